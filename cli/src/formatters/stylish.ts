@@ -1,0 +1,51 @@
+import { createColors } from "picocolors";
+import type { Severity } from "../../../core/src";
+import type { Formatter } from "./formatter";
+
+/** `--format stylish`: for people at a terminal. Colour only when the context allows it. */
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export const formatStylish: Formatter = (report, context) => {
+  const c = createColors(context.color);
+  const paint: Record<Severity, (text: string) => string> = {
+    error: c.red,
+    warning: c.yellow,
+    info: c.cyan,
+    hint: c.dim,
+  };
+  const out: string[] = [];
+  for (const file of report.files) {
+    if (file.findings.length === 0) continue;
+    const health = file.health !== undefined ? c.dim(`  health ${file.health}/100`) : "";
+    out.push(`${c.underline(file.path)}${health}`);
+    const rows = file.findings.map((finding) => [
+      `${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
+      finding.severity,
+      finding.message,
+      finding.rule,
+    ]);
+    const posWidth = Math.max(...rows.map((row) => row[0]!.length));
+    const sevWidth = Math.max(...rows.map((row) => row[1]!.length));
+    for (const [pos, severity, message, rule] of rows) {
+      out.push(
+        `  ${c.dim(pos!.padEnd(posWidth))}  ${paint[severity as Severity](severity!.padEnd(sevWidth))}  ${message}  ${c.dim(rule!)}`,
+      );
+    }
+    out.push("");
+  }
+  const { errors, warnings, infos, hints, suppressed, files } = report.summary;
+  const problems = errors + warnings + infos + hints;
+  const suppressedNote = suppressed ? `, ${suppressed} suppressed` : "";
+  if (problems === 0) {
+    out.push(c.green(`✔ ${plural(files, "file")} checked, no problems${suppressedNote}.`));
+  } else {
+    const parts = [plural(errors, "error"), plural(warnings, "warning"), plural(infos, "info")];
+    if (hints) parts.push(plural(hints, "hint"));
+    const line = `✖ ${plural(problems, "problem")} (${parts.join(", ")}) in ${plural(files, "file")}${suppressedNote}.`;
+    out.push(errors ? c.red(c.bold(line)) : c.yellow(c.bold(line)));
+  }
+  return `${out.join("\n")}\n`;
+};

@@ -1,0 +1,45 @@
+import { createHash } from "node:crypto";
+
+/**
+ * The signature digest of FORMAT.md: SHA-256 of the canonical form — the parsed document
+ * without `signatures`, `status` and `updated`, as JSON with keys sorted by code point at
+ * every level and no insignificant whitespace. Comments, key order and layout never change
+ * it; any change of meaning does.
+ */
+
+const EXCLUDED_TOP_LEVEL_KEYS = new Set(["signatures", "status", "updated"]);
+
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.keys(value as Record<string, unknown>)
+    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+    // Default sort compares UTF-16 code units; compare code points as the format says.
+    .sort(compareCodePoints)
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+  return `{${entries.join(",")}}`;
+}
+
+function compareCodePoints(a: string, b: string): number {
+  const left = Array.from(a);
+  const right = Array.from(b);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const diff = left[i]!.codePointAt(0)! - right[i]!.codePointAt(0)!;
+    if (diff !== 0) return diff;
+  }
+  return left.length - right.length;
+}
+
+export function canonicalForm(charter: unknown): string {
+  if (charter === null || typeof charter !== "object" || Array.isArray(charter)) return canonicalJson(charter);
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(charter as Record<string, unknown>)) {
+    if (!EXCLUDED_TOP_LEVEL_KEYS.has(key)) kept[key] = value;
+  }
+  return canonicalJson(kept);
+}
+
+/** `sha256:<hex>` of the charter's canonical form. */
+export function charterDigest(charter: unknown): string {
+  return `sha256:${createHash("sha256").update(canonicalForm(charter), "utf8").digest("hex")}`;
+}

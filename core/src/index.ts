@@ -1,0 +1,31 @@
+/**
+ * The editor-free core: everything the language server, the CLI and the preview share.
+ * Nothing here imports VS Code or an LSP transport.
+ */
+export * from "./types";
+export * from "./model/charter";
+export {
+  parseCharter,
+  locate,
+  rangeAt,
+  findPair,
+  stripBom,
+  MAX_CHARTER_BYTES,
+  type ParsedCharter,
+} from "./parse/parse-charter";
+export { LineIndex } from "./text/line-index";
+export { validateCharterData, SUPPORTED_API_VERSIONS, type SchemaProblem } from "./schema/validate-charter";
+export { charterSchema, schemaAt, deref, pathLabel, type SchemaNode } from "./schema/charter-schema";
+export { didYouMean } from "./schema/did-you-mean";
+export { RULES, RULES_BY_ID, RULE_IDS, ruleDocUrl, DOCS_BASE_URL } from "./rules";
+export type { AnyRule, Rule, RuleMeta, RuleContext, RuleCategory } from "./rules/rule";
+export * from "./config/rules-config";
+export * from "./config/config-file";
+export { parseDirectives, applySuppressions, type Directive } from "./suppress/suppressions";
+export * from "./engine/check-charter";
+export * from "./engine/workspace";
+export * from "./engine/decode";
+export * from "./engine/check-files";
+export * from "./health";
+export * from "./digest";
+export * from "./skeleton";

@@ -1,0 +1,37 @@
+import { buildVsPartnerRules } from "./build-vs-partner";
+import { charterRules } from "./charter";
+import { crawlWalkRunRules } from "./crawl-walk-run";
+import { launchRules } from "./launch";
+import { leverageRules } from "./leverage";
+import type { AnyRule } from "./rule";
+import { skinInTheGameRules } from "./skin-in-the-game";
+import { structureRules } from "./structure";
+import { threeSidedValueRules } from "./three-sided-value";
+import { tiersRules } from "./tiers";
+
+/**
+ * The rule registry: every rule, in the order of RULES.md. To add a rule, create its module
+ * in the category folder and list it in that folder's index.ts (a test fails otherwise).
+ */
+export const RULES: readonly AnyRule[] = [
+  ...structureRules,
+  ...skinInTheGameRules,
+  ...threeSidedValueRules,
+  ...leverageRules,
+  ...tiersRules,
+  ...crawlWalkRunRules,
+  ...charterRules,
+  ...launchRules,
+  ...buildVsPartnerRules,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, AnyRule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));
+
+export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);
+
+/** Where each rule's documentation page lives (finding links, SARIF helpUri, LSP codeDescription). */
+export const DOCS_BASE_URL = "https://github.com/partner-charter/partner-charter/blob/main/docs/rules/";
+
+export function ruleDocUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}

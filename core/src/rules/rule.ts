@@ -1,0 +1,107 @@
+import type { Charter } from "../model/charter";
+import type { Anchor, NodePath, Severity } from "../types";
+
+/**
+ * What a rule is: its metadata (the public contract of RULES.md, documentation, options)
+ * beside its check. The registry, the docs pages, the README table and config validation
+ * are all derived from this metadata.
+ */
+
+export type RuleCategory =
+  | "Structure"
+  | "Skin in the game"
+  | "Three-sided value"
+  | "Leverage"
+  | "Tiers"
+  | "Crawl, walk, run"
+  | "Charter"
+  | "Launch"
+  | "Build vs partner"
+  | "Configuration";
+
+/** A JSON Schema fragment describing one rule option. */
+export type OptionSchema = Record<string, unknown>;
+
+export interface RuleOption<T> {
+  description: string;
+  default: T;
+  schema: OptionSchema;
+}
+
+export type RuleOptions<O> = { [K in keyof O]: RuleOption<O[K]> };
+
+export interface RuleMeta<O> {
+  /** Stable kebab-case id: users write it in config and suppression comments. */
+  id: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  /** One sentence: what the rule checks (tables, hovers). */
+  summary: string;
+  /** Why it matters, in a partnership manager's words (Markdown, the doc page's body). */
+  rationale: string;
+  options: RuleOptions<O>;
+  /**
+   * The charter sections the rule reads (dotted paths). When the schema already reports a
+   * problem in or above one of them, the rule is skipped: one problem, one finding.
+   */
+  reads: string[];
+  /** Short YAML excerpts for the doc page: one that triggers the rule, one that does not. */
+  examples: { failing: string; passing: string };
+}
+
+export interface RelatedReport {
+  at: NodePath;
+  anchor?: Anchor;
+  message: string;
+}
+
+/** An edit expressed against the charter's structure; the engine turns it into text. */
+export type StructuralEdit =
+  /** Replace the value (or key) at a path with YAML text. */
+  | { kind: "replace"; at: NodePath; anchor?: Anchor; text: string }
+  /** Add `key: <yaml>` to the mapping at `into` (created from its parents when absent). */
+  | { kind: "insert"; into: NodePath; key: string; yaml: string };
+
+export interface FixReport {
+  title: string;
+  edits: StructuralEdit[];
+  safe?: boolean;
+}
+
+export interface Report {
+  message: string;
+  /** Where: the engine resolves the path to the smallest existing node (RULES.md ranges). */
+  at: NodePath;
+  anchor?: Anchor;
+  /** Overrides the default severity for this finding (e.g. an error for strategic tiers). */
+  severity?: Severity;
+  related?: RelatedReport[];
+  fixes?: FixReport[];
+}
+
+export interface RuleContext<O> {
+  /** The charter as data; the sections in `meta.reads` passed the schema. */
+  readonly charter: Charter;
+  /** "Today" as YYYY-MM-DD: injected, never read from the clock inside a rule. */
+  readonly today: string;
+  readonly options: O;
+  report(report: Report): void;
+}
+
+export interface Rule<O = Record<string, never>> {
+  meta: RuleMeta<O>;
+  /**
+   * The check. Absent only for the structure rules whose findings the engine itself
+   * produces while parsing, validating or applying config (yaml-syntax, schema,
+   * duplicate-id, config, unused-suppression): they still need metadata for config and docs.
+   */
+  check?(context: RuleContext<O>): void;
+}
+
+/** Declares a rule; the identity function gives the type checker the rule's option type. */
+export function defineRule<O = Record<string, never>>(rule: Rule<O>): Rule<O> {
+  return rule;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;

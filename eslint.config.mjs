@@ -1,0 +1,55 @@
+// Lint: typescript-eslint's recommended rules, plus the architecture boundary: the core
+// (core/src) must never import editor or LSP transport code.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "dist/**",
+      "out/**",
+      "core/generated/**",
+      "node_modules/**",
+      "test/fixtures/**",
+      "**/*.cjs",
+      "bench/results/**",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        __dirname: "readonly",
+        require: "readonly",
+        module: "writable",
+        Buffer: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        setImmediate: "readonly",
+        URL: "readonly",
+      },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["vscode", "vscode-*", "**/server/**", "**/client/**", "**/cli/**"],
+              message: "The core is editor-free: no VS Code, LSP or adapter imports.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
