@@ -29,3 +29,4 @@ export * from "./engine/check-files";
 export * from "./health";
 export * from "./digest";
 export * from "./skeleton";
+export * from "./model/charter-view";
