@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { parseCharter, rangeAt } from "../parse/parse-charter";
 import { didYouMean } from "../schema/did-you-mean";
 import { describeValue } from "../schema/charter-schema";
-import type { Finding } from "../types";
+import { compareFindings, type Finding } from "../types";
 import { validateRulesConfig, type RulesConfig } from "./rules-config";
 
 /**
@@ -52,7 +52,7 @@ export function parseConfigText(text: string, file: string): LoadedConfig {
   }
   const { config, problems } = validateRulesConfig((data as Record<string, unknown>).rules);
   for (const problem of problems) report([...problem.path], problem.anchor, problem.message);
-  return { file, rules: config, findings };
+  return { file, rules: config, findings: findings.sort(compareFindings) };
 }
 
 /**
