@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { countSeverities, healthScore, type FilesCheckResult, type Finding, type Severity } from "../../core/src";
 
@@ -21,16 +22,28 @@ export interface ReportFile {
   title?: string;
   /** The file's text (for formats that fingerprint content). */
   text?: string;
+  /** Findings hidden because `--baseline` already accepts them. */
+  baselined?: number;
 }
 
 export interface Report {
   files: ReportFile[];
   summary: { files: number; errors: number; warnings: number; infos: number; hints: number; suppressed: number };
+  /** Findings hidden by `--baseline` (not part of `summary`, whose shape is the JSON contract). */
+  baselined?: number;
 }
 
 export function relativePath(cwd: string, file: string): string {
   const relative = path.relative(cwd, file) || path.basename(file);
   return relative.split(path.sep).join("/");
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 export interface ReportOptions {
@@ -60,6 +73,7 @@ export function buildReport(result: FilesCheckResult, options: ReportOptions): R
       kind: "config",
       findings: config.findings.filter(keep),
       suppressed: [],
+      text: readText(config.file),
     });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -11,6 +11,10 @@ const EXCLUDED_TOP_LEVEL_KEYS = new Set(["signatures", "status", "updated"]);
 
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  // As JSON.stringify does: a value with toJSON (a Date from a YAML 1.1 timestamp) is serialised as its JSON form.
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") {
+    return canonicalJson((value as { toJSON: () => unknown }).toJSON());
+  }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   const entries = Object.keys(value as Record<string, unknown>)
     .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
@@ -32,10 +36,10 @@ function compareCodePoints(a: string, b: string): number {
 
 export function canonicalForm(charter: unknown): string {
   if (charter === null || typeof charter !== "object" || Array.isArray(charter)) return canonicalJson(charter);
-  const kept: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(charter as Record<string, unknown>)) {
-    if (!EXCLUDED_TOP_LEVEL_KEYS.has(key)) kept[key] = value;
-  }
+  // Object.fromEntries defines own properties, so even a key named "__proto__" is kept as data.
+  const kept = Object.fromEntries(
+    Object.entries(charter as Record<string, unknown>).filter(([key]) => !EXCLUDED_TOP_LEVEL_KEYS.has(key)),
+  );
   return canonicalJson(kept);
 }
 

@@ -34,7 +34,8 @@ describe("partner-charter check", () => {
   }
   const withId = (text: string, id: string): string => text.replace("id: acme-cloudco-msp", `id: ${id}`);
   const json = (args: string[]): { status: number | null; report: JsonReport; stderr: string } => {
-    const run = runCli(["check", ...args, "--format", "json", "--today", TEST_TODAY], { cwd: dir });
+    const today = args.includes("--today") ? [] : ["--today", TEST_TODAY];
+    const run = runCli(["check", ...args, "--format", "json", ...today], { cwd: dir });
     return { status: run.status, report: JSON.parse(run.stdout) as JsonReport, stderr: run.stderr };
   };
 

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkFiles } from "../../../core/src";
+import { checkFiles, decodeCharterBytes } from "../../../core/src";
 import { parseCommandArgs, parseCount } from "../args";
+import { applyBaseline, readBaseline, writeBaseline } from "../baseline";
 import { collectCharterFiles } from "../collect-files";
 import { UsageError } from "../errors";
 import { FORMATTERS } from "../formatters";
@@ -13,7 +14,8 @@ import type { CommandContext } from "./command";
 export const CHECK_HELP = `Usage: partner-charter check [PATH…] [options]
 
 Validates charters (*.partner.yaml, *.partner.yml). PATH is a file, a folder (searched
-recursively, honouring .gitignore) or a glob; no PATH means the current folder.
+recursively, honouring .gitignore) or a glob; no PATH means the current folder; "-" reads
+one charter from standard input.
 
 Options:
   --format F          ${Object.keys(FORMATTERS).join(" | ")} (default: stylish)
@@ -22,6 +24,9 @@ Options:
   --config FILE       use this config instead of discovering .partner-charter.yaml
   --max-warnings N    exit 1 when there are more than N warnings
   --quiet             report errors only
+  --stdin-filepath P  with "-": the path the text stands for (config lookup, reported path)
+  --write-baseline F  record today's findings in F (JSON) and exit 0
+  --baseline F        report only findings that F does not already record
 
 Exit codes: 0 no errors, 1 findings over the bar, 2 the command could not run.`;
 
@@ -33,6 +38,9 @@ export function runCheck(args: string[], context: CommandContext): number {
     config: { type: "string" },
     "max-warnings": { type: "string" },
     quiet: { type: "boolean" },
+    "stdin-filepath": { type: "string" },
+    baseline: { type: "string" },
+    "write-baseline": { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -52,12 +60,37 @@ export function runCheck(args: string[], context: CommandContext): number {
       throw new UsageError(`Config file not found: "${values.config}".`);
     }
   }
-  const files = collectCharterFiles(positionals, { cwd: context.cwd });
+  if (values.baseline !== undefined && values["write-baseline"] !== undefined) {
+    throw new UsageError("Use either --baseline or --write-baseline, not both.");
+  }
+  const baseline = values.baseline !== undefined ? readBaseline(values.baseline, context.cwd) : undefined;
+  const stdin = positionals.includes("-");
+  if (values["stdin-filepath"] !== undefined && !stdin) {
+    throw new UsageError('--stdin-filepath names the text read from standard input; give "-" as the PATH.');
+  }
+  const overrides = new Map<string, string>();
+  const paths = positionals.filter((given) => given !== "-");
+  // "-" alone checks standard input only (no PATH would otherwise mean the current folder).
+  const files = stdin && paths.length === 0 ? [] : collectCharterFiles(paths, { cwd: context.cwd });
+  if (stdin) {
+    const file = path.resolve(context.cwd, values["stdin-filepath"] ?? "<stdin>");
+    overrides.set(file, readStdin());
+    if (!files.includes(file)) files.push(file);
+  }
   if (files.length === 0) {
     process.stderr.write(`partner-charter: no charters (*.partner.yaml) found in ${context.cwd}.\n`);
   }
-  const result = checkFiles(files, { today, configFile });
-  const report = buildReport(result, { cwd: context.cwd, quiet: values.quiet });
+  const result = checkFiles(files, { today, configFile, overrides });
+  if (values["write-baseline"] !== undefined) {
+    const written = writeBaseline(buildReport(result, { cwd: context.cwd }), values["write-baseline"], context.cwd);
+    const total = written.entries.reduce((n, entry) => n + entry.count, 0);
+    process.stderr.write(
+      `partner-charter: baseline written to ${values["write-baseline"]} (${total} finding${total === 1 ? "" : "s"}).\n`,
+    );
+    return 0;
+  }
+  let report = buildReport(result, { cwd: context.cwd, quiet: values.quiet });
+  if (baseline) report = applyBaseline(report, baseline.baseline, baseline.file);
   const stream = values.output === undefined ? process.stdout : process.stderr;
   const text = formatter(report, {
     color: values.output === undefined && format === "stylish" && colorAllowed(stream),
@@ -68,4 +101,17 @@ export function runCheck(args: string[], context: CommandContext): number {
   if (report.summary.errors > 0) return 1;
   if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return 1;
   return 0;
+}
+
+/** The whole of standard input, decoded as a charter file would be. */
+function readStdin(): string {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(0);
+  } catch (error) {
+    throw new UsageError(`Cannot read standard input: ${(error as NodeJS.ErrnoException).code ?? "read error"}.`);
+  }
+  const decoded = decodeCharterBytes(bytes);
+  if (decoded.finding) throw new UsageError(`Standard input is not UTF-8 text: ${decoded.finding.message}`);
+  return decoded.text;
 }

@@ -1,3 +1,4 @@
 import type { AnyRule } from "../rule";
+import buildVsPartner from "./build-vs-partner";
 
-export const buildVsPartnerRules: AnyRule[] = [];
+export const buildVsPartnerRules: AnyRule[] = [buildVsPartner];

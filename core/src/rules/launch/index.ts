@@ -1,3 +1,5 @@
 import type { AnyRule } from "../rule";
+import integrationBeforeLaunch from "./integration-before-launch";
+import launchReadiness from "./launch-readiness";
 
-export const launchRules: AnyRule[] = [];
+export const launchRules: AnyRule[] = [launchReadiness, integrationBeforeLaunch];

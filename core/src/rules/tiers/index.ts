@@ -1,3 +1,5 @@
 import type { AnyRule } from "../rule";
+import tierFit from "./tier-fit";
+import tierProvisions from "./tier-provisions";
 
-export const tiersRules: AnyRule[] = [];
+export const tiersRules: AnyRule[] = [tierFit, tierProvisions];

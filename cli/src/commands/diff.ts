@@ -1,0 +1,113 @@
+import { spawnSync } from "node:child_process";
+
+import * as path from "node:path";
+import { checkFiles, decodeCharterBytes } from "../../../core/src";
+import { diffCharters, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffSide } from "../../../core/src/diff";
+import { parseCommandArgs } from "../args";
+import { UsageError } from "../errors";
+import { writeOutput } from "../output";
+import { localToday, parseDateOption } from "../today";
+import type { CommandContext } from "./command";
+import { configOption, existingFile } from "./render";
+
+export const DIFF_HELP = `Usage: partner-charter diff BASE HEAD [options]
+
+Shows what a reviewer must see between two versions of a charter: commitments added,
+removed or changed (with amounts), tier and leverage changes, phase dates moved, go/no-go
+bars lowered, exit criteria removed, signatures the change invalidates, and findings
+introduced or fixed. BASE and HEAD are files or git:REV:PATH (read with "git show REV:PATH"
+in the current folder's repository; PATH is relative to the repository root, or to the
+current folder when it starts with ./).
+
+Options:
+  --format F          text | markdown | json (default: text)
+  --output FILE       write the diff to FILE instead of stdout
+  --today YYYY-MM-DD  fix "today" for date-relative findings
+  --config FILE       use this config instead of discovering .partner-charter.yaml
+
+Exit codes: 0 the diff ran (it reports, it does not judge), 2 the command could not run.`;
+
+const FORMATS = ["text", "markdown", "json"] as const;
+
+interface Version {
+  /** Absolute path the text stands for (config discovery). */
+  file: string;
+  /** Text to check instead of reading `file` (git versions). */
+  text?: string;
+}
+
+function git(args: string[], cwd: string, what: string): Buffer {
+  const run = spawnSync("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+  if (run.error) {
+    const code = (run.error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === "ENOENT" ? `Cannot read "${what}": git is not installed.` : `Cannot read "${what}": ${code}.`,
+    );
+  }
+  if (run.status !== 0) {
+    const detail = run.stderr
+      .toString("utf8")
+      .split("\n")
+      .map((line) => line.replace(/^(fatal|error): /, "").trim())
+      .find(Boolean);
+    throw new UsageError(`Cannot read "${what}": ${detail ?? `git exited with ${run.status}`}.`);
+  }
+  return run.stdout;
+}
+
+function readVersion(given: string, cwd: string): Version {
+  const match = /^git:([^:]*):(.+)$/.exec(given);
+  if (!match) {
+    if (given.startsWith("git:")) throw new UsageError(`"${given}" is not git:REV:PATH.`);
+    return { file: existingFile(given, cwd) };
+  }
+  const [, rev, gitPath] = match as unknown as [string, string, string];
+  if (rev === "") throw new UsageError(`"${given}" names no revision; write git:REV:PATH, e.g. git:main:${gitPath}.`);
+  const relativeToCwd = /^\.\.?\//.test(gitPath);
+  const root = relativeToCwd
+    ? cwd
+    : git(["rev-parse", "--show-toplevel"], cwd, given).toString("utf8").trim() || cwd;
+  const bytes = git(["show", `${rev}:${gitPath}`], cwd, given);
+  const decoded = decodeCharterBytes(bytes);
+  if (decoded.finding) throw new UsageError(`"${given}" is not UTF-8 text: ${decoded.finding.message}`);
+  return { file: path.resolve(root, gitPath), text: decoded.text };
+}
+
+function analyze(label: string, version: Version, today: string, configFile: string | undefined): DiffSide {
+  const overrides = new Map<string, string>();
+  if (version.text !== undefined) overrides.set(version.file, version.text);
+  const { result } = checkFiles([version.file], { today, configFile, overrides }).charters[0]!;
+  return { label, charter: result.charter, findings: result.findings };
+}
+
+export function runDiff(args: string[], context: CommandContext): number {
+  const { values, positionals } = parseCommandArgs("diff", args, {
+    format: { type: "string" },
+    output: { type: "string" },
+    today: { type: "string" },
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    process.stdout.write(`${DIFF_HELP}\n`);
+    return 0;
+  }
+  const format = values.format ?? "text";
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`Unknown format "${format}". Use one of: ${FORMATS.join(", ")}.`);
+  }
+  if (positionals.length !== 2) {
+    throw new UsageError(`diff: give BASE and HEAD (files or git:REV:PATH). Run "partner-charter diff --help".`);
+  }
+  const today = parseDateOption("--today", values.today) ?? localToday();
+  const configFile = configOption(values.config, context.cwd);
+  const [baseArg, headArg] = positionals as [string, string];
+  const base = readVersion(baseArg, context.cwd);
+  const head = readVersion(headArg, context.cwd);
+  const diff = diffCharters(analyze(baseArg, base, today, configFile), analyze(headArg, head, today, configFile));
+  const text = format === "json" ? formatDiffJson(diff) : format === "markdown" ? formatDiffMarkdown(diff) : formatDiffText(diff);
+  writeOutput(text, values.output, context.cwd);
+  return 0;
+}
+
+

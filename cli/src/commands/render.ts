@@ -1,0 +1,74 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { charterView, checkFiles } from "../../../core/src";
+import { renderCharterHtml, renderCharterMarkdown } from "../../../core/src/render";
+import { parseCommandArgs } from "../args";
+import { UsageError } from "../errors";
+import { writeOutput } from "../output";
+import { localToday, parseDateOption } from "../today";
+import type { CommandContext } from "./command";
+
+export const RENDER_HELP = `Usage: partner-charter render FILE [options]
+
+Renders a charter as one page to share with a partner or attach for signature: the same
+page as the editor's preview. HTML is one self-contained file (inline styles, no scripts,
+nothing loaded from the network, prints well); Markdown suits wikis and pull requests.
+
+Options:
+  --format F          html | markdown (default: html)
+  --output FILE       write the page to FILE instead of stdout
+  --today YYYY-MM-DD  fix "today" (timeline marker, date-relative findings)
+  --config FILE       use this config instead of discovering .partner-charter.yaml
+
+Exit codes: 0 rendered (whatever the findings), 2 the command could not run.`;
+
+const FORMATS = ["html", "markdown"] as const;
+
+/** Resolves a FILE argument that must be an existing file. */
+export function existingFile(given: string, cwd: string): string {
+  const file = path.resolve(cwd, given);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new UsageError(`No such file: "${given}".`);
+  }
+  if (!stat.isFile()) throw new UsageError(`"${given}" is not a file.`);
+  return file;
+}
+
+export function configOption(given: string | undefined, cwd: string): string | undefined {
+  if (given === undefined) return undefined;
+  const file = path.resolve(cwd, given);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`Config file not found: "${given}".`);
+  return file;
+}
+
+export function runRender(args: string[], context: CommandContext): number {
+  const { values, positionals } = parseCommandArgs("render", args, {
+    format: { type: "string" },
+    output: { type: "string" },
+    today: { type: "string" },
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    process.stdout.write(`${RENDER_HELP}\n`);
+    return 0;
+  }
+  const format = values.format ?? "html";
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`Unknown format "${format}". Use one of: ${FORMATS.join(", ")}.`);
+  }
+  if (positionals.length === 0) throw new UsageError('render: missing FILE. Run "partner-charter render --help".');
+  if (positionals.length > 1) throw new UsageError("render: give exactly one FILE.");
+  const today = parseDateOption("--today", values.today) ?? localToday();
+  const configFile = configOption(values.config, context.cwd);
+  const file = existingFile(positionals[0]!, context.cwd);
+  const { result } = checkFiles([file], { today, configFile }).charters[0]!;
+  const view = charterView(result, { uri: pathToFileURL(file).href, fileName: path.basename(file), today });
+  const page = format === "html" ? renderCharterHtml(view, { mode: "standalone" }) : renderCharterMarkdown(view);
+  writeOutput(page, values.output, context.cwd);
+  return 0;
+}

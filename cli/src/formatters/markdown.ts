@@ -1,0 +1,73 @@
+import { ruleDocUrl, type Severity } from "../../../core/src";
+import { markdownCell, markdownCode, markdownTable } from "../../../core/src/render";
+import type { ReportFile } from "../report";
+import type { Formatter } from "./formatter";
+
+/**
+ * `--format markdown`: a report for a pull-request comment or `$GITHUB_STEP_SUMMARY`: a
+ * one-line summary first, a table of files with their health score and counts, then each
+ * file's findings (line, severity, rule linked to its documentation, message).
+ */
+
+const ICONS: Record<Severity, string> = { error: "🔴 error", warning: "🟠 warning", info: "🔵 info", hint: "⚪ hint" };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function count(file: ReportFile, severity: Severity): number {
+  return file.findings.filter((finding) => finding.severity === severity).length;
+}
+
+export const formatMarkdown: Formatter = (report) => {
+  const { errors, warnings, infos, hints, suppressed, files } = report.summary;
+  const notes: string[] = [];
+  if (suppressed) notes.push(`${suppressed} suppressed`);
+  if (report.baselined) notes.push(`${report.baselined} in baseline`);
+  const extra = notes.length ? ` · ${notes.join(" · ")}` : "";
+  const parts = [plural(errors, "error"), plural(warnings, "warning"), plural(infos, "info")];
+  if (hints) parts.push(plural(hints, "hint"));
+  const icon = errors ? "❌" : warnings ? "⚠️" : "✅";
+  const out: string[] = [];
+  if (files === 0) {
+    out.push("**Partner charters:** no charters checked.");
+    return `${out.join("\n")}\n`;
+  }
+  out.push(`**Partner charters:** ${icon} ${parts.join(", ")} in ${plural(files, "file")}${extra}`, "");
+  out.push(
+    markdownTable(
+      ["File", "Health", "Errors", "Warnings", "Infos", "Suppressed"],
+      report.files.map((file) => [
+        markdownCode(file.path, true),
+        file.health === undefined ? "—" : `${file.health}/100`,
+        String(count(file, "error")),
+        String(count(file, "warning")),
+        String(count(file, "info") + count(file, "hint")),
+        String(file.suppressed.length),
+      ]),
+      ["left", "right", "right", "right", "right", "right"],
+    ),
+  );
+  for (const file of report.files) {
+    if (file.findings.length === 0) continue;
+    const health = file.health === undefined ? "" : ` — health ${file.health}/100`;
+    out.push("", `### ${markdownCode(file.path)}${health}`, "");
+    out.push(
+      markdownTable(
+        ["Line", "Severity", "Rule", "Message"],
+        file.findings.map((finding) => [
+          String(finding.range.start.line + 1),
+          ICONS[finding.severity],
+          `[${finding.rule}](${ruleDocUrl(finding.rule)})`,
+          markdownCell(finding.message),
+        ]),
+        ["right", "left", "left", "left"],
+      ),
+    );
+    const notesForFile: string[] = [];
+    if (file.suppressed.length) notesForFile.push(`${plural(file.suppressed.length, "finding")} suppressed by comments`);
+    if (file.baselined) notesForFile.push(`${file.baselined} accepted by the baseline`);
+    if (notesForFile.length) out.push("", `<sub>${notesForFile.join(" · ")}</sub>`);
+  }
+  return `${out.join("\n")}\n`;
+};

@@ -1,0 +1,191 @@
+import * as path from "node:path";
+import * as vscode from "vscode";
+import type { CharterView } from "./protocol";
+import { PREVIEW_VIEW_TYPE } from "./constants";
+import { messageHtml, previewHtml } from "./preview-html";
+
+/** How long typing must pause before the preview asks the server again. */
+export const PREVIEW_DEBOUNCE_MS = 200;
+
+export type ModelSource = (uri: vscode.Uri) => Promise<CharterView | null>;
+
+interface RevealMessage {
+  type: "reveal";
+  line: number;
+  character?: number;
+}
+
+function isRevealMessage(message: unknown): message is RevealMessage {
+  const m = message as Partial<RevealMessage> | null;
+  return !!m && m.type === "reveal" && Number.isInteger(m.line) && (m.line as number) >= 0;
+}
+
+/** One preview panel, bound to one charter document. */
+export class CharterPreview implements vscode.Disposable {
+  private lastGood: CharterView | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private sequence = 0;
+  private disposed = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The HTML last given to the webview (for tests and debugging). */
+  html = "";
+  /** The view last rendered (the current one, or the last good one while the YAML is broken). */
+  lastView: CharterView | undefined;
+  stale = false;
+  private renderedOnce: (() => void) | undefined;
+  readonly firstRender: Promise<void>;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    readonly panel: vscode.WebviewPanel,
+    private readonly models: ModelSource,
+    private readonly onDispose: (preview: CharterPreview) => void,
+  ) {
+    this.firstRender = new Promise((resolve) => (this.renderedOnce = resolve));
+    panel.webview.html = messageHtml("Loading the charter…", panel.webview.cspSource);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (isRevealMessage(message)) void this.reveal(message.line, message.character ?? 0);
+      }),
+    );
+  }
+
+  /** Asks the server again after PREVIEW_DEBOUNCE_MS of quiet. */
+  schedule(delay = PREVIEW_DEBOUNCE_MS): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.update();
+    }, delay);
+  }
+
+  async update(): Promise<void> {
+    if (this.disposed) return;
+    const ticket = ++this.sequence;
+    let view: CharterView | null;
+    try {
+      view = await this.models(this.uri);
+    } catch (error) {
+      if (ticket !== this.sequence || this.disposed) return;
+      if (!this.lastView) {
+        this.setHtml(messageHtml(`The language server is not available: ${(error as Error).message}`, this.cspSource));
+      }
+      return;
+    }
+    // A newer request was sent meanwhile: its answer wins, this one is stale.
+    if (ticket !== this.sequence || this.disposed) return;
+    if (!view) {
+      this.setHtml(messageHtml(`${path.basename(this.uri.path)} is not a partner charter.`, this.cspSource));
+      return;
+    }
+    if (view.parseOk) this.lastGood = view;
+    const render = previewHtml(view, this.lastGood, this.cspSource);
+    this.lastView = view.parseOk ? view : (this.lastGood ?? view);
+    this.stale = render.stale;
+    this.setHtml(render.html);
+    this.renderedOnce?.();
+  }
+
+  private get cspSource(): string {
+    return this.panel.webview.cspSource;
+  }
+
+  private setHtml(html: string): void {
+    this.html = html;
+    this.panel.webview.html = html;
+  }
+
+  /** Reveals a line of the charter in its editor (a finding link was clicked). */
+  async reveal(line: number, character: number): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(this.uri);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
+    const position = document.validatePosition(new vscode.Position(line, character));
+    const editor = await vscode.window.showTextDocument(document, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      selection: new vscode.Range(position, position),
+      preserveFocus: false,
+    });
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+    this.onDispose(this);
+  }
+}
+
+/** One preview per document, reused; live while typing and when diagnostics change. */
+export class PreviewManager implements vscode.Disposable {
+  private readonly previews = new Map<string, CharterPreview>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly models: ModelSource,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length) this.previews.get(event.document.uri.toString())?.schedule();
+      }),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        for (const uri of event.uris) this.previews.get(uri.toString())?.schedule();
+      }),
+    );
+  }
+
+  get(uri: vscode.Uri): CharterPreview | undefined {
+    return this.previews.get(uri.toString());
+  }
+
+  get all(): CharterPreview[] {
+    return [...this.previews.values()];
+  }
+
+  /** Opens (or reveals) the preview of `uri`. */
+  open(uri: vscode.Uri, toSide: boolean): CharterPreview {
+    const existing = this.previews.get(uri.toString());
+    if (existing) {
+      existing.panel.reveal(existing.panel.viewColumn, toSide);
+      existing.schedule(0);
+      return existing;
+    }
+    const column = toSide
+      ? vscode.ViewColumn.Beside
+      : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      `Preview: ${path.basename(uri.path)}`,
+      { viewColumn: column, preserveFocus: toSide },
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        enableFindWidget: true,
+        // Nothing is loaded from disk or the network: the renderer inlines everything.
+        localResourceRoots: [],
+      },
+    );
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, "images", "icon.png");
+    const preview = new CharterPreview(uri, panel, this.models, (p) => {
+      if (this.previews.get(p.uri.toString()) === p) this.previews.delete(p.uri.toString());
+    });
+    this.previews.set(uri.toString(), preview);
+    void preview.update();
+    return preview;
+  }
+
+  /** Re-renders every preview (e.g. after the server restarted). */
+  refreshAll(): void {
+    for (const preview of this.previews.values()) preview.schedule(0);
+  }
+
+  dispose(): void {
+    for (const preview of [...this.previews.values()]) preview.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,110 @@
+import * as vscode from "vscode";
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node";
+import { LANGUAGE_ID } from "./constants";
+import { MODEL_REQUEST, VALIDATE_WORKSPACE_REQUEST, type ModelResult, type ValidateWorkspaceResult } from "./protocol";
+
+/** Restarts allowed after crashes within the window below; one more and the server stays down. */
+export const MAX_RESTARTS = 5;
+export const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * Restarts the server after a crash, at most MAX_RESTARTS times within RESTART_WINDOW_MS, and
+ * tells the user each time (the languageclient's own messages are suppressed with `handled`).
+ */
+export class CrashPolicy implements ErrorHandler {
+  private readonly crashes: number[] = [];
+
+  constructor(
+    private readonly notify: (message: string, canRestart: boolean) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    // A few malformed messages are survivable; a stream of them means the connection is gone.
+    return count !== undefined && count <= 3
+      ? { action: ErrorAction.Continue, handled: true }
+      : { action: ErrorAction.Shutdown, handled: true };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = this.now();
+    this.crashes.push(now);
+    while (this.crashes.length && now - this.crashes[0]! > RESTART_WINDOW_MS) this.crashes.shift();
+    if (this.crashes.length <= MAX_RESTARTS) {
+      this.notify(
+        `The Partner Charter language server stopped unexpectedly and is being restarted (${this.crashes.length} of ${MAX_RESTARTS} restarts allowed in 3 minutes).`,
+        false,
+      );
+      return { action: CloseAction.Restart, handled: true };
+    }
+    this.notify(
+      `The Partner Charter language server crashed ${this.crashes.length} times in 3 minutes and will not be restarted. See the "Partner Charter" output for details.`,
+      true,
+    );
+    return { action: CloseAction.DoNotRestart, handled: true };
+  }
+
+  /** A manual restart starts a fresh budget. */
+  reset(): void {
+    this.crashes.length = 0;
+  }
+}
+
+export interface ServerConnection {
+  client: LanguageClient;
+  crashPolicy: CrashPolicy;
+}
+
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  output: vscode.OutputChannel,
+  notify: (message: string, canRestart: boolean) => void,
+): ServerConnection {
+  const serverModule = context.asAbsolutePath("dist/server.js");
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      // Attach a debugger to the server with "Attach to Node process" on this port.
+      options: { execArgv: ["--nolazy", "--inspect=6009"] },
+    },
+  };
+  const crashPolicy = new CrashPolicy(notify);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: {
+      // The server reads the `partnerCharter` settings; config files and charters on disk
+      // change its results (rules, duplicate ids, workspace validation).
+      configurationSection: "partnerCharter",
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher("**/.partner-charter.{yaml,yml}"),
+        vscode.workspace.createFileSystemWatcher("**/*.partner.{yaml,yml}"),
+      ],
+    },
+    outputChannel: output,
+    traceOutputChannel: output,
+    errorHandler: crashPolicy,
+  };
+  // The id "partnerCharter" makes the client honour the `partnerCharter.trace.server` setting.
+  const client = new LanguageClient("partnerCharter", "Partner Charter Language Server", serverOptions, clientOptions);
+  return { client, crashPolicy };
+}
+
+export function requestModel(client: LanguageClient, uri: vscode.Uri): Promise<ModelResult> {
+  return client.sendRequest<ModelResult>(MODEL_REQUEST, { uri: uri.toString() });
+}
+
+export function requestWorkspaceValidation(client: LanguageClient): Promise<ValidateWorkspaceResult> {
+  return client.sendRequest<ValidateWorkspaceResult>(VALIDATE_WORKSPACE_REQUEST, {});
+}

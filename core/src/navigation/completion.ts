@@ -1,0 +1,215 @@
+import { RULES } from "../rules";
+import { charterSchema, deref, schemaAt, type SchemaNode } from "../schema/charter-schema";
+import type { Position, Range } from "../types";
+import { cursorSlot, splitLines, type CursorSlot } from "./cursor";
+import { allowedValues, documentation, isArraySchema, isObjectSchema, itemSchema, valueKind } from "./schema-info";
+import { documentSnippet, escapeSnippetText, itemSnippet, keySnippet, type SnippetOptions } from "./snippets";
+
+/**
+ * Completion at a position: the keys the format allows there (required first), the values
+ * of an enum or boolean, and snippets for whole sections, all from the charter JSON Schema.
+ * Candidates carry ready-to-insert text (snippet syntax, absolute indentation).
+ */
+
+export type CompletionCandidateKind = "key" | "value" | "snippet" | "rule";
+
+export interface CompletionCandidate {
+  label: string;
+  kind: CompletionCandidateKind;
+  /** One line shown beside the label, e.g. "required · a date (YYYY-MM-DD)". */
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  sortText: string;
+  filterText?: string;
+  /** Text replacing `range`; snippet syntax when `snippet` is true. */
+  insertText: string;
+  snippet: boolean;
+  range: Range;
+}
+
+export type CompletionOptions = SnippetOptions;
+
+function pad(index: number): string {
+  return String(index).padStart(3, "0");
+}
+
+function snippetsOf(node: SchemaNode | undefined): NonNullable<SchemaNode["defaultSnippets"]> {
+  return node?.defaultSnippets ?? [];
+}
+
+/** The inline part inserted after `key:` when the user picks a key (no snippet body). */
+function keyInsertText(key: string, node: SchemaNode | undefined, slot: Extract<CursorSlot, { kind: "key" }>): string {
+  if (slot.hasColon) return key;
+  const values = allowedValues(node);
+  if (values.length === 1) return `${key}: ${escapeSnippetText(values[0]!.value)}`;
+  if (values.length > 1) {
+    return `${key}: \${1|${values.map((v) => v.value.replace(/[\\,|$}]/g, (ch) => `\\${ch}`)).join(",")}|}`;
+  }
+  if (slot.flow) return `${key}: $0`;
+  const indent = " ".repeat(slot.keyCol + 2);
+  if (isObjectSchema(node)) return `${key}:\n${indent}$0`;
+  if (isArraySchema(node)) return `${key}:\n${indent}- $0`;
+  return `${key}: $0`;
+}
+
+function keyCandidates(
+  slot: Extract<CursorSlot, { kind: "key" }>,
+  mapping: SchemaNode,
+  options: CompletionOptions,
+): CompletionCandidate[] {
+  const candidates: CompletionCandidate[] = [];
+  const present = new Set(slot.presentKeys);
+  const required = new Set(mapping.required ?? []);
+  const keys = Object.keys(mapping.properties ?? {}).filter((key) => !present.has(key));
+  keys.forEach((key, index) => {
+    const node = deref(mapping.properties![key]);
+    const isRequired = required.has(key);
+    candidates.push({
+      label: key,
+      kind: "key",
+      detail: `${isRequired ? "required" : "optional"} · ${valueKind(node)}`,
+      documentation: documentation(node),
+      sortText: `${isRequired ? "0" : "1"}_${pad(index)}`,
+      insertText: keyInsertText(key, node, slot),
+      snippet: true,
+      range: slot.replace,
+    });
+  });
+  if (slot.flow || slot.hasColon) return candidates;
+  // Whole sections: the key with a filled-in body.
+  keys.forEach((key, index) => {
+    const node = deref(mapping.properties![key]);
+    const own = snippetsOf(node);
+    own.forEach((snippet, n) => {
+      candidates.push({
+        label: snippet.label ?? key,
+        kind: "snippet",
+        detail: `${key}: ${snippet.description ?? "section"}`,
+        documentation: documentation(node),
+        sortText: `2_${pad(index)}_${n}`,
+        filterText: key,
+        insertText: keySnippet(key, snippet.body, node, slot.keyCol, options),
+        snippet: true,
+        range: slot.replace,
+      });
+    });
+    if (own.length === 0 && isArraySchema(node)) {
+      const item = itemSchema(node);
+      snippetsOf(item).forEach((snippet, n) => {
+        candidates.push({
+          label: `${key}: ${snippet.label ?? "item"}`,
+          kind: "snippet",
+          detail: snippet.description,
+          documentation: documentation(item) ?? documentation(node),
+          sortText: `2_${pad(index)}_${n}`,
+          filterText: key,
+          insertText: `${key}:\n${" ".repeat(slot.keyCol + 2)}${itemSnippet(snippet.body, item, slot.keyCol + 2, false, options)}`,
+          snippet: true,
+          range: slot.replace,
+        });
+      });
+    }
+  });
+  return candidates;
+}
+
+function itemSnippetCandidates(
+  listNode: SchemaNode | undefined,
+  itemCol: number,
+  dashWritten: boolean,
+  range: Range,
+  options: CompletionOptions,
+): CompletionCandidate[] {
+  const item = itemSchema(listNode);
+  return snippetsOf(item).map((snippet, n) => ({
+    label: snippet.label ?? "item",
+    kind: "snippet" as const,
+    detail: snippet.description,
+    documentation: documentation(item) ?? documentation(listNode),
+    sortText: `2_${pad(n)}`,
+    filterText: dashWritten ? undefined : `- ${snippet.label ?? ""}`,
+    insertText: itemSnippet(snippet.body, item, itemCol, dashWritten, options),
+    snippet: true,
+    range,
+  }));
+}
+
+function valueCandidates(node: SchemaNode | undefined, range: Range): CompletionCandidate[] {
+  return allowedValues(node).map((value, index) => ({
+    label: value.value,
+    kind: "value" as const,
+    detail: value.description,
+    documentation: value.documentation ?? value.description,
+    sortText: `0_${pad(index)}`,
+    insertText: escapeSnippetText(value.value),
+    snippet: false,
+    range,
+  }));
+}
+
+const DIRECTIVE_RULES = /#\s*partner-charter-(?:disable-next-line|disable|enable)\s+(?:[A-Za-z0-9-]+\s*,\s*)*([A-Za-z0-9-]*)$/;
+
+/** Rule ids after a suppression comment (`# partner-charter-disable-next-line …`). */
+function ruleCandidates(lineText: string, position: Position): CompletionCandidate[] | undefined {
+  const before = lineText.slice(0, position.character);
+  const match = DIRECTIVE_RULES.exec(before);
+  if (!match) return undefined;
+  const start = position.character - match[1]!.length;
+  let end = position.character;
+  while (end < lineText.length && /[A-Za-z0-9-]/.test(lineText[end]!)) end++;
+  const range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
+  return RULES.filter((rule) => rule.meta.id !== "config" && rule.meta.id !== "unused-suppression").map(
+    (rule, index) => ({
+      label: rule.meta.id,
+      kind: "rule" as const,
+      detail: `${rule.meta.category} · default ${rule.meta.defaultSeverity}`,
+      documentation: rule.meta.summary,
+      sortText: pad(index),
+      insertText: rule.meta.id,
+      snippet: false,
+      range,
+    }),
+  );
+}
+
+export function completionsAt(text: string, position: Position, options: CompletionOptions = {}): CompletionCandidate[] {
+  const lineText = splitLines(text)[position.line] ?? "";
+  const rules = ruleCandidates(lineText, position);
+  if (rules) return rules;
+  const slot = cursorSlot(text, position);
+  if (!slot) return [];
+  if (slot.kind === "value") return valueCandidates(schemaAt(slot.path), slot.replace);
+  if (slot.kind === "sequence") {
+    return itemSnippetCandidates(schemaAt(slot.path), slot.itemCol, false, slot.replace, options);
+  }
+  const node = schemaAt(slot.path);
+  if (isArraySchema(node) && !slot.afterDash && !slot.flow) {
+    return itemSnippetCandidates(node, slot.keyCol, false, slot.replace, options);
+  }
+  if (!isObjectSchema(node)) {
+    // `- ` in a list of plain values: the item's allowed values, if any.
+    return slot.afterDash || slot.flow ? valueCandidates(node, slot.replace) : [];
+  }
+  const candidates = keyCandidates(slot, node!, options);
+  if (slot.afterDash && slot.presentKeys.length === 0 && !slot.hasColon) {
+    const list = schemaAt(slot.path.slice(0, -1));
+    candidates.push(...itemSnippetCandidates(list, slot.keyCol - 2, true, slot.replace, options));
+  }
+  if (slot.path.length === 0 && slot.presentKeys.length === 0 && !slot.hasColon && !slot.flow) {
+    for (const snippet of snippetsOf(charterSchema)) {
+      candidates.push({
+        label: snippet.label ?? "Partner charter",
+        kind: "snippet",
+        detail: snippet.description,
+        documentation: documentation(charterSchema),
+        sortText: "3_000",
+        filterText: "charter",
+        insertText: documentSnippet(snippet.body, deref(charterSchema), options),
+        snippet: true,
+        range: slot.replace,
+      });
+    }
+  }
+  return candidates;
+}

@@ -1,0 +1,143 @@
+import type { CommitmentType, LeverageType, Tier } from "../model/charter";
+
+/**
+ * Words and numbers as a partnership manager reads them: amounts, dates, labels. Shared by
+ * the renderer (HTML and Markdown) and the charter diff, so both say things the same way.
+ */
+
+const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
+export function formatNumber(value: number): string {
+  return NUMBER.format(value);
+}
+
+/** `USD 300,000`, `15%`, `12 engineer-months`. */
+export function formatAmount(amount: unknown): string | undefined {
+  if (!isRecord(amount) || typeof amount.value !== "number" || !Number.isFinite(amount.value)) return undefined;
+  const unit = typeof amount.unit === "string" ? amount.unit.trim() : "";
+  const value = formatNumber(amount.value);
+  if (unit === "" ) return value;
+  if (unit === "%" || unit.toLowerCase() === "percent") return `${value}%`;
+  if (/^[A-Z]{3}$/.test(unit)) return `${unit} ${value}`;
+  return `${value} ${unit}`;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** A non-empty trimmed string, else undefined. */
+export function text(value: unknown): string | undefined {
+  if (typeof value === "string") return value.trim() === "" ? undefined : value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
+export function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Days since 1970-01-01 for a real YYYY-MM-DD date, else undefined. */
+export function dayNumber(value: unknown): number | undefined {
+  if (typeof value !== "string") return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (new Date(time).toISOString().slice(0, 10) !== value) return undefined;
+  return Math.round(time / 86_400_000);
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+export const TIER_LABELS: Record<Tier, string> = {
+  integration: "Tier 1 · Integration",
+  partnership: "Tier 2 · Partnership",
+  strategic: "Tier 3 · Strategic",
+};
+
+export const TIER_NOTES: Record<Tier, string> = {
+  integration: "the partner builds on our public API on its own",
+  partnership: "joint development with regular syncs",
+  strategic: "co-development with a dedicated partner manager and executive sponsors",
+};
+
+export const TIER_ORDER: readonly Tier[] = ["integration", "partnership", "strategic"];
+
+export function tierLabel(tier: unknown): string | undefined {
+  return typeof tier === "string" && tier in TIER_LABELS ? TIER_LABELS[tier as Tier] : text(tier);
+}
+
+/** The leverage scale, strongest first. */
+export const LEVERAGE_SCALE: readonly { type: LeverageType; label: string; note: string }[] = [
+  {
+    type: "requirement",
+    label: "Requirement",
+    note: "strongest: the partner cannot meet a requirement (a certification, a mandated stack) without us",
+  },
+  { type: "economic", label: "Economic", note: "strong: working with us visibly improves the partner's own numbers" },
+  {
+    type: "competitive",
+    label: "Competitive",
+    note: "moderate: it keeps the partner level with a rival; prove it in a small pilot first",
+  },
+  {
+    type: "customer",
+    label: "Customer demand",
+    note: "moderate: the partner's customers ask for it; prove it in a small pilot first",
+  },
+  { type: "co-marketing", label: "Co-marketing", note: "weakest: joint marketing alone seldom moves a deal" },
+];
+
+export function leverageRank(type: unknown): number | undefined {
+  const index = LEVERAGE_SCALE.findIndex((step) => step.type === type);
+  return index < 0 ? undefined : index;
+}
+
+export function leverageLabel(type: unknown): string | undefined {
+  return LEVERAGE_SCALE.find((step) => step.type === type)?.label ?? text(type);
+}
+
+export const COMMITMENT_LABELS: Record<CommitmentType, string> = {
+  engineering: "Engineering",
+  spend: "Spend",
+  "revenue-share": "Revenue share",
+  "co-investment": "Co-investment",
+  roadmap: "Roadmap",
+  "executive-time": "Executive time",
+  "co-marketing": "Co-marketing",
+  support: "Support",
+  distribution: "Distribution",
+};
+
+export function commitmentLabel(type: unknown): string {
+  return typeof type === "string" && type in COMMITMENT_LABELS
+    ? COMMITMENT_LABELS[type as CommitmentType]
+    : (text(type) ?? "Commitment");
+}
+
+const BENEFIT_LABELS: Record<string, string> = {
+  distribution: "Distribution",
+  credibility: "Credibility",
+  revenue: "Revenue",
+  "product-leverage": "Product leverage",
+  retention: "Retention",
+  differentiation: "Differentiation",
+  "support-reduction": "Fewer support tickets",
+  workflow: "Workflow",
+  integration: "Integration",
+  "single-vendor": "Single vendor",
+  cost: "Lower cost",
+  other: "Other",
+};
+
+export function benefitLabel(benefit: unknown): string {
+  return typeof benefit === "string" ? (BENEFIT_LABELS[benefit] ?? benefit) : "Benefit";
+}
+
+export const SIDE_LABELS = { us: "Us", partner: "Partner", customers: "Customers" } as const;
+
+export const PHASE_LABELS = { crawl: "Crawl", walk: "Walk", run: "Run" } as const;
+export type PhaseKey = keyof typeof PHASE_LABELS;
+export const PHASE_KEYS: readonly PhaseKey[] = ["crawl", "walk", "run"];

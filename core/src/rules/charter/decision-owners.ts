@@ -1,0 +1,33 @@
+import { defineRule } from "../rule";
+
+export default defineRule({
+  meta: {
+    id: "decision-owners",
+    category: "Charter",
+    defaultSeverity: "error",
+    summary: "`governance.owners` does not name a decision owner for each side.",
+    rationale:
+      "When a partnership hits a hard call (a slipped integration, a pricing conflict, a customer escalation) each company needs one named person who can decide for it. Without that, decisions wait for whoever has time, and the partner learns that nobody on your side is accountable. Name one owner per side in `governance.owners`, a person rather than a team.",
+    options: {},
+    reads: ["governance"],
+    examples: {
+      failing: "governance:\n  owners: { us: Priya Shah }",
+      passing: "governance:\n  owners: { us: Priya Shah, partner: Tom Lee }",
+    },
+  },
+  check({ charter, report }) {
+    const governance = charter.governance;
+    if (!governance || typeof governance !== "object") return;
+    const owners = governance.owners;
+    for (const side of ["us", "partner"] as const) {
+      const owner = owners && typeof owners === "object" ? owners[side] : undefined;
+      if (typeof owner === "string" && owner.trim() !== "") continue;
+      const who = side === "us" ? "our side" : "the partner's side";
+      report({
+        message: `No decision owner is named for ${who}. Set \`governance.owners.${side}\` to the one person who decides for ${side === "us" ? "us" : "the partner"} when the partnership needs a call.`,
+        // Resolves to the (blank) value, else `owners`, else `governance`.
+        at: ["governance", "owners", side],
+      });
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { defineRule } from "../rule";
+
+export default defineRule({
+  meta: {
+    id: "escalation-path",
+    category: "Charter",
+    defaultSeverity: "warning",
+    summary: "The charter has no escalation path (`governance.escalation`).",
+    rationale:
+      "Disagreements are certain in a partnership that matters; what is optional is whether they get resolved quickly. An agreed escalation path (for example partner managers, then the VPs of partnerships, then the executive sponsors) means a blocked decision moves up one step at a time instead of festering or jumping straight to the CEOs. List the steps, first step first, under `governance.escalation`.",
+    options: {},
+    reads: ["governance"],
+    examples: {
+      failing: "governance:\n  owners: { us: Priya Shah, partner: Tom Lee }",
+      passing:
+        "governance:\n  owners: { us: Priya Shah, partner: Tom Lee }\n  escalation: [partner managers, VPs of partnerships, executive sponsors]",
+    },
+  },
+  check({ charter, report }) {
+    const governance = charter.governance;
+    if (!governance || typeof governance !== "object") return;
+    const steps = governance.escalation;
+    if (Array.isArray(steps) && steps.some((step) => typeof step === "string" && step.trim() !== "")) return;
+    report({
+      message: `The charter ${steps === undefined ? "has no" : "lists an empty"} escalation path. Agree how a dispute moves up (e.g. partner managers, then VPs of partnerships, then executive sponsors) and list the steps under \`governance.escalation\`, first step first.`,
+      at: ["governance", "escalation"],
+    });
+  },
+});

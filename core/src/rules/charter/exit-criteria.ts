@@ -1,0 +1,32 @@
+import { defineRule } from "../rule";
+
+export default defineRule({
+  meta: {
+    id: "exit-criteria",
+    category: "Charter",
+    defaultSeverity: "error",
+    summary: "The charter has no exit criteria (`governance.exitCriteria`).",
+    rationale:
+      "Every partnership should say, before it starts, what result would end it: a customer count not reached by a date, a revenue floor, a missed review. Written while both sides are optimistic, exit criteria let either side step back without a fight; left unwritten, a partnership that is not working is renewed by default because nobody wants to be the one who calls it. List at least one concrete, checkable condition under `governance.exitCriteria`.",
+    options: {},
+    reads: ["governance"],
+    examples: {
+      failing: "governance:\n  owners: { us: Priya Shah, partner: Tom Lee }",
+      passing:
+        "governance:\n  owners: { us: Priya Shah, partner: Tom Lee }\n  exitCriteria:\n    - fewer than 40 MSPs live by the end of Q3",
+    },
+  },
+  check({ charter, report }) {
+    const governance = charter.governance;
+    if (!governance || typeof governance !== "object") return;
+    const criteria = governance.exitCriteria;
+    const stated = Array.isArray(criteria) && criteria.some((item) => typeof item === "string" && item.trim() !== "");
+    if (stated) return;
+    const what = criteria === undefined ? "has no exit criteria" : "lists no exit criterion";
+    report({
+      message: `The charter ${what}. Define up front what would end the partnership (e.g. "fewer than 40 customers live by the end of Q3") under \`governance.exitCriteria\`, so that stopping is an agreed decision rather than a dispute.`,
+      // Missing: reported on `governance` (its parent's key); empty: on the empty list.
+      at: ["governance", "exitCriteria"],
+    });
+  },
+});

@@ -1,0 +1,30 @@
+import { defineRule } from "../rule";
+
+export default defineRule({
+  meta: {
+    id: "recurring-touchpoints",
+    category: "Charter",
+    defaultSeverity: "warning",
+    summary: "No review cadence is set, neither `measurement.reviewCadence` nor `phases.run.reviewCadence`.",
+    rationale:
+      "Partnerships rarely die in a dispute; they fade after launch, when both teams move on to the next thing and nobody is looking at the numbers any more. A fixed review rhythm (monthly metric reviews, quarterly business reviews with the executive sponsors) keeps the relationship cultivated and surfaces problems while they are small. Set `measurement.reviewCadence`, or `phases.run.reviewCadence` for the run phase.",
+    options: {},
+    reads: ["measurement", "phases.run"],
+    examples: {
+      failing: "measurement:\n  metrics:\n    - { name: MSPs live, target: \"120\" }",
+      passing: "measurement:\n  metrics:\n    - { name: MSPs live, target: \"120\" }\n  reviewCadence: monthly",
+    },
+  },
+  check({ charter, report }) {
+    const measurement = charter.measurement;
+    if (!measurement || typeof measurement !== "object") return;
+    const run = charter.phases && typeof charter.phases === "object" ? charter.phases.run : undefined;
+    if (measurement.reviewCadence) return;
+    if (run && typeof run === "object" && run.reviewCadence) return;
+    report({
+      message:
+        "No recurring review is scheduled, so nothing keeps the partnership looked after once it has launched. Set `measurement.reviewCadence` (weekly, monthly or quarterly), or `phases.run.reviewCadence` for quarterly business reviews in the run phase.",
+      at: ["measurement", "reviewCadence"],
+    });
+  },
+});

@@ -1,0 +1,57 @@
+import type { Signature } from "../../model/charter";
+import { defineRule } from "../rule";
+import { daysBetween, isIsoDate, plural } from "../support/dates";
+
+const PARTY_LABEL: Record<"us" | "partner", string> = { us: "our side", partner: "the partner" };
+
+export default defineRule({
+  meta: {
+    id: "signatures",
+    category: "Charter",
+    defaultSeverity: "error",
+    summary:
+      "The charter is `signed` or `active` but a party has not signed it (error), or a signature is dated in the future (warning).",
+    rationale:
+      "The signature test is simple: if either side will not put its name under the commitments, there is no real partnership yet, only intentions. Signing also gives both teams the written alignment they will need when things get hard. A charter may be drafted and proposed without signatures, but it is `signed` or `active` only once someone on each side has signed it (`partner-charter sign`). A signature dated after today is usually a typo and is flagged as a warning.\n\nWhere the finding appears: on the `signatures` key when the list exists, otherwise on the `status` value, since that is what claims the charter was signed.",
+    options: {},
+    reads: ["status", "signatures"],
+    examples: {
+      failing: "status: active\nsignatures:\n  - { party: us, name: Priya Shah, date: 2025-12-15 }",
+      passing:
+        "status: active\nsignatures:\n  - { party: us, name: Priya Shah, date: 2025-12-15 }\n  - { party: partner, name: Tom Lee, date: 2025-12-18 }",
+    },
+  },
+  check({ charter, today, report }) {
+    const signatures: Signature[] = Array.isArray(charter.signatures) ? charter.signatures : [];
+    const valid = signatures.filter(
+      (signature) => signature && typeof signature === "object" && typeof signature.name === "string",
+    );
+
+    if (charter.status === "signed" || charter.status === "active") {
+      const missing = (["us", "partner"] as const).filter(
+        (party) => !valid.some((signature) => signature.party === party && signature.name.trim() !== ""),
+      );
+      if (missing.length > 0) {
+        const who =
+          missing.length === 2 ? "neither side has signed it" : `${PARTY_LABEL[missing[0]!]} has not signed it`;
+        const how = missing.map((party) => `\`partner-charter sign --party ${party} --name …\``).join(" and ");
+        report({
+          message: `The charter's status is ${charter.status}, but ${who}. A charter counts as signed only when both sides have put their names to it: add the missing ${missing.length === 2 ? "signatures" : "signature"} (${how}), or set the status back to proposed.`,
+          ...(charter.signatures !== undefined
+            ? { at: ["signatures"], anchor: "key" as const }
+            : { at: ["status"], anchor: "value" as const }),
+        });
+      }
+    }
+
+    signatures.forEach((signature, index) => {
+      if (!signature || typeof signature !== "object" || !isIsoDate(signature.date) || signature.date <= today) return;
+      const ahead = daysBetween(today, signature.date)!;
+      report({
+        message: `${typeof signature.name === "string" ? signature.name : "This signature"}'s signature is dated ${signature.date}, ${plural(ahead, "day")} after today (${today}). A signature records when someone actually signed: use the real date.`,
+        at: ["signatures", index, "date"],
+        severity: "warning",
+      });
+    });
+  },
+});

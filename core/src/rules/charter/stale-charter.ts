@@ -1,0 +1,38 @@
+import { defineRule } from "../rule";
+import { daysBetween, isIsoDate } from "../support/dates";
+
+interface Options {
+  days: number;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: "stale-charter",
+    category: "Charter",
+    defaultSeverity: "info",
+    summary: "An active charter has not been reviewed (`updated`) for more than 120 days.",
+    rationale:
+      "A charter is a living agreement: phases end, targets move, people change jobs. An active charter that nobody has touched in months probably no longer describes the partnership, and the next dispute will be settled against an outdated text. Review it with the partner at least every few months (the quarterly business review is a natural moment), then set `updated` to the review date.",
+    options: {
+      days: {
+        description: "a whole number of days: how long an active charter may go without a review",
+        default: 120,
+        schema: { type: "integer", minimum: 0 },
+      },
+    },
+    reads: ["status", "updated"],
+    examples: {
+      failing: "# today: 2026-11-24\nstatus: active\nupdated: 2026-03-02",
+      passing: "# today: 2026-11-24\nstatus: active\nupdated: 2026-11-02",
+    },
+  },
+  check({ charter, today, options, report }) {
+    if (charter.status !== "active" || !isIsoDate(charter.updated)) return;
+    const age = daysBetween(charter.updated, today)!;
+    if (age <= options.days) return;
+    report({
+      message: `This active charter was last reviewed on ${charter.updated}, ${age} days ago; the expectation is a review at least every ${options.days} days. Walk through it with the partner (phases, targets, owners) and set \`updated\` to the date of that review.`,
+      at: ["updated"],
+    });
+  },
+});

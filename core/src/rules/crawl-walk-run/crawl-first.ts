@@ -1,0 +1,47 @@
+import { defineRule } from "../rule";
+
+type PhaseName = "crawl" | "walk" | "run";
+const ORDER: readonly PhaseName[] = ["crawl", "walk", "run"];
+
+export default defineRule({
+  meta: {
+    id: "crawl-first",
+    category: "Crawl, walk, run",
+    defaultSeverity: "error",
+    summary: "A later phase (walk or run) is planned without the phases that must come before it.",
+    rationale:
+      "Crawl is the cheap experiment: one or two pilot customers and a throwaway integration tell you within weeks whether the partnership produces anything. Walk widens a proven pilot; run scales a proven walk. Jumping straight to walk or run commits engineering, money and reputation before anyone knows it works, and most partnerships would have failed that first test. Add the missing phase (with its dates, pilot customers and go/no-go bar) before the later one.",
+    options: {},
+    reads: ["phases"],
+    examples: {
+      failing: "phases:\n  walk: { start: 2026-03-09, end: 2026-05-29, customers: 8 }",
+      passing:
+        "phases:\n  crawl: { start: 2026-01-05, end: 2026-02-27, customers: 2 }\n  walk: { start: 2026-03-09, end: 2026-05-29, customers: 8 }",
+    },
+  },
+  check({ charter, report }) {
+    const phases = charter.phases;
+    if (!phases || typeof phases !== "object") return;
+    const present = (name: PhaseName): boolean => phases[name] !== undefined && phases[name] !== null;
+    // The latest phase that exists decides which earlier phases it needs.
+    const latest = [...ORDER].reverse().find(present);
+    if (!latest) return;
+    const missing = ORDER.slice(0, ORDER.indexOf(latest)).filter((name) => !present(name));
+    if (missing.length === 0) return;
+    const first = missing[0]!;
+    const later = ORDER.slice(ORDER.indexOf(first) + 1).filter(present);
+    const plans = later.length === 1 ? `a ${later[0]} phase` : `${later.join(" and ")} phases`;
+    const without = missing.length === 1 ? `a ${first} phase` : `${missing.join(" or ")} phases`;
+    const expectation =
+      first === "crawl"
+        ? "Start with a crawl phase (one or two pilot customers, a lightweight integration and a go/no-go bar) so the idea is tested cheaply before it is widened."
+        : "Put a walk phase between crawl and run (a handful of additional customers on a formal integration, with an adoption bar) before full-scale deployment.";
+    report({
+      message: `The charter plans ${plans} without ${without}. ${expectation}`,
+      // A missing section is reported on its parent's key: `phases`.
+      at: ["phases", first],
+      anchor: "key",
+      related: [{ at: ["phases", later[0]!], anchor: "key", message: `The ${later[0]} phase starts here.` }],
+    });
+  },
+});

@@ -1,0 +1,36 @@
+import type { GatedPhase } from "../../model/charter";
+import { defineRule } from "../rule";
+import { daysBetween, isIsoDate, plural } from "../support/dates";
+
+export default defineRule({
+  meta: {
+    id: "decision-overdue",
+    category: "Crawl, walk, run",
+    defaultSeverity: "warning",
+    summary: "Crawl or walk has ended, but its go/no-go outcome is still pending.",
+    rationale:
+      "The end of crawl and of walk is a decision point: both sides look at the go/no-go criteria and decide to continue, change course or stop. When the end date passes and the outcome stays `pending`, the partnership slides into the next phase by default, which is exactly how partnerships that do not deliver keep consuming time. Hold the review, then record `outcome: passed` or `outcome: failed` with `decidedOn`, or move the end date if the phase was really extended.",
+    options: {},
+    reads: ["phases.crawl", "phases.walk"],
+    examples: {
+      failing: "# today: 2026-04-15\nphases:\n  crawl: { start: 2026-01-05, end: 2026-02-27, outcome: pending }",
+      passing: "# today: 2026-04-15\nphases:\n  crawl: { start: 2026-01-05, end: 2026-02-27, outcome: passed, decidedOn: 2026-03-02 }",
+    },
+  },
+  check({ charter, today, report }) {
+    const phases = charter.phases;
+    if (!phases || typeof phases !== "object") return;
+    for (const name of ["crawl", "walk"] as const) {
+      const phase = phases[name] as GatedPhase | undefined;
+      if (!phase || typeof phase !== "object" || !isIsoDate(phase.end) || phase.end >= today) continue;
+      if (phase.outcome !== undefined && phase.outcome !== "pending") continue;
+      const ago = daysBetween(phase.end, today)!;
+      const state = phase.outcome === "pending" ? "is still pending" : "is not recorded";
+      report({
+        message: `The ${name} phase ended on ${phase.end} (${plural(ago, "day")} ago) but its go/no-go outcome ${state}. Hold the go/no-go review and record \`outcome: passed\` or \`outcome: failed\` (with \`decidedOn\`), or move the end date if the phase was extended.`,
+        at: ["phases", name],
+        anchor: "key",
+      });
+    }
+  },
+});

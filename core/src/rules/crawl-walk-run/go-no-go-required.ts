@@ -1,0 +1,38 @@
+import type { GatedPhase } from "../../model/charter";
+import { defineRule } from "../rule";
+
+const BAR: Record<"crawl" | "walk", string> = {
+  crawl: "for crawl, the improvement pilot customers must see on a stated metric (e.g. `improvement: 20%`)",
+  walk: "for walk, the share of invited customers who must adopt (e.g. `adoption: 70%`)",
+};
+
+export default defineRule({
+  meta: {
+    id: "go-no-go-required",
+    category: "Crawl, walk, run",
+    defaultSeverity: "error",
+    summary: "The crawl or walk phase has no go/no-go criteria.",
+    rationale:
+      "A phase without a go/no-go bar never fails: whatever happens, the partnership drifts into the next phase because nobody agreed in advance what \"not good enough\" means. Write the criteria before the phase starts, while both sides are still objective: the improvement pilot customers must see in crawl, the adoption rate invited customers must reach in walk. Then the end of each phase is a decision, not a formality.",
+    options: {},
+    reads: ["phases.crawl", "phases.walk"],
+    examples: {
+      failing: "phases:\n  crawl:\n    customers: 2\n    outcome: pending",
+      passing: "phases:\n  crawl:\n    customers: 2\n    goNoGo:\n      - { metric: onboarding time, improvement: 25% }",
+    },
+  },
+  check({ charter, report }) {
+    const phases = charter.phases;
+    if (!phases || typeof phases !== "object") return;
+    for (const name of ["crawl", "walk"] as const) {
+      const phase = phases[name] as GatedPhase | undefined;
+      if (!phase || typeof phase !== "object") continue;
+      if (Array.isArray(phase.goNoGo) && phase.goNoGo.length > 0) continue;
+      report({
+        message: `The ${name} phase has no go/no-go criteria, so nothing decides whether the partnership moves on. Add \`goNoGo\` with at least one measurable bar: ${BAR[name]}.`,
+        at: ["phases", name],
+        anchor: "key",
+      });
+    }
+  },
+});

@@ -1,0 +1,43 @@
+import { defineRule } from "../rule";
+import { daysBetween, isIsoDate, plural } from "../support/dates";
+
+/** Days before the launch by which the integration must be validated (RULES.md: not configurable). */
+const WINDOW_DAYS = 7;
+
+export default defineRule({
+  meta: {
+    id: "integration-before-launch",
+    category: "Launch",
+    defaultSeverity: "error",
+    summary: "The launch is a week away or past, and `launch.checklist.integrationValidated` is not `done`.",
+    rationale:
+      "Customers meet the partnership through the integration. If it has not been tested end to end by both teams before the announcement, the first thing the launch produces is bug reports, support tickets and a story about a partnership that does not work. Validate the integration with the partner before the final week, then mark `integrationValidated: done`; if that cannot happen, move the launch date.",
+    options: {},
+    reads: ["launch"],
+    examples: {
+      failing: "# today: 2026-11-24\nlaunch:\n  date: 2026-11-27\n  checklist: { integrationValidated: todo }",
+      passing: "# today: 2026-11-24\nlaunch:\n  date: 2026-11-27\n  checklist: { integrationValidated: done }",
+    },
+  },
+  check({ charter, today, report }) {
+    const launch = charter.launch;
+    if (!launch || typeof launch !== "object" || !isIsoDate(launch.date)) return;
+    const until = daysBetween(today, launch.date)!;
+    if (until > WINDOW_DAYS) return;
+    const checklist = launch.checklist && typeof launch.checklist === "object" ? launch.checklist : {};
+    const state = checklist.integrationValidated;
+    if (state === "done") return;
+    const when =
+      until < 0
+        ? `The launch on ${launch.date} has passed`
+        : until === 0
+          ? "The launch is today"
+          : `The launch on ${launch.date} is ${plural(until, "day")} away`;
+    const status = state === undefined ? "not on the checklist" : `marked ${state}`;
+    report({
+      message: `${when}, but the integration's validation is ${status}. Test the integration end to end with the partner before the final week so the launch brings customers, not bug reports; mark \`integrationValidated: done\`, or move the launch date.`,
+      // The state, else the checklist key, else the launch key.
+      at: ["launch", "checklist", "integrationValidated"],
+    });
+  },
+});

@@ -1,0 +1,36 @@
+import { defineRule } from "../rule";
+import { commitmentList } from "../support/text";
+
+export default defineRule({
+  meta: {
+    id: "roadmap-alignment",
+    category: "Skin in the game",
+    defaultSeverity: "warning",
+    summary: "A partnership or strategic tier has no `roadmap` commitment from either side.",
+    rationale:
+      "Joint development (Tier 2) and strategic co-development (Tier 3) only make sense when the product roadmaps actually move: features built because of this partnership, on one side or both. If neither side commits a roadmap item, the higher tier is an expensive label on a self-serve integration. Add a `roadmap` commitment saying what gets built for the partnership, or reconsider the tier. Self-serve `integration` partnerships are not checked.",
+    options: {},
+    reads: ["tier", "commitments.us", "commitments.partner"],
+    examples: {
+      failing:
+        "tier: partnership\ncommitments:\n  us:\n    - { type: engineering, detail: two engineers on the integration }\n  partner:\n    - { type: spend, detail: enablement fund }",
+      passing:
+        "tier: partnership\ncommitments:\n  us:\n    - { type: engineering, detail: two engineers on the integration }\n  partner:\n    - { type: roadmap, detail: billing API built for this partnership }",
+    },
+  },
+  check({ charter, report }) {
+    const tier = charter.tier;
+    if (tier !== "partnership" && tier !== "strategic") return;
+    const commitments = charter.commitments;
+    if (!commitments) return;
+    const hasRoadmap = [...commitmentList(commitments.us), ...commitmentList(commitments.partner)].some(
+      (item) => item.type === "roadmap",
+    );
+    if (hasRoadmap) return;
+    report({
+      message: `The tier is ${tier}, but neither side commits a roadmap item. ${tier === "strategic" ? "Strategic co-development (Tier 3)" : "Joint development (Tier 2)"} expects product roadmaps to move for the partnership: add a "roadmap" commitment naming what gets built for it, or lower the tier.`,
+      at: ["commitments"],
+      anchor: "key",
+    });
+  },
+});

@@ -1,0 +1,288 @@
+// The extension in real VS Code: these tests run inside the extension host with the real
+// `vscode` API, against the packaged extension and its language server (dist/server.js).
+// The workspace is a temporary copy of test/e2e/workspace/ (tests create and edit files).
+/* eslint-disable @typescript-eslint/no-require-imports */
+/* global suite, suiteSetup, test */
+"use strict";
+const assert = require("assert");
+const fs = require("fs");
+const path = require("path");
+const vscode = require("vscode");
+
+const EXTENSION_ID = "partner-charter.partner-charter";
+const COMMANDS = [
+  "partnerCharter.openPreview",
+  "partnerCharter.openPreviewToSide",
+  "partnerCharter.validateWorkspace",
+  "partnerCharter.newCharter",
+  "partnerCharter.exportHtml",
+  "partnerCharter.restartServer",
+];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `probe` until it returns a truthy value; fails with `what` after `timeoutMs`. */
+async function waitFor(what, probe, timeoutMs = 20000, everyMs = 100) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`,
+      );
+    }
+    await sleep(everyMs);
+  }
+}
+
+const codeOf = (diagnostic) =>
+  diagnostic.code !== null && typeof diagnostic.code === "object" ? diagnostic.code.value : diagnostic.code;
+
+function workspaceRoot() {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  assert.ok(folder, "a workspace folder is open");
+  return folder.uri;
+}
+
+const fileUri = (name) => vscode.Uri.joinPath(workspaceRoot(), name);
+
+async function show(name) {
+  const document = await vscode.workspace.openTextDocument(fileUri(name));
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** The extension's API (what activate returns), once its server is up. */
+async function api() {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  const exports = extension.isActive ? extension.exports : await extension.activate();
+  await exports.ready;
+  return exports;
+}
+
+/** The server's model of `uri` for the document's current text. */
+async function currentModel(uri) {
+  const { getModel } = await api();
+  const document = await vscode.workspace.openTextDocument(uri);
+  return waitFor(`the model of ${path.basename(uri.path)} at version ${document.version}`, async () => {
+    const view = await getModel(uri);
+    return view && (view.version === undefined || view.version === document.version) ? view : undefined;
+  });
+}
+
+suite("Partner Charter in VS Code", () => {
+  suiteSetup(() => {
+    workspaceRoot();
+  });
+
+  test("nothing runs at start-up; opening a charter activates the extension", async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    assert.strictEqual(extension.isActive, false, "not activated before a charter is opened");
+    const editor = await show("acme.partner.yaml");
+    assert.strictEqual(editor.document.languageId, "partner-charter");
+    await waitFor("activation", () => extension.isActive);
+    const { client } = await api();
+    assert.ok(client.isRunning(), "the language server is running");
+    const commands = await vscode.commands.getCommands(true);
+    for (const command of COMMANDS) assert.ok(commands.includes(command), `${command} is registered`);
+  });
+
+  test("diagnostics appear with rule ids as codes", async () => {
+    const uri = fileUri("acme.partner.yaml");
+    const diagnostics = await waitFor("diagnostics of acme.partner.yaml", () => {
+      const list = vscode.languages.getDiagnostics(uri);
+      return list.some((d) => codeOf(d) === "mutual-risk") ? list : undefined;
+    });
+    const codes = diagnostics.map(codeOf).sort();
+    assert.deepStrictEqual(codes, ["executive-sponsors", "go-no-go-threshold", "mutual-risk"]);
+    for (const d of diagnostics) {
+      assert.match(String(codeOf(d)), /^[a-z][a-z0-9-]*$/);
+      if (typeof d.code === "object") assert.ok(d.code.target, "the code links to the rule's documentation");
+    }
+    const mutualRisk = diagnostics.find((d) => codeOf(d) === "mutual-risk");
+    assert.strictEqual(mutualRisk.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(mutualRisk.range.start.line, 38);
+  });
+
+  test("a quick fix from the server removes its diagnostic", async () => {
+    const editor = await show("broken.partner.yaml");
+    const uri = editor.document.uri;
+    const diagnostic = await waitFor("the schema finding on the misspelt tier", () =>
+      vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === "schema" && d.message.includes("stratgic")),
+    );
+    const actions = await vscode.commands.executeCommand(
+      "vscode.executeCodeActionProvider",
+      uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+      10,
+    );
+    const fix = (actions || []).find((a) => a.title === 'Change to "strategic"');
+    assert.ok(fix, `a "Change to strategic" quick fix among ${JSON.stringify((actions || []).map((a) => a.title))}`);
+    assert.ok(fix.edit, "the quick fix carries its edit");
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), "the edit applies");
+    assert.match(editor.document.getText(), /^tier: strategic$/m);
+    await waitFor("the schema finding to disappear", () =>
+      vscode.languages.getDiagnostics(uri).every((d) => !d.message.includes("stratgic")),
+    );
+  });
+
+  test("the commitment snippet inserts valid YAML where a commitment belongs", async () => {
+    const uri = fileUri("snippet-host.partner.yaml");
+    const host = fs.readFileSync(fileUri("acme.partner.yaml").fsPath, "utf8").replace(/^id: .*$/m, "id: snippet-host");
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(host));
+    const editor = await show("snippet-host.partner.yaml");
+    const lines = editor.document.getText().split("\n");
+    const usLine = lines.findIndex((l, i) => l === "  us:" && lines[i - 1] === "commitments:");
+    assert.ok(usLine > 0, "the host has commitments.us");
+    let last = usLine + 1;
+    while (lines[last + 1] && lines[last + 1].startsWith("    - ")) last++;
+    // a new, indented line after the last commitment of `us`, then the snippet by its name
+    const end = editor.document.lineAt(last).range.end;
+    await editor.edit((edit) => edit.insert(end, "\n    "));
+    const cursor = new vscode.Position(last + 1, 4);
+    editor.selection = new vscode.Selection(cursor, cursor);
+    await vscode.commands.executeCommand("editor.action.insertSnippet", {
+      langId: "partner-charter",
+      name: "commitment",
+    });
+    await vscode.commands.executeCommand("leaveSnippet");
+    const text = editor.document.getText();
+    assert.match(text, /^ {4}- type: engineering\n {6}detail: what is committed\n {6}amount:\n {8}value: 1\n/m);
+    const YAML = require("yaml");
+    const data = YAML.parse(text);
+    assert.strictEqual(data.commitments.us.length, 3, "a third commitment for us");
+    assert.strictEqual(data.commitments.us[2].detail, "what is committed");
+    const view = await currentModel(uri);
+    const bad = view.findings.filter((f) => f.rule === "schema" || f.rule === "yaml-syntax");
+    assert.deepStrictEqual(bad, [], "no schema or yaml-syntax finding after the snippet");
+  });
+
+  test("Open Preview renders the charter in a webview tab, reused per document", async () => {
+    await show("acme.partner.yaml");
+    const uri = fileUri("acme.partner.yaml");
+    await vscode.commands.executeCommand("partnerCharter.openPreview");
+    const tab = await waitFor("the preview tab", () =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .find((t) => t.label === "Preview: acme.partner.yaml" && t.input instanceof vscode.TabInputWebview),
+    );
+    assert.ok(tab);
+    const { getPreview } = await api();
+    const preview = getPreview(uri);
+    assert.ok(preview, "the preview is registered for the document");
+    await preview.firstRender;
+    assert.match(preview.html, /Acme × Northwind — embedded analytics/);
+    assert.match(preview.html, /Value exchange/);
+    assert.match(preview.html, /mutual-risk/);
+    assert.match(preview.html, /Content-Security-Policy/);
+    const nonce = /'nonce-([^']+)'/.exec(preview.html)[1];
+    // to the side again: the same panel is revealed, not a second one
+    await show("acme.partner.yaml");
+    await vscode.commands.executeCommand("partnerCharter.openPreviewToSide");
+    await sleep(500);
+    const count = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((t) => t.label === "Preview: acme.partner.yaml").length;
+    assert.strictEqual(count, 1, "one preview per document");
+    await waitFor("a re-render with a fresh nonce", () => !preview.html.includes(`'nonce-${nonce}'`), 5000);
+  });
+
+  test("while the YAML is broken the preview shows the last good render with a banner", async () => {
+    const editor = await show("acme.partner.yaml");
+    const { getPreview } = await api();
+    const preview = getPreview(editor.document.uri);
+    assert.ok(preview, "the preview is open");
+    const titleLine = editor.document
+      .getText()
+      .split("\n")
+      .findIndex((l) => l.startsWith("title:"));
+    const original = editor.document.lineAt(titleLine).text;
+    await editor.edit((edit) => edit.replace(editor.document.lineAt(titleLine).range, 'title: "unterminated'));
+    await waitFor(
+      "the stale banner",
+      () => preview.stale && /syntax error on line \d+; showing the last valid version/.test(preview.html),
+    );
+    assert.match(preview.html, /Acme × Northwind — embedded analytics/, "the last good render stays");
+    await editor.edit((edit) => edit.replace(editor.document.lineAt(titleLine).range, original));
+    await waitFor("the banner to go", () => !preview.stale && !preview.html.includes("pc-stale-banner"));
+  });
+
+  test("the status bar item shows counts and health from the model", async () => {
+    await show("acme.partner.yaml");
+    const { statusBarText, getModel } = await api();
+    const view = await getModel(fileUri("acme.partner.yaml"));
+    assert.strictEqual(view.health, 75);
+    await waitFor("the status bar text", () => statusBarText() === "$(error) 1 $(warning) 2 · health 75");
+  });
+
+  test("Validate Workspace validates every charter and returns the counts", async () => {
+    const result = await vscode.commands.executeCommand("partnerCharter.validateWorkspace");
+    assert.ok(result, "a result");
+    assert.ok(result.files >= 2, `files: ${result.files}`);
+    assert.ok(result.errors >= 1, `errors: ${result.errors}`);
+    assert.ok(result.warnings >= 2, `warnings: ${result.warnings}`);
+  });
+
+  test("New Charter… (with arguments instead of prompts) writes a skeleton, opens it, never overwrites", async () => {
+    const target = fileUri("globex-corp.partner.yaml");
+    const created = await vscode.commands.executeCommand("partnerCharter.newCharter", {
+      tier: "strategic",
+      partnerName: "Globex Corp",
+      uri: target,
+    });
+    assert.ok(created, "the command returns the new file");
+    assert.strictEqual(created.toString(), target.toString());
+    const text = fs.readFileSync(target.fsPath, "utf8");
+    assert.match(text, /^tier: strategic/m);
+    assert.match(text, /^ {2}name: Globex Corp$/m);
+    assert.match(text, /^updated: 2026-11-24$/m, "uses partnerCharter.today");
+    await waitFor("the new charter in the active editor", () => {
+      const active = vscode.window.activeTextEditor;
+      return active && active.document.uri.toString() === target.toString();
+    });
+    const view = await currentModel(target);
+    assert.deepStrictEqual(
+      view.findings.filter((f) => f.rule === "schema" || f.rule === "yaml-syntax"),
+      [],
+      "the skeleton passes the schema",
+    );
+    const again = await vscode.commands.executeCommand("partnerCharter.newCharter", {
+      tier: "integration",
+      partnerName: "Globex Corp",
+      uri: target,
+    });
+    assert.strictEqual(again, undefined, "refuses to overwrite");
+    assert.strictEqual(fs.readFileSync(target.fsPath, "utf8"), text);
+  });
+
+  test("Export as HTML writes the standalone page", async () => {
+    const source = fileUri("acme.partner.yaml");
+    const target = path.join(workspaceRoot().fsPath, "acme-export.html");
+    const written = await vscode.commands.executeCommand("partnerCharter.exportHtml", source, target);
+    assert.ok(written, "the command returns the written file");
+    const html = fs.readFileSync(target, "utf8");
+    assert.match(html, /^<!DOCTYPE html>/i);
+    assert.match(html, /Acme × Northwind — embedded analytics/);
+    assert.doesNotMatch(html, /<script/i, "standalone pages have no script");
+    assert.doesNotMatch(html, /acquireVsCodeApi/);
+  });
+
+  test("Restart Language Server restarts it and the findings come back", async () => {
+    const { client, getModel } = await api();
+    await vscode.commands.executeCommand("partnerCharter.restartServer");
+    assert.ok(client.isRunning(), "running again");
+    const uri = fileUri("acme.partner.yaml");
+    await waitFor("diagnostics after the restart", () =>
+      vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === "mutual-risk"),
+    );
+    const view = await getModel(uri);
+    assert.strictEqual(view.health, 75);
+  });
+});

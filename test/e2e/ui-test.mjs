@@ -1,0 +1,258 @@
+// The UI test: a user at the keyboard of real VS Code (code-server in headless chromium), with
+// the packaged extension installed. Each check is one test; screenshots go to the output folder.
+/* global document */ // page functions run in the browser
+import { join } from "node:path";
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const ACME = "acme.partner.yaml";
+const ACME_TITLE = "Acme × Northwind — embedded analytics";
+const ACME_RULES = ["mutual-risk", "go-no-go-threshold", "executive-sponsors"];
+
+/** Text of every frame (webviews are an iframe holding the content iframe). */
+async function frameTexts(page) {
+  const texts = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    try {
+      const text = await frame.evaluate(() => (document.body ? document.body.innerText : ""));
+      if (text.trim()) texts.push({ frame, text });
+    } catch {
+      // detached or not loaded yet
+    }
+  }
+  return texts;
+}
+
+async function waitForFrameText(page, predicate, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = (await frameTexts(page)).find((t) => predicate(t.text));
+    if (found) return found;
+    await sleep(200);
+  }
+  return undefined;
+}
+
+async function quickInputRows(page) {
+  return page.$$eval(".quick-input-widget .monaco-list-row", (rows) =>
+    rows.map((row) => (row.getAttribute("aria-label") || row.textContent || "").trim()),
+  );
+}
+
+/** Picks the quick-input row whose label matches `wanted` (a predicate on the label) by clicking it. */
+async function pickRow(page, wanted, what, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  let rows = [];
+  while (Date.now() < deadline) {
+    rows = await quickInputRows(page);
+    const index = rows.findIndex(wanted);
+    if (index >= 0) {
+      await page.locator(".quick-input-widget .monaco-list-row").nth(index).click();
+      return rows[index];
+    }
+    await sleep(100);
+  }
+  throw new Error(`no quick-input row for ${what}; rows: ${JSON.stringify(rows)}`);
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("F1");
+  await page.waitForSelector(".quick-input-widget input", { state: "visible", timeout: 10000 });
+  await page.keyboard.type(title, { delay: 10 });
+  // exact label: "Open Preview" must not pick "Open Preview to the Side"
+  return pickRow(
+    page,
+    (label) => label.startsWith(title) && !label.slice(title.length).trimStart().startsWith("to the Side"),
+    title,
+  );
+}
+
+async function activeTabLabel(page) {
+  return page.$eval(".tabs-container .tab.active", (tab) => tab.textContent || "").catch(() => "");
+}
+
+async function statusBarItem(page, id) {
+  return page
+    .$eval(`[id="${id}"]`, (el) => ({
+      text: (el.textContent || "").trim(),
+      label: el.getAttribute("aria-label") || "",
+    }))
+    .catch(() => ({ text: "", label: "" }));
+}
+
+/**
+ * Runs the UI checks. `test(name, fn)` records one test; a failing check does not stop the
+ * following ones (they may fail too when they depend on it).
+ */
+export async function runUiChecks({ page, url, outDir, expectedHealth, timeoutMs = 60000, test }) {
+  const shot = async (name) => {
+    const file = join(outDir, name);
+    await page.screenshot({ path: file });
+    return file;
+  };
+
+  await test("workbench opens the test workspace", async () => {
+    await page.goto(url, { waitUntil: "domcontentloaded", timeout: timeoutMs });
+    await page.waitForSelector(".monaco-workbench", { timeout: timeoutMs });
+    await page.waitForSelector('[id="status.problems"]', { timeout: timeoutMs });
+    await page.waitForSelector(".explorer-folders-view .monaco-list-row", { timeout: timeoutMs });
+    const rows = await page.$$eval(".explorer-folders-view .monaco-list-row", (els) => els.map((e) => e.textContent));
+    if (!rows.some((r) => r.includes(ACME))) throw new Error(`explorer rows: ${JSON.stringify(rows)}`);
+  });
+
+  await test("Ctrl+P opens a charter in the Partner Charter language mode", async () => {
+    await page.locator(".monaco-workbench").click({ position: { x: 800, y: 500 } });
+    await page.keyboard.press("Control+P");
+    await page.waitForSelector(".quick-input-widget input", { state: "visible", timeout: 10000 });
+    await page.keyboard.type(ACME, { delay: 20 });
+    await pickRow(page, (label) => label.includes(ACME), ACME);
+    await page.waitForFunction(
+      (name) => (document.querySelector(".tabs-container .tab.active")?.textContent || "").includes(name),
+      ACME,
+      { timeout: 15000 },
+    );
+    const mode = await page.waitForFunction(
+      () => {
+        const text = document.getElementById("status.editor.mode")?.textContent?.trim();
+        return text === "Partner Charter" ? text : false;
+      },
+      null,
+      { timeout: 15000 },
+    );
+    if (!mode) throw new Error(`language mode: ${(await statusBarItem(page, "status.editor.mode")).text}`);
+  });
+
+  await test("squiggles appear in the editor", async () => {
+    await page.waitForSelector(".monaco-editor .squiggly-error", { timeout: timeoutMs });
+    await page.waitForSelector(".monaco-editor .squiggly-warning", { timeout: 10000 });
+    await sleep(500);
+    await shot("01-editor-squiggles.png");
+  });
+
+  await test("the Problems panel lists the findings with their rule ids", async () => {
+    await page.click('[id="status.problems"]');
+    await page.waitForSelector(".markers-panel .monaco-list-row", { timeout: 15000 });
+    let text = "";
+    const deadline = Date.now() + 15000;
+    while (Date.now() < deadline) {
+      text = await page.$eval(".markers-panel", (e) => e.innerText).catch(() => "");
+      if (ACME_RULES.every((rule) => text.includes(rule))) break;
+      await sleep(200);
+    }
+    await sleep(300);
+    await shot("02-problems-panel.png");
+    const missing = ACME_RULES.filter((rule) => !text.includes(rule));
+    if (missing.length) throw new Error(`rule ids missing from the Problems panel: ${missing.join(", ")}\n${text}`);
+  });
+
+  await test(`the status bar shows the counts and health ${expectedHealth}`, async () => {
+    const deadline = Date.now() + 15000;
+    let found;
+    while (Date.now() < deadline) {
+      found = await page.$$eval(".statusbar-item", (items) =>
+        items
+          .map((i) => ({
+            text: (i.textContent || "").replace(/\s+/g, " ").trim(),
+            label: i.getAttribute("aria-label") || "",
+          }))
+          .find((i) => /health \d+/.test(i.text)),
+      );
+      if (found && found.text.includes(`health ${expectedHealth}`)) return;
+      await sleep(200);
+    }
+    throw new Error(`status bar item: ${JSON.stringify(found)}`);
+  });
+
+  let previewFrame;
+  await test('"Partner Charter: Open Preview" from the Command Palette shows the rendered charter', async () => {
+    await page.locator(".editor-group-container.active .monaco-editor .view-lines").click();
+    await runCommand(page, "Partner Charter: Open Preview");
+    const found = await waitForFrameText(page, (text) => text.includes(ACME_TITLE) && /health/i.test(text), timeoutMs);
+    if (!found)
+      throw new Error(
+        `no webview with "${ACME_TITLE}"; frames: ${JSON.stringify((await frameTexts(page)).map((t) => t.text.slice(0, 200)))}`,
+      );
+    previewFrame = found.frame;
+    const tab = await activeTabLabel(page);
+    await sleep(500);
+    await shot("03-preview.png");
+    for (const part of ["Value exchange", "Northwind", ...ACME_RULES]) {
+      if (!found.text.includes(part)) throw new Error(`preview text lacks "${part}"`);
+    }
+    if (!tab.includes("Preview: acme.partner.yaml")) throw new Error(`active tab: ${tab}`);
+  });
+
+  await test("clicking a finding in the preview reveals its line in the editor", async () => {
+    if (!previewFrame) throw new Error("no preview");
+    const link = previewFrame.locator('a[data-line="38"]').first();
+    await link.scrollIntoViewIfNeeded();
+    await link.click();
+    await page.waitForFunction(
+      () => /Ln 39,/.test(document.getElementById("status.editor.selection")?.textContent || ""),
+      null,
+      { timeout: 15000 },
+    );
+    const tab = await activeTabLabel(page);
+    await shot("04-finding-revealed.png");
+    if (!tab.includes(ACME)) throw new Error(`active tab after the click: ${tab}`);
+  });
+
+  await test("typing a YAML error keeps the last good preview with a banner", async () => {
+    // go to the title line and break it with an unterminated quote, as a user typing would
+    await page.keyboard.press("Control+G");
+    await page.waitForSelector(".quick-input-widget input", { state: "visible", timeout: 10000 });
+    await page.keyboard.type("6", { delay: 20 });
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Home");
+    await page.keyboard.type('"', { delay: 20 });
+    const found = await waitForFrameText(page, (text) => /syntax error on line \d+/.test(text), 15000);
+    await sleep(300);
+    await shot("05-preview-stale-banner.png");
+    await page.keyboard.press("Control+Z");
+    if (!found) throw new Error("no banner in the preview");
+    if (!found.text.includes(ACME_TITLE)) throw new Error("the last good render is not shown under the banner");
+    const back = await waitForFrameText(
+      page,
+      (text) => text.includes(ACME_TITLE) && !/syntax error on line/.test(text),
+      15000,
+    );
+    if (!back) throw new Error("the banner stayed after the undo");
+  });
+
+  await test("New Charter… asks for tier, partner name and location, then opens the new charter", async () => {
+    await runCommand(page, "Partner Charter: New Charter…");
+    await pickRow(page, (label) => label.startsWith("Partnership"), "the Partnership tier");
+    await page.waitForFunction(
+      () => /partner/i.test(document.querySelector(".quick-input-widget")?.textContent || ""),
+      null,
+      { timeout: 10000 },
+    );
+    await sleep(300);
+    await page.keyboard.type("Initech", { delay: 20 });
+    await shot("06-new-charter-name.png");
+    await page.keyboard.press("Enter");
+    // the save dialog (VS Code's simple file dialog in the browser) proposes <slug>.partner.yaml
+    await page.waitForFunction(
+      () => {
+        const input = document.querySelector(".quick-input-widget input");
+        return input && /initech\.partner\.yaml$/.test(input.value);
+      },
+      null,
+      { timeout: 15000 },
+    );
+    await sleep(300);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => (document.querySelector(".tabs-container .tab.active")?.textContent || "").includes("initech.partner.yaml"),
+      null,
+      { timeout: 15000 },
+    );
+    await sleep(800);
+    await shot("07-new-charter.png");
+    const editorText = await page.$eval(".editor-group-container.active .view-lines", (e) => e.innerText);
+    if (!/tier: partnership/.test(editorText.replace(/\u00a0/g, " ")))
+      throw new Error(`editor shows:\n${editorText.slice(0, 500)}`);
+  });
+}
