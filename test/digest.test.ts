@@ -42,7 +42,9 @@ function independentCanonical(value: unknown): string {
 function independentDigest(text: string): string {
   const data = parse(text) as Record<string, unknown>;
   const { signatures: _signatures, status: _status, updated: _updated, ...content } = data;
-  return `sha256:${createHash("sha256").update(Buffer.from(independentCanonical(content), "utf8")).digest("hex")}`;
+  return `sha256:${createHash("sha256")
+    .update(Buffer.from(independentCanonical(content), "utf8"))
+    .digest("hex")}`;
 }
 
 describe("signature digest", () => {
@@ -125,7 +127,11 @@ describe("signature digest", () => {
     same("a different status", () => replaceOnce(EXAMPLE, "status: active", "status: paused"));
     same("a different updated date, or none", () => replaceOnce(EXAMPLE, "updated: 2026-11-02\n", ""));
     same("signatures added, changed or removed", () =>
-      replaceOnce(EXAMPLE, /^signatures:[\s\S]*$/m, "signatures:\n  - { party: us, name: Someone Else, date: 2026-01-01 }\n"),
+      replaceOnce(
+        EXAMPLE,
+        /^signatures:[\s\S]*$/m,
+        "signatures:\n  - { party: us, name: Someone Else, date: 2026-01-01 }\n",
+      ),
     );
   });
 
@@ -144,7 +150,7 @@ describe("signature digest", () => {
     differs("a date", () => replaceOnce(EXAMPLE, "start: 2026-01-05", "start: 2026-01-06"));
     differs("a go/no-go bar", () => replaceOnce(EXAMPLE, "improvement: 25%", "improvement: 20%"));
     differs("a word of free text", () => replaceOnce(EXAMPLE, "two engineers", "three engineers"));
-    differs("a type (the string \"120\" becomes the number 120)", () =>
+    differs('a type (the string "120" becomes the number 120)', () =>
       replaceOnce(EXAMPLE, 'target: "120"', "target: 120"),
     );
     differs("a key added", () => replaceOnce(EXAMPLE, "tier: strategic", "tier: strategic\ntags: [msp]"));

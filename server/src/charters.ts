@@ -197,11 +197,8 @@ export class Charters {
   }
 
   /** A config file was created, changed or deleted: every charter may be affected. */
-  configChanged(configPath?: string, deleted = false): void {
-    if (configPath) {
-      if (deleted) this.knownConfigs.delete(configPath);
-      else this.knownConfigs.add(configPath);
-    }
+  configChanged(configPath?: string): void {
+    if (configPath && fs.existsSync(configPath)) this.knownConfigs.add(configPath);
     this.configPathByDir.clear();
     this.configs.clear();
     this.mergedRules.clear();

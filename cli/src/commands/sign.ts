@@ -1,7 +1,17 @@
 import { isDeepStrictEqual } from "node:util";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  stringify,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from "yaml";
 import { charterDigest, checkFiles, findPair, parseCharter, type Finding, type ParsedCharter } from "../../../core/src";
 import { parseCommandArgs } from "../args";
 import { UsageError } from "../errors";
@@ -55,7 +65,7 @@ export function runSign(args: string[], context: CommandContext): number {
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
-        ? 'sign: name the charter to sign, e.g. "partner-charter sign acme.partner.yaml --party us --name \'Priya Shah\'".'
+        ? "sign: name the charter to sign, e.g. \"partner-charter sign acme.partner.yaml --party us --name 'Priya Shah'\"."
         : `sign: signs one charter at a time; got ${positionals.length} files.`,
     );
   }
@@ -78,7 +88,9 @@ export function runSign(args: string[], context: CommandContext): number {
   const label = path.relative(context.cwd, file).split(path.sep).join("/") || shown;
 
   const { result } = checkFiles([file], { today }).charters[0]!;
-  const blocking = result.findings.filter((finding) => finding.severity === "error" && !SIGNING_RULES.has(finding.rule));
+  const blocking = result.findings.filter(
+    (finding) => finding.severity === "error" && !SIGNING_RULES.has(finding.rule),
+  );
   if (blocking.length > 0 || !result.charter || !result.parsed.doc) {
     process.stderr.write(refusal(label, blocking));
     return 1;
@@ -88,7 +100,8 @@ export function runSign(args: string[], context: CommandContext): number {
   const digest = charterDigest(result.charter);
   const previous = findSignature(parsed, party);
   const keptTitle =
-    title ?? (previous?.data.name === name && typeof previous.data.title === "string" ? previous.data.title : undefined);
+    title ??
+    (previous?.data.name === name && typeof previous.data.title === "string" ? previous.data.title : undefined);
   const signature: SignatureFields = { party, name, ...(keptTitle ? { title: keptTitle } : {}), date, digest };
 
   const expected = expectedData(result.charter, signature);
@@ -100,7 +113,12 @@ export function runSign(args: string[], context: CommandContext): number {
       throw new Error(`could not add the signature to ${label} without changing anything else`);
     }
   }
-  const bom = fs.readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? "\ufeff" : "";
+  const bom = fs
+    .readFileSync(file)
+    .subarray(0, 3)
+    .equals(Buffer.from([0xef, 0xbb, 0xbf]))
+    ? "\ufeff"
+    : "";
   try {
     fs.writeFileSync(file, bom + updated);
   } catch (error) {

@@ -11,8 +11,8 @@ export default defineRule({
     options: {},
     reads: ["measurement", "phases.run"],
     examples: {
-      failing: "measurement:\n  metrics:\n    - { name: MSPs live, target: \"120\" }",
-      passing: "measurement:\n  metrics:\n    - { name: MSPs live, target: \"120\" }\n  reviewCadence: monthly",
+      failing: 'measurement:\n  metrics:\n    - { name: MSPs live, target: "120" }',
+      passing: 'measurement:\n  metrics:\n    - { name: MSPs live, target: "120" }\n  reviewCadence: monthly',
     },
   },
   check({ charter, report }) {

@@ -14,7 +14,8 @@ export default defineRule({
     reads: ["phases.crawl", "phases.walk"],
     examples: {
       failing: "# today: 2026-04-15\nphases:\n  crawl: { start: 2026-01-05, end: 2026-02-27, outcome: pending }",
-      passing: "# today: 2026-04-15\nphases:\n  crawl: { start: 2026-01-05, end: 2026-02-27, outcome: passed, decidedOn: 2026-03-02 }",
+      passing:
+        "# today: 2026-04-15\nphases:\n  crawl: { start: 2026-01-05, end: 2026-02-27, outcome: passed, decidedOn: 2026-03-02 }",
     },
   },
   check({ charter, today, report }) {

@@ -13,12 +13,13 @@ export default defineRule({
     defaultSeverity: "error",
     summary: "The crawl or walk phase has no go/no-go criteria.",
     rationale:
-      "A phase without a go/no-go bar never fails: whatever happens, the partnership drifts into the next phase because nobody agreed in advance what \"not good enough\" means. Write the criteria before the phase starts, while both sides are still objective: the improvement pilot customers must see in crawl, the adoption rate invited customers must reach in walk. Then the end of each phase is a decision, not a formality.",
+      'A phase without a go/no-go bar never fails: whatever happens, the partnership drifts into the next phase because nobody agreed in advance what "not good enough" means. Write the criteria before the phase starts, while both sides are still objective: the improvement pilot customers must see in crawl, the adoption rate invited customers must reach in walk. Then the end of each phase is a decision, not a formality.',
     options: {},
     reads: ["phases.crawl", "phases.walk"],
     examples: {
       failing: "phases:\n  crawl:\n    customers: 2\n    outcome: pending",
-      passing: "phases:\n  crawl:\n    customers: 2\n    goNoGo:\n      - { metric: onboarding time, improvement: 25% }",
+      passing:
+        "phases:\n  crawl:\n    customers: 2\n    goNoGo:\n      - { metric: onboarding time, improvement: 25% }",
     },
   },
   check({ charter, report }) {

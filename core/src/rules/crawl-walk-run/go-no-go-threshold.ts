@@ -13,10 +13,9 @@ export default defineRule<Options>({
     id: "go-no-go-threshold",
     category: "Crawl, walk, run",
     defaultSeverity: "warning",
-    summary:
-      "The crawl criteria ask for less than a 20% improvement, or the walk criteria for less than 70% adoption.",
+    summary: "The crawl criteria ask for less than a 20% improvement, or the walk criteria for less than 70% adoption.",
     rationale:
-      "A go/no-go bar only protects you if it is high enough to be missed. Pilot customers should see a clear improvement on the metric they care about (at least 20%) before the partnership widens; invited customers should mostly adopt the integration (at least 70%) before it scales. Lower bars turn a lukewarm pilot into a \"pass\" and commit both companies to a run phase that was never earned. Raise the bar in `goNoGo`, or tune the thresholds for your program in `.partner-charter.yaml`.",
+      'A go/no-go bar only protects you if it is high enough to be missed. Pilot customers should see a clear improvement on the metric they care about (at least 20%) before the partnership widens; invited customers should mostly adopt the integration (at least 70%) before it scales. Lower bars turn a lukewarm pilot into a "pass" and commit both companies to a run phase that was never earned. Raise the bar in `goNoGo`, or tune the thresholds for your program in `.partner-charter.yaml`.',
     options: {
       crawlImprovement: {
         description: "a percentage (0–100): the least improvement a crawl criterion must require",

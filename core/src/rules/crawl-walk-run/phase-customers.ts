@@ -40,7 +40,12 @@ export default defineRule<Options>({
     const phases = charter.phases;
     if (!phases || typeof phases !== "object") return;
     const expectations = [
-      { name: "crawl", range: options.crawl, who: "pilot customers", why: "enough to measure, few enough to stop cheaply" },
+      {
+        name: "crawl",
+        range: options.crawl,
+        who: "pilot customers",
+        why: "enough to measure, few enough to stop cheaply",
+      },
       {
         name: "walk",
         range: options.walk,

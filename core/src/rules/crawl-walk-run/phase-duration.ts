@@ -23,7 +23,8 @@ export default defineRule<Options>({
     id: "phase-duration",
     category: "Crawl, walk, run",
     defaultSeverity: "warning",
-    summary: "A phase is shorter or longer than the framework's window: crawl 4–8 weeks, walk 8–12 weeks, run 6–12 months.",
+    summary:
+      "A phase is shorter or longer than the framework's window: crawl 4–8 weeks, walk 8–12 weeks, run 6–12 months.",
     rationale:
       "The phase windows keep the experiment honest. A two-week crawl ends before pilot customers have changed how they work, so its go/no-go decision is a guess; a six-month crawl spends a walk's budget on a pilot and hides a failing idea for too long. The same holds for walk. A run with an end date should cover at least two quarterly reviews and not outlive the charter's next renewal. Adjust the dates, or tune the windows for your program in `.partner-charter.yaml`. A phase without both dates, and a run without an end, are not measured.",
     options: {
@@ -38,7 +39,8 @@ export default defineRule<Options>({
         schema: rangeSchema,
       },
       runMonths: {
-        description: "two numbers [min, max]: the allowed length of the run phase in calendar months (when it has an end date)",
+        description:
+          "two numbers [min, max]: the allowed length of the run phase in calendar months (when it has an end date)",
         default: [6, 12],
         schema: rangeSchema,
       },
@@ -72,7 +74,8 @@ export default defineRule<Options>({
       const length = measure(phase.start, phase.end)!;
       const [min, max] = range;
       if (length >= min && length <= max) continue;
-      const actual = unit === "month" ? describeMonthSpan(phase.start, phase.end)! : plural(roundForMessage(length), unit);
+      const actual =
+        unit === "month" ? describeMonthSpan(phase.start, phase.end)! : plural(roundForMessage(length), unit);
       const direction = length < min ? "too short" : "too long";
       report({
         message: `The ${name} phase lasts ${actual} (${phase.start} to ${phase.end}), ${direction} for the framework's ${min}–${max} ${unit}s: ${PURPOSE[name]}. Move its dates into that window.`,

@@ -33,7 +33,7 @@ export default defineRule({
           ? "End the partnership and record what the pilot taught you"
           : "End the partnership, or restart crawl with concrete changes";
       report({
-        message: `The ${name} phase failed its go/no-go, yet the charter still plans ${later.join(" and ")}. Continuing because of what was already invested is the sunk-cost trap. ${advice}, and remove the later ${later.length === 1 ? "phase" : "phases"}.`,
+        message: `The ${name} phase failed its go/no-go, yet the charter still plans the ${later.join(" and ")} ${later.length === 1 ? "phase" : "phases"}. Continuing because of what was already invested is the sunk-cost trap. ${advice}, and take the later ${later.length === 1 ? "phase" : "phases"} out of the charter.`,
         at: ["phases", later[0]!],
         anchor: "key",
         related: [{ at: ["phases", name, "outcome"], message: `The ${name} phase failed here.` }],

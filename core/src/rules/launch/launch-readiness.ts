@@ -15,7 +15,14 @@ const PRE_LAUNCH = [
   "marketplaceListing",
 ] as const;
 
-const LAUNCH_WEEK = ["pressRelease", "blogPosts", "jointWebinar", "socialCampaign", "salesBriefed", "customerComms"] as const;
+const LAUNCH_WEEK = [
+  "pressRelease",
+  "blogPosts",
+  "jointWebinar",
+  "socialCampaign",
+  "salesBriefed",
+  "customerComms",
+] as const;
 
 export default defineRule<Options>({
   meta: {

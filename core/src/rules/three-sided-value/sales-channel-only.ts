@@ -6,9 +6,9 @@ export default defineRule({
     id: "sales-channel-only",
     category: "Three-sided value",
     defaultSeverity: "info",
-    summary: "We expect no `product-leverage` benefit: the partnership widens who buys, not what the product does.",
+    summary: "What we get has no `product-leverage` benefit: the partnership widens who buys, not what the product does.",
     rationale:
-      "A partnership treated purely as a sales channel is easy to replace with another channel. The strongest partnerships also expand what our product can do — a capability we don't have to build, an API that makes our product more useful. If `valueProposition.us` has no `product-leverage` benefit, ask whether there is one; if there is honestly none, this is fine as an informational note. When every benefit is `credibility`, `vanity-partnership` already covers it and this rule stays quiet; an empty list is `three-sided-value`'s finding.",
+      "A partnership treated purely as a sales channel is easy to replace with another channel. The strongest partnerships also expand what our product can do — a capability we don't have to build, an API that makes our product more useful. If `valueProposition.us` has no `product-leverage` benefit, ask whether there is one; if there is honestly none, this is fine as an informational note. An empty list is `three-sided-value`'s finding, so this rule stays quiet on it.",
     options: {},
     reads: ["valueProposition.us"],
     examples: {
@@ -22,7 +22,6 @@ export default defineRule({
     if (!Array.isArray(items) || items.length === 0) return;
     const benefits = unique(items.map((item) => item?.benefit).filter((b): b is NonNullable<typeof b> => !!b));
     if (benefits.includes("product-leverage")) return;
-    if (benefits.every((benefit) => benefit === "credibility")) return; // vanity-partnership's finding
     report({
       message: `We expect only ${listPhrase(benefits)} from this partnership, no product leverage: it expands who buys, not what the product does. Add a "product-leverage" benefit if the partner gives us a capability we won't have to build.`,
       at: ["valueProposition", "us"],

@@ -1,0 +1,284 @@
+import {
+  CodeActionKind,
+  ErrorCodes,
+  ResponseError,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type CodeLens,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type Position,
+  type SymbolInformation,
+  type TextEdit,
+  type WorkspaceEdit,
+} from "vscode-languageserver/node";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { charterView, type CharterResult, type CharterView, type Finding, type Range } from "../../core/src";
+import {
+  canSuppress,
+  charterLenses,
+  charterOutline,
+  completionsAt,
+  disableForFileEdit,
+  disableForLineEdit,
+  foldingRegions,
+  hoverAt,
+  safeFixEdits,
+} from "../../core/src/navigation";
+import type { Charters } from "./charters";
+import {
+  toCompletionItem,
+  toDiagnostic,
+  toDocumentSymbols,
+  toFoldingRanges,
+  toSymbolInformation,
+} from "./convert";
+import { baseName, isCharterName, uriToPath } from "./uris";
+
+/**
+ * The request handlers: each takes the document's cached analysis (or text) and converts the
+ * core's answer to LSP. Malformed parameters get an InvalidParams error; documents that are not
+ * open charters get an empty answer.
+ */
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.partnerCharter`;
+
+export interface ClientSupport {
+  snippets: boolean;
+  documentChanges: boolean;
+  hierarchicalSymbols: boolean;
+  foldingLimit?: number;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+export function invalidParams(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+/** The `textDocument.uri` of request parameters, or an InvalidParams error. */
+export function documentUri(params: unknown): string {
+  const textDocument = isObject(params) ? params.textDocument : undefined;
+  const uri = isObject(textDocument) ? textDocument.uri : undefined;
+  if (typeof uri !== "string" || uri === "") throw invalidParams("Expected params.textDocument.uri (a string).");
+  return uri;
+}
+
+function isPosition(value: unknown): value is Position {
+  return (
+    isObject(value) &&
+    Number.isInteger(value.line) &&
+    Number.isInteger(value.character) &&
+    (value.line as number) >= 0 &&
+    (value.character as number) >= 0
+  );
+}
+
+export function requestPosition(params: unknown): Position {
+  const position = isObject(params) ? params.position : undefined;
+  if (!isPosition(position)) throw invalidParams("Expected params.position with whole-number line and character.");
+  return position;
+}
+
+function requestRange(params: unknown): Range {
+  const range = isObject(params) ? params.range : undefined;
+  if (!isObject(range) || !isPosition(range.start) || !isPosition(range.end)) {
+    throw invalidParams("Expected params.range with start and end positions.");
+  }
+  return { start: range.start, end: range.end };
+}
+
+export class Features {
+  constructor(
+    private readonly charters: Charters,
+    private readonly getDocument: (uri: string) => TextDocument | undefined,
+    private readonly isCharter: (document: TextDocument) => boolean,
+    private readonly client: () => ClientSupport,
+  ) {}
+
+  private charterDocument(params: unknown): TextDocument | undefined {
+    const uri = documentUri(params);
+    const document = this.getDocument(uri);
+    return document && this.isCharter(document) ? document : undefined;
+  }
+
+  completion(params: unknown): CompletionList {
+    const position = requestPosition(params);
+    const document = this.charterDocument(params);
+    if (!document) return { isIncomplete: false, items: [] };
+    const snippets = this.client().snippets;
+    const candidates = completionsAt(document.getText(), position, { today: this.charters.today() });
+    return { isIncomplete: false, items: candidates.map((candidate) => toCompletionItem(candidate, snippets)) };
+  }
+
+  hover(params: unknown): Hover | null {
+    const position = requestPosition(params);
+    const document = this.charterDocument(params);
+    if (!document) return null;
+    const info = hoverAt(this.charters.analysisFor(document).analysis.parsed, position);
+    return info ? { contents: { kind: "markdown", value: info.markdown }, range: info.range } : null;
+  }
+
+  documentSymbols(params: unknown): DocumentSymbol[] | SymbolInformation[] {
+    const document = this.charterDocument(params);
+    if (!document) return [];
+    const outline = charterOutline(this.charters.analysisFor(document).analysis.parsed);
+    return this.client().hierarchicalSymbols
+      ? toDocumentSymbols(outline)
+      : toSymbolInformation(outline, document.uri);
+  }
+
+  foldingRanges(params: unknown): FoldingRange[] {
+    const document = this.charterDocument(params);
+    if (!document) return [];
+    const regions = foldingRegions(this.charters.analysisFor(document).analysis.parsed);
+    return toFoldingRanges(regions, this.client().foldingLimit);
+  }
+
+  codeLenses(params: unknown): CodeLens[] {
+    const document = this.charterDocument(params);
+    if (!document) return [];
+    const { analysis } = this.charters.analysisFor(document);
+    return charterLenses(analysis.parsed, analysis.charter, analysis.rules).map((lens) => ({
+      range: lens.range,
+      // Title only: an empty command id makes the lens informational.
+      command: { title: lens.title, command: "" },
+    }));
+  }
+
+  private workspaceEdit(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+    if (this.client().documentChanges) {
+      return { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] };
+    }
+    return { changes: { [document.uri]: edits } };
+  }
+
+  codeActions(params: unknown): CodeAction[] {
+    const range = requestRange(params);
+    const document = this.charterDocument(params);
+    if (!document || !this.charters.enabled) return [];
+    const context = isObject(params) && isObject(params.context) ? (params.context as CodeActionParams["context"]) : undefined;
+    const only = Array.isArray(context?.only) ? context.only.filter((kind) => typeof kind === "string") : undefined;
+    const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const result = this.charters.resultFor(document);
+    const actions: CodeAction[] = [];
+
+    if (wants(CodeActionKind.QuickFix)) {
+      const given = Array.isArray(context?.diagnostics) ? context.diagnostics : [];
+      const diagnosticFor = (finding: Finding): Diagnostic =>
+        given.find(
+          (d) => d && d.code === finding.rule && d.message === finding.message && sameRange(d.range, finding.range),
+        ) ?? toDiagnostic(finding, document.uri);
+      const relevant = result.findings.filter(
+        (finding) =>
+          intersects(finding.range, range) ||
+          given.some((d) => d && d.code === finding.rule && d.range && sameRange(d.range, finding.range)),
+      );
+      for (const finding of relevant) {
+        for (const fix of finding.fixes ?? []) {
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnosticFor(finding)],
+            isPreferred: fix.safe,
+            edit: this.workspaceEdit(document, fix.edits),
+          });
+        }
+      }
+      const seen = new Set<string>();
+      const text = document.getText();
+      for (const finding of relevant) {
+        const line = finding.range.start.line;
+        if (!canSuppress(finding.rule) || seen.has(`${finding.rule}:${line}`)) continue;
+        seen.add(`${finding.rule}:${line}`);
+        const lineEdit = disableForLineEdit(text, line, finding.rule);
+        if (lineEdit) {
+          actions.push({
+            title: `Disable ${finding.rule} for this line`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnosticFor(finding)],
+            edit: this.workspaceEdit(document, [lineEdit]),
+          });
+        }
+      }
+      const seenRules = new Set<string>();
+      for (const finding of relevant) {
+        if (!canSuppress(finding.rule) || seenRules.has(finding.rule)) continue;
+        seenRules.add(finding.rule);
+        const fileEdit = disableForFileEdit(text, finding.rule);
+        if (fileEdit) {
+          actions.push({
+            title: `Disable ${finding.rule} for this file`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: relevant.filter((f) => f.rule === finding.rule).map(diagnosticFor),
+            edit: this.workspaceEdit(document, [fileEdit]),
+          });
+        }
+      }
+    }
+
+    // "Fix all" only when asked for (source actions menu, fix on save).
+    if (only && wants(FIX_ALL_KIND)) {
+      const { edits, fixed } = safeFixEdits(result.findings);
+      if (edits.length > 0) {
+        actions.push({
+          title: `Fix all safe problems in this charter (${fixed.length})`,
+          kind: FIX_ALL_KIND,
+          diagnostics: fixed.map((finding) => toDiagnostic(finding, document.uri)),
+          edit: this.workspaceEdit(document, edits),
+        });
+      }
+    }
+    return actions;
+  }
+
+  /** `partnerCharter/model`: the charter, findings and health of a document, as published. */
+  model(params: unknown): CharterView | null {
+    const uri = isObject(params) ? params.uri : undefined;
+    if (typeof uri !== "string" || uri === "") throw invalidParams("Expected params.uri (a string).");
+    const document = this.getDocument(uri);
+    let result: CharterResult | undefined;
+    let version: number | undefined;
+    if (document && this.isCharter(document)) {
+      result = this.charters.resultFor(document);
+      version = document.version;
+    } else if (!document) {
+      const file = uriToPath(uri);
+      if (file && isCharterName(baseName(file))) {
+        try {
+          result = this.charters.resultFromDisk(file);
+        } catch {
+          result = undefined;
+        }
+      }
+    }
+    if (!result) return null;
+    const shown = this.charters.enabled ? result : { ...result, findings: [], suppressed: [] };
+    return charterView(shown, { uri, fileName: baseName(uri), today: this.charters.today(), version });
+  }
+}
+
+function sameRange(a: Range | undefined, b: Range): boolean {
+  return (
+    !!a &&
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** Ranges intersect or touch. */
+function intersects(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

@@ -1,0 +1,366 @@
+import * as path from "node:path";
+import { globby } from "globby";
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  FileChangeType,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type ClientCapabilities,
+  type InitializeParams,
+  type InitializeResult,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { Finding } from "../../core/src";
+import { Charters, DEBOUNCE_MS, type Progress } from "./charters";
+import { toDiagnostic } from "./convert";
+import { FIX_ALL_KIND, Features, type ClientSupport } from "./features";
+import { readSettings } from "./settings";
+import { baseName, fileKey, isCharterName, isConfigName, isIgnoredPath, uriToPath } from "./uris";
+
+/**
+ * The Partner Charter language server: a thin adapter from LSP to the editor-free core.
+ * Runs over `--stdio`, `--node-ipc` or `--socket=PORT` (chosen by vscode-languageserver).
+ */
+
+declare const PARTNER_CHARTER_VERSION: string | undefined;
+const VERSION = typeof PARTNER_CHARTER_VERSION === "string" ? PARTNER_CHARTER_VERSION : "0.0.0-dev";
+
+export const CHARTER_GLOBS = ["**/*.partner.{yaml,yml}"];
+export const CONFIG_GLOBS = ["**/.partner-charter.{yaml,yml}"];
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let capabilities: ClientCapabilities = {};
+let pushedSettings: unknown;
+let lastSettingsProblems = "";
+
+const log = (message: string): void => connection.console.log(message);
+const logError = (message: string): void => connection.console.error(message);
+
+process.on("unhandledRejection", (reason) => logError(`Unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
+process.on("uncaughtException", (error) => logError(`Uncaught exception: ${error.stack ?? String(error)}`));
+
+function isCharterDocument(document: TextDocument): boolean {
+  return document.languageId === "partner-charter" || isCharterName(baseName(document.uri));
+}
+
+function isConfigDocument(uri: string): boolean {
+  return isConfigName(baseName(uri));
+}
+
+async function createProgress(title: string): Promise<Progress | undefined> {
+  if (!capabilities.window?.workDoneProgress) return undefined;
+  const reporter = await connection.window.createWorkDoneProgress();
+  reporter.begin("Partner Charter", 0, title, false);
+  let lastPercent = -1;
+  return {
+    report(done, total) {
+      const percent = total > 0 ? Math.floor((done * 100) / total) : 100;
+      if (percent === lastPercent) return;
+      lastPercent = percent;
+      reporter.report(percent, `${done} of ${total} checked`);
+    },
+    done() {
+      reporter.done();
+    },
+  };
+}
+
+const charters = new Charters(
+  documents,
+  {
+    publish(uri: string, findings: readonly Finding[], version?: number) {
+      void connection
+        .sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(finding, uri)) })
+        .catch((error: unknown) => logError(`Publishing diagnostics for ${uri} failed: ${String(error)}`));
+    },
+    log,
+    error: logError,
+  },
+  createProgress,
+);
+
+const clientSupport = (): ClientSupport => ({
+  snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport ?? false,
+  documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges ?? false,
+  hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false,
+  foldingLimit: capabilities.textDocument?.foldingRange?.rangeLimit,
+});
+
+const features = new Features(charters, (uri) => documents.get(uri), isCharterDocument, clientSupport);
+
+/** Runs a request handler; unexpected errors become an LSP error response, never a crash. */
+function guarded<R>(name: string, handler: (params: unknown) => R | Promise<R>): (params: unknown) => Promise<R> {
+  return async (params: unknown) => {
+    try {
+      return await handler(params);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      logError(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `Partner Charter could not answer ${name}: ${(error as Error)?.message ?? String(error)}`);
+    }
+  };
+}
+
+/** Runs a notification handler; errors are logged. */
+function safely<P>(name: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
+  return (params: P) => {
+    try {
+      const done = handler(params);
+      if (done instanceof Promise) done.catch((error: unknown) => logError(`${name} failed: ${(error as Error)?.stack ?? String(error)}`));
+    } catch (error) {
+      logError(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+    }
+  };
+}
+
+// -----------------------------------------------------------------------------------------
+// Lifecycle
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  capabilities = params.capabilities ?? {};
+  const roots: string[] = [];
+  for (const folder of params.workspaceFolders ?? []) {
+    const file = uriToPath(folder.uri);
+    if (file) roots.push(file);
+  }
+  if (roots.length === 0 && params.rootUri) {
+    const file = uriToPath(params.rootUri);
+    if (file) roots.push(file);
+  } else if (roots.length === 0 && params.rootPath) roots.push(params.rootPath);
+  charters.roots = roots;
+  pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: [":", " ", "-"], resolveProvider: false },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      documentSymbolProvider: { label: "Partner Charter" },
+      foldingRangeProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: "Partner Charter", version: VERSION },
+  };
+});
+
+connection.onInitialized(
+  safely("initialized", async () => {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [...CHARTER_GLOBS, ...CONFIG_GLOBS].map((globPattern) => ({ globPattern })),
+      });
+    }
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: "partnerCharter" });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        safely("workspace folders change", async (event) => {
+          const removed = new Set(event.removed.map((folder) => uriToPath(folder.uri)));
+          charters.roots = charters.roots.filter((root) => !removed.has(root));
+          for (const folder of event.added) {
+            const file = uriToPath(folder.uri);
+            if (file) charters.roots.push(file);
+          }
+          await validateWorkspace();
+        }),
+      );
+    }
+    await refreshSettings();
+    await validateWorkspace();
+  }),
+);
+
+connection.onShutdown(() => {
+  charters.dispose();
+});
+
+// -----------------------------------------------------------------------------------------
+// Settings
+
+let settingsChain: Promise<void> = Promise.resolve();
+
+async function pullSettings(): Promise<unknown> {
+  if (capabilities.workspace?.configuration) {
+    return (await connection.workspace.getConfiguration({ section: "partnerCharter" })) as unknown;
+  }
+  return pushedSettings;
+}
+
+/** Reads the settings again and applies them (serialised: the latest read wins). */
+function refreshSettings(): Promise<void> {
+  settingsChain = settingsChain.then(async () => {
+    let raw: unknown;
+    try {
+      raw = await pullSettings();
+    } catch (error) {
+      logError(`Reading the partnerCharter settings failed: ${String(error)}`);
+      return;
+    }
+    const { settings, problems } = readSettings(raw);
+    const summary = problems.join("\n");
+    if (summary && summary !== lastSettingsProblems) {
+      const shown = problems.slice(0, 3).join(" ");
+      const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : "";
+      void connection.window.showWarningMessage(`Partner Charter settings: ${shown}${more}`);
+    }
+    lastSettingsProblems = summary;
+    charters.applySettings(settings);
+  });
+  return settingsChain;
+}
+
+connection.onDidChangeConfiguration(
+  safely("configuration change", async (params) => {
+    const settings = (params as { settings?: unknown } | undefined)?.settings;
+    if (settings && typeof settings === "object" && "partnerCharter" in settings) {
+      pushedSettings = (settings as { partnerCharter: unknown }).partnerCharter;
+    }
+    await refreshSettings();
+  }),
+);
+
+// -----------------------------------------------------------------------------------------
+// Workspace
+
+async function scanWorkspace(): Promise<{ charters: string[]; configs: string[] }> {
+  const found = { charters: [] as string[], configs: [] as string[] };
+  for (const root of charters.roots) {
+    try {
+      const files = await globby([...CHARTER_GLOBS, ...CONFIG_GLOBS], {
+        cwd: root,
+        absolute: true,
+        dot: true,
+        gitignore: true,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        suppressErrors: true,
+        ignore: ["**/node_modules/**", "**/.git/**"],
+      });
+      for (const file of files) {
+        const normalized = path.normalize(file);
+        if (isConfigName(path.basename(normalized))) found.configs.push(normalized);
+        else found.charters.push(normalized);
+      }
+    } catch (error) {
+      logError(`Searching ${root} for charters failed: ${String(error)}`);
+    }
+  }
+  return found;
+}
+
+async function validateWorkspace(): Promise<void> {
+  if (!charters.enabled) return;
+  const started = Date.now();
+  const found = await scanWorkspace();
+  await charters.validateWorkspace(found);
+  if (charters.settings.trace === "verbose") {
+    log(`Checked ${found.charters.length} charters in ${Date.now() - started} ms.`);
+  }
+}
+
+connection.onDidChangeWatchedFiles(
+  safely("watched files change", (params) => {
+    let configsChanged = false;
+    for (const change of params?.changes ?? []) {
+      if (!change || typeof change.uri !== "string") continue;
+      const file = uriToPath(change.uri);
+      if (!file || isIgnoredPath(file)) continue;
+      const name = path.basename(file);
+      if (isConfigName(name)) {
+        configsChanged = true;
+        if (change.type === FileChangeType.Deleted) charters.knownConfigs.delete(file);
+        else charters.knownConfigs.add(file);
+      } else if (isCharterName(name)) {
+        if (change.type === FileChangeType.Deleted) charters.fileDeleted(change.uri);
+        else charters.fileChanged(change.uri);
+      }
+    }
+    // Any config file change can change the rules of every charter below it.
+    if (configsChanged) charters.configChanged();
+  }),
+);
+
+// -----------------------------------------------------------------------------------------
+// Documents
+
+const configTimers = new Map<string, NodeJS.Timeout>();
+
+function configEdited(uri: string): void {
+  const file = uriToPath(uri);
+  if (!file) return;
+  clearTimeout(configTimers.get(file));
+  configTimers.set(
+    file,
+    setTimeout(() => {
+      configTimers.delete(file);
+      try {
+        charters.configChanged(file);
+      } catch (error) {
+        logError(`Applying ${file} failed: ${(error as Error)?.stack ?? String(error)}`);
+      }
+    }, DEBOUNCE_MS),
+  );
+}
+
+documents.onDidOpen(
+  safely("open", (event) => {
+    if (isCharterDocument(event.document)) charters.opened(event.document.uri);
+  }),
+);
+
+documents.onDidChangeContent(
+  safely("change", (event) => {
+    const uri = event.document.uri;
+    if (isCharterDocument(event.document)) {
+      if (charters.isOpen(uri)) charters.changed(uri);
+      else charters.opened(uri);
+    } else if (isConfigDocument(uri)) configEdited(uri);
+  }),
+);
+
+documents.onDidClose(
+  safely("close", (event) => {
+    const uri = event.document.uri;
+    if (charters.isOpen(uri)) charters.closed(uri, isCharterName(baseName(uri)));
+    else if (isConfigDocument(uri)) {
+      clearTimeout(configTimers.get(fileKey(uri)));
+      configTimers.delete(fileKey(uri));
+      const file = uriToPath(uri);
+      if (file) charters.configChanged(file); // the text on disk applies again
+    }
+  }),
+);
+
+// -----------------------------------------------------------------------------------------
+// Requests
+
+connection.onCompletion(guarded("completion", (params) => features.completion(params)));
+connection.onHover(guarded("hover", (params) => features.hover(params)));
+connection.onCodeAction(guarded("code actions", (params) => features.codeActions(params)));
+connection.onDocumentSymbol(guarded("document symbols", (params) => features.documentSymbols(params)));
+connection.onFoldingRanges(guarded("folding ranges", (params) => features.foldingRanges(params)));
+connection.onCodeLens(guarded("code lens", (params) => features.codeLenses(params)));
+
+connection.onRequest("partnerCharter/model", guarded("partnerCharter/model", (params) => features.model(params)));
+
+connection.onRequest(
+  "partnerCharter/validateWorkspace",
+  guarded("partnerCharter/validateWorkspace", async () => {
+    if (!charters.enabled) return { ...charters.totals(), errors: 0, warnings: 0 };
+    await validateWorkspace();
+    return charters.totals();
+  }),
+);
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,220 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parse } from "yaml";
+import { charterDigest } from "../../core/src";
+import { CLI, FIXTURES, TEST_TODAY } from "../support/paths";
+import { runCli } from "../support/run-cli";
+
+/** `partner-charter sign` as a subprocess, on temporary copies (CLI.md; run `node scripts/build.mjs` first). */
+
+const EXAMPLE = fs.readFileSync(path.join(FIXTURES, "structure", "format-md-example.partner.yaml"), "utf8");
+const SIGNATURE_LINES = /^signatures:\n[\s\S]*$/m;
+
+/** The example, proposed (so it needs no signature yet) and signed in block style with comments everywhere. */
+const COMMENTED = EXAMPLE.replace("status: active", "status: proposed # until both sides sign")
+  .replace("tier: strategic", "# Tier 3: see the tiering memo\ntier: strategic # marquee logo")
+  .replace("  crawl:\n", "  crawl: # pilot with two MSPs\n")
+  .replace(
+    SIGNATURE_LINES,
+    [
+      "# Signed at the kickoff.",
+      "signatures:",
+      "  # our side",
+      "  - party: us",
+      "    name: Priya Shah",
+      "    title: Head of Partnerships",
+      "    date: 2025-12-15 # at the offsite",
+      "  # the partner signs after legal review",
+      "",
+      "# end of charter",
+      "",
+    ].join("\n"),
+  );
+
+interface JsonReport {
+  files: { diagnostics: { rule: string; severity: string; line: number; column: number; message: string }[] }[];
+}
+
+describe("partner-charter sign", () => {
+  let dir: string;
+
+  before(function () {
+    const help = runCli(["--help"]);
+    assert.ok(
+      fs.existsSync(CLI) && /\bsign\b/.test(help.stdout),
+      "dist/cli.js is missing or stale: run node scripts/build.mjs",
+    );
+  });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "pc-sign-"));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, text: string): string => {
+    fs.writeFileSync(path.join(dir, name), text);
+    return name;
+  };
+  const read = (name: string): string => fs.readFileSync(path.join(dir, name), "utf8");
+  const sign = (...args: string[]) => runCli(["sign", ...args, "--today", TEST_TODAY], { cwd: dir });
+  const check = (name: string): JsonReport["files"][number]["diagnostics"] => {
+    const run = runCli(["check", name, "--format", "json", "--today", TEST_TODAY], { cwd: dir });
+    return (JSON.parse(run.stdout) as JsonReport).files[0]!.diagnostics;
+  };
+  /** Lines of `after` that are not in `before` (a multiset difference, enough for these edits). */
+  const addedLines = (before: string, after: string): string[] => {
+    const pool = before.split("\n");
+    return after.split("\n").filter((line) => {
+      const index = pool.indexOf(line);
+      if (index < 0) return true;
+      pool.splice(index, 1);
+      return false;
+    });
+  };
+
+  it("replaces a party's signature in place, with today's date and the current digest; nothing else changes", () => {
+    const file = write("acme.partner.yaml", EXAMPLE);
+    const digest = charterDigest(parse(EXAMPLE));
+    const run = sign(file, "--party", "partner", "--name", "Tom Lee", "--title", "Alliances Director");
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, `Signed acme.partner.yaml for partner (Tom Lee), digest ${digest}\n`);
+    assert.equal(run.stderr, "");
+    const after = read(file);
+    assert.equal(
+      after,
+      EXAMPLE.replace(
+        "  - { party: partner, name: Tom Lee, title: Alliances Director, date: 2025-12-18 }",
+        `  - { party: partner, name: Tom Lee, title: Alliances Director, date: ${TEST_TODAY}, digest: ${digest} }`,
+      ),
+      "only the partner's signature line changed, byte for byte",
+    );
+  });
+
+  it("replacing keeps one signature per party; --date sets the date; the title is kept for the same signer", () => {
+    const file = write("acme.partner.yaml", EXAMPLE);
+    assert.equal(sign(file, "--party", "us", "--name", "Priya Shah").status, 0);
+    assert.equal(sign(file, "--party", "us", "--name", "Priya Shah", "--date", "2026-11-20").status, 0);
+    const signatures = (parse(read(file)) as { signatures: Record<string, string>[] }).signatures;
+    assert.deepEqual(
+      signatures.map((s) => [s.party, s.name, s.title, s.date]),
+      [
+        ["us", "Priya Shah", "Head of Partnerships", "2026-11-20"],
+        ["partner", "Tom Lee", "Alliances Director", "2025-12-18"],
+      ],
+    );
+  });
+
+  it("keeps comments and layout: a block-style list gets a block-style item, every other line untouched", () => {
+    const file = write("commented.partner.yaml", COMMENTED);
+    const run = sign(file, "--party", "partner", "--name", "Tom Lee", "--date", "2026-11-23");
+    assert.equal(run.status, 0, run.stderr);
+    const after = read(file);
+    for (const comment of COMMENTED.split("\n").filter((line) => line.includes("#"))) {
+      assert.ok(after.includes(comment), `comment kept: ${comment}`);
+    }
+    const digest = charterDigest(parse(COMMENTED));
+    assert.deepEqual(addedLines(COMMENTED, after), [
+      "  - party: partner",
+      "    name: Tom Lee",
+      "    date: 2026-11-23",
+      `    digest: ${digest}`,
+    ]);
+    assert.deepEqual(addedLines(after, COMMENTED), [], "no line was removed or rewritten");
+    assert.ok(
+      after.includes(`    date: 2025-12-15 # at the offsite\n  - party: partner\n`),
+      "the new item follows the last one",
+    );
+  });
+
+  it("the signed charter passes check; a later change makes check report signature-outdated on the digest", () => {
+    const file = write("acme.partner.yaml", EXAMPLE);
+    assert.equal(sign(file, "--party", "us", "--name", "Priya Shah").status, 0);
+    assert.equal(sign(file, "--party", "partner", "--name", "Tom Lee").status, 0);
+    assert.deepEqual(check(file), [], "signed by both with the current digest: clean");
+
+    // Comments, status and updated are not part of what was signed.
+    write(file, read(file).replace("status: active", "status: active # renewed").replace("2026-11-02", "2026-11-20"));
+    assert.deepEqual(check(file), []);
+
+    const changed = read(file).replace("value: 300000, unit: USD", "value: 250000, unit: USD");
+    write(file, changed);
+    const findings = check(file);
+    const lines = changed.split("\n");
+    const expected = ["party: us", "party: partner"].map((party) => {
+      const index = lines.findIndex((line) => line.includes(party));
+      return { line: index + 1, column: lines[index]!.indexOf("sha256:") + 1 };
+    });
+    assert.deepEqual(
+      findings.map((f) => ({ rule: f.rule, severity: f.severity, line: f.line, column: f.column })),
+      expected.map((at) => ({ rule: "signature-outdated", severity: "error", ...at })),
+    );
+    const current = charterDigest(parse(changed));
+    assert.ok(findings[0]!.message.includes(current), "the message gives the current digest");
+  });
+
+  it("can sign a charter whose only errors are missing or outdated signatures", () => {
+    const unsigned = EXAMPLE.replace(/^ {2}- \{ party: partner.*\n/m, "");
+    const file = write("half.partner.yaml", unsigned);
+    assert.deepEqual(
+      check(file).map((f) => f.rule),
+      ["signatures"],
+    );
+    const run = sign(file, "--party", "partner", "--name", "Tom Lee");
+    assert.equal(run.status, 0, run.stderr);
+    // Our signature has no digest yet, so nothing is outdated; the partner's is current.
+    assert.deepEqual(check(file), []);
+  });
+
+  it("adds a signatures section when there is none, keeping CRLF line ends", () => {
+    const text = EXAMPLE.replace("status: active", "status: proposed")
+      .replace(SIGNATURE_LINES, "")
+      .replace(/\n/g, "\r\n");
+    const file = write("crlf.partner.yaml", text);
+    const run = sign(file, "--party", "us", "--name", "Priya Shah");
+    assert.equal(run.status, 0, run.stderr);
+    const after = read(file);
+    assert.ok(after.startsWith(text), "the existing text is untouched");
+    assert.equal(
+      after.slice(text.length),
+      `signatures:\r\n  - { party: us, name: Priya Shah, date: ${TEST_TODAY}, digest: ${charterDigest(parse(text))} }\r\n`,
+    );
+  });
+
+  it("refuses a charter with errors (exit 1), listing them, and leaves the file untouched", () => {
+    const broken = EXAMPLE.replace("tier: strategic", "tier: strategc").replace(
+      /^ {2}exitCriteria:\n(?: {4}- .*\n)+/m,
+      "",
+    );
+    const file = write("broken.partner.yaml", broken);
+    const run = sign(file, "--party", "us", "--name", "Priya Shah");
+    assert.equal(run.status, 1);
+    assert.equal(run.stdout, "");
+    assert.match(run.stderr, /refusing to sign broken\.partner\.yaml: it has 2 errors/);
+    assert.match(run.stderr, /13:7 +schema /);
+    assert.match(run.stderr, /exit-criteria/);
+    assert.equal(read(file), broken);
+  });
+
+  it("usage problems exit 2 with one line on stderr and no stack trace", () => {
+    write("acme.partner.yaml", EXAMPLE);
+    const cases: [string[], RegExp][] = [
+      [["acme.partner.yaml", "--name", "X"], /--party is required/],
+      [["acme.partner.yaml", "--party", "them", "--name", "X"], /--party must be "us" or "partner"/],
+      [["acme.partner.yaml", "--party", "us"], /--name is required/],
+      [["missing.partner.yaml", "--party", "us", "--name", "X"], /file not found: "missing\.partner\.yaml"/],
+      [["--party", "us", "--name", "X"], /name the charter to sign/],
+      [["acme.partner.yaml", "--party", "us", "--name", "X", "--date", "2026-02-30"], /--date must be a date/],
+      [["acme.partner.yaml", "--party", "us", "--name", "X", "--colour"], /Unknown option '--colour'/],
+    ];
+    for (const [args, message] of cases) {
+      const run = sign(...args);
+      assert.equal(run.status, 2, `${args.join(" ")}: ${run.stderr}`);
+      assert.equal(run.stdout, "");
+      assert.match(run.stderr, message);
+      assert.equal(run.stderr.trimEnd().split("\n").length, 1, run.stderr);
+      assert.doesNotMatch(run.stderr, /\n\s+at /);
+    }
+    assert.equal(read("acme.partner.yaml"), EXAMPLE);
+  });
+});
