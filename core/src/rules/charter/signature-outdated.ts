@@ -28,7 +28,7 @@ export default defineRule({
       const who = typeof signature.name === "string" ? signature.name : "the signer";
       const side = signature.party === "partner" ? "the partner" : "us";
       report({
-        message: `The charter changed after ${who} signed it for ${side}: its digest is now ${current}. Review the changes with ${who} and sign again (\`partner-charter sign --party ${signature.party} …\`).`,
+        message: `The charter changed after ${who} signed it for ${side}: its digest is now ${current}. Review the changes with ${who} and sign again (\`partner-charter sign FILE --party ${signature.party} …\`).`,
         at: ["signatures", index, "digest"],
       });
     });

@@ -34,7 +34,7 @@ export default defineRule({
       if (missing.length > 0) {
         const who =
           missing.length === 2 ? "neither side has signed it" : `${PARTY_LABEL[missing[0]!]} has not signed it`;
-        const how = missing.map((party) => `\`partner-charter sign --party ${party} --name …\``).join(" and ");
+        const how = missing.map((party) => `\`partner-charter sign FILE --party ${party} --name …\``).join(" and ");
         report({
           message: `The charter's status is ${charter.status}, but ${who}. A charter counts as signed only when both sides have put their names to it: add the missing ${missing.length === 2 ? "signatures" : "signature"} (${how}), or set the status back to proposed.`,
           ...(charter.signatures !== undefined

@@ -60,7 +60,7 @@ export default defineRule<Options>({
       const count = phase.customers;
       if (count >= min && count <= max) continue;
       report({
-        message: `The ${name} phase has ${count} ${who}; the framework expects ${min}–${max}: ${why}. ${count < min ? "Recruit" : "Limit the phase to"} ${count < min ? min : max} or ${count < min ? "more" : "fewer"}.`,
+        message: `The ${name} phase has ${count} ${who}; the expected range is ${min}–${max}: ${why}. ${count < min ? "Recruit" : "Limit the phase to"} ${count < min ? min : max} or ${count < min ? "more" : "fewer"}.`,
         at: ["phases", name, "customers"],
       });
     }

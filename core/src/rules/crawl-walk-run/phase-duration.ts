@@ -78,7 +78,7 @@ export default defineRule<Options>({
         unit === "month" ? describeMonthSpan(phase.start, phase.end)! : plural(roundForMessage(length), unit);
       const direction = length < min ? "too short" : "too long";
       report({
-        message: `The ${name} phase lasts ${actual} (${phase.start} to ${phase.end}), ${direction} for the framework's ${min}–${max} ${unit}s: ${PURPOSE[name]}. Move its dates into that window.`,
+        message: `The ${name} phase lasts ${actual} (${phase.start} to ${phase.end}), ${direction} for the expected ${min}–${max} ${unit}s: ${PURPOSE[name]}. Move its dates into that window.`,
         at: ["phases", name],
         anchor: "key",
       });

@@ -1,0 +1,114 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DiagnosticSeverity } from "vscode-languageserver-protocol/node";
+import { LspClient, makeWorkspace, uriOf } from "./support/lsp-client";
+import { TODAY, VALID, lineOf, replaceLine, withId } from "./support/samples";
+
+describe("language server: diagnostics of open documents", function () {
+  this.timeout(60_000);
+  let workspace: string;
+  let client: LspClient;
+
+  before(async () => {
+    workspace = makeWorkspace();
+    client = await LspClient.start({ workspace, settings: { today: TODAY } });
+  });
+
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it("advertises incremental sync and the features of EDITOR.md", () => {
+    const capabilities = client.initializeResult!.capabilities;
+    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.ok(capabilities.completionProvider);
+    assert.equal(capabilities.hoverProvider, true);
+    assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, [
+      "quickfix",
+      "source.fixAll.partnerCharter",
+    ]);
+    assert.ok(capabilities.documentSymbolProvider);
+    assert.equal(capabilities.foldingRangeProvider, true);
+    assert.ok(capabilities.codeLensProvider);
+  });
+
+  it("publishes findings on open with rule id, documentation link, source and severity", async () => {
+    const uri = uriOf(path.join(workspace, "tier.partner.yaml"));
+    const text = replaceLine(/^tier: strategic$/m, "tier: strategc", withId("tier-typo"));
+    await client.open(uri, text);
+    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const diagnostic = published.diagnostics.find((d) => d.code === "schema");
+    assert.ok(diagnostic, "a schema diagnostic");
+    assert.match(diagnostic.message, /Did you mean "strategic"/);
+    assert.equal(diagnostic.source, "partner-charter");
+    assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
+    assert.match(diagnostic.codeDescription!.href, /docs\/rules\/schema\.md$/);
+    assert.equal(diagnostic.range.start.line, lineOf(text, /^tier:/));
+    assert.equal(diagnostic.range.start.character, "tier: ".length);
+    assert.equal(published.version, 1);
+  });
+
+  it("clears the finding after an incremental edit fixes it", async () => {
+    const uri = uriOf(path.join(workspace, "tier.partner.yaml"));
+    const line = lineOf(client.text(uri), /^tier:/);
+    // Insert the missing "i": strategc → strategic.
+    const version = await client.edit(uri, [
+      { range: { start: { line, character: 13 }, end: { line, character: 13 } }, newText: "i" },
+    ]);
+    const published = await client.waitForDiagnostics(uri, (p) => p.version === version);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      [],
+    );
+    assert.match(client.text(uri), /^tier: strategic$/m);
+  });
+
+  it("never publishes an older version after a newer one (50 quick edits)", async () => {
+    const uri = uriOf(path.join(workspace, "burst.partner.yaml"));
+    await client.open(uri, withId("burst"));
+    await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    let last = 1;
+    for (let i = 0; i < 50; i++) {
+      // Alternate between a broken and a fixed `kind`, so each version has different findings.
+      const text = client.text(uri);
+      const kindLine = lineOf(text, /^kind:/);
+      const length = text.split("\n")[kindLine]!.length;
+      last = await client.edit(uri, [
+        {
+          range: { start: { line: kindLine, character: 0 }, end: { line: kindLine, character: length } },
+          newText: i % 2 === 0 ? "kind: Charte" : "kind: Charter",
+        },
+      ]);
+    }
+    const published = await client.waitForDiagnostics(uri, (p) => p.version === last);
+    const versions = (client.diagnostics.get(uri) ?? []).map((p) => p.version!);
+    assert.equal(versions.at(-1), last);
+    for (let i = 1; i < versions.length; i++) assert.ok(versions[i]! >= versions[i - 1]!, `versions in order: ${versions}`);
+    // The last edit (i = 49) wrote "Charter": the text is valid again.
+    assert.match(client.text(uri), /^kind: Charter$/m);
+    assert.deepEqual(published.diagnostics, []);
+    // Nothing older arrives later.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(client.latestDiagnostics(uri)!.version, last);
+  });
+
+  it("reports YAML syntax errors alone", async () => {
+    const uri = uriOf(path.join(workspace, "broken.partner.yaml"));
+    await client.open(uri, `${withId("broken")}\nextra: "unterminated\n`);
+    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual([...new Set(published.diagnostics.map((d) => d.code))], ["yaml-syntax"]);
+  });
+
+  it("ignores documents that are not charters", async () => {
+    const uri = uriOf(path.join(workspace, "notes.yaml"));
+    await client.open(uri, "just: yaml\n", "yaml");
+    const hover = await client.request("textDocument/hover", {
+      textDocument: { uri },
+      position: { line: 0, character: 1 },
+    });
+    assert.equal(hover, null);
+    assert.equal(client.diagnostics.get(uri), undefined);
+  });
+});
