@@ -114,7 +114,15 @@ try {
 
   // 3. vsce package, offline: the bundles need no node_modules
   rmSync(vsix, { force: true });
-  run(vsce, ["package", "--no-dependencies", "--out", vsix], { cwd: stage });
+  // vsce rewrites README's relative links against the repository only for GitHub/GitLab;
+  // for other hosts it needs the base URLs (derived here from package.json's repository).
+  const repository = String(pkg.repository?.url ?? pkg.repository ?? "")
+    .replace(/^git\+/, "")
+    .replace(/\.git$/, "");
+  const links = /^https?:\/\//.test(repository)
+    ? ["--baseContentUrl", `${repository}/blob/HEAD/`, "--baseImagesUrl", `${repository}/raw/HEAD/`]
+    : ["--no-rewrite-relative-links"];
+  run(vsce, ["package", "--no-dependencies", ...links, "--out", vsix], { cwd: stage });
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }

@@ -6,8 +6,10 @@ import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   FileChangeType,
+  MessageType,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
@@ -211,7 +213,10 @@ function refreshSettings(): Promise<void> {
     if (summary && summary !== lastSettingsProblems) {
       const shown = problems.slice(0, 3).join(" ");
       const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : "";
-      void connection.window.showWarningMessage(`Partner Charter settings: ${shown}${more}`);
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `Partner Charter settings: ${shown}${more}`,
+      });
     }
     lastSettingsProblems = summary;
     charters.applySettings(settings);

@@ -161,7 +161,11 @@ function translateOne(error: ErrorObject, path: (string | number)[], root: unkno
         suggestion,
         message: suggestion
           ? `Unknown key "${extra}" ${where}. Did you mean "${suggestion}"?`
-          : `Unknown key "${extra}" ${where}. Allowed keys: ${allowedList(allowed)}.`,
+          : `Unknown key "${extra}" ${where}. Allowed keys: ${allowedList(allowed)}.${
+              /\s/.test(extra)
+                ? " Inside { … } a comma starts a new key: put text that contains a comma in quotes."
+                : ""
+            }`,
       };
     }
     case "enum": {

@@ -17,6 +17,7 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowMessageNotification,
+  ShowMessageRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -190,6 +191,11 @@ export class LspClient {
     connection.onNotification(ShowMessageNotification.type, (params) => {
       client.messages.push(params);
       client.notify();
+    });
+    connection.onRequest(ShowMessageRequest.type, (params) => {
+      client.messages.push(params);
+      client.notify();
+      return null;
     });
     connection.onNotification(LogMessageNotification.type, (params) => client.logs.push(params.message));
     connection.onNotification("$/progress", (params: { token: string | number; value: unknown }) => {

@@ -58,9 +58,9 @@ export default defineRule({
     const marquee = charter.partner?.marquee === true;
     const expected = expectedTier(capacity, marquee, tier);
     if (!expected) return;
-    const facts = `engineeringCapacity is ${String(capacity)} and marquee is ${marquee ? "true" : "not true"}`;
+    const facts = `${capacity ? "engineers of its own" : "no engineers of its own"} and ${marquee ? "a marquee logo" : "no marquee logo"}`;
     report({
-      message: `The tier is ${TIER_LABEL[tier]}, but with ${facts} the tier decision tree points to ${TIER_LABEL[expected.tier]}: ${expected.why}.`,
+      message: `The tier is ${TIER_LABEL[tier]}, but for a partner with ${facts} the tier decision tree points to ${TIER_LABEL[expected.tier]}: ${expected.why}.`,
       at: ["tier"],
       anchor: "value",
       fixes: [
