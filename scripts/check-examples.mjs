@@ -11,7 +11,10 @@ const cli = join(root, "dist", "cli.js");
 const today = ["--today", "2026-11-24"];
 
 const shown = spawnSync(process.execPath, [cli, "check", "examples", ...today], { cwd: root, stdio: "inherit" });
-const run = spawnSync(process.execPath, [cli, "check", "examples", "--format", "json", ...today], { cwd: root, encoding: "utf8" });
+const run = spawnSync(process.execPath, [cli, "check", "examples", "--format", "json", ...today], {
+  cwd: root,
+  encoding: "utf8",
+});
 if (run.status === 2 || !run.stdout) {
   process.stderr.write(run.stderr);
   process.exit(2);
@@ -35,10 +38,12 @@ for (const file of report.files) {
   announced += expected.length;
   for (const diagnostic of file.diagnostics) {
     const at = expected.findIndex((e) => e.rule === diagnostic.rule && e.line === diagnostic.line);
-    if (at === -1) problems.push(`${file.path}:${diagnostic.line} unannounced finding ${diagnostic.rule}: ${diagnostic.message}`);
+    if (at === -1)
+      problems.push(`${file.path}:${diagnostic.line} unannounced finding ${diagnostic.rule}: ${diagnostic.message}`);
     else expected.splice(at, 1);
   }
-  for (const missing of expected) problems.push(`${file.path}:${missing.line} announced ${missing.rule}, but it was not found`);
+  for (const missing of expected)
+    problems.push(`${file.path}:${missing.line} announced ${missing.rule}, but it was not found`);
 }
 
 if (problems.length) {

@@ -50,8 +50,9 @@ function run(command, args, options = {}) {
   log(`$ ${[command, ...args].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ")}`);
   // stdin closed: vsce must never wait for an answer to a y/N question
   const result = spawnSync(command, args, { stdio: ["ignore", "inherit", "inherit"], ...options });
-  if (result.error) fail(`${command}: ${result.error.message}`);
-  if (result.status !== 0) fail(`${command} exited with ${result.status ?? result.signal}`);
+  // thrown, not exited: the staged copy must still be removed (see the finally below)
+  if (result.error) throw new Error(`${command}: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${command} exited with ${result.status ?? result.signal}`);
 }
 
 /** Entries of a zip file (its central directory), with sizes; enough to check a .vsix. */
@@ -91,7 +92,11 @@ const vsce = join(root, "node_modules", ".bin", "vsce");
 if (!existsSync(vsce)) fail(`vsce not found at ${vsce}; run npm ci`);
 
 // 1. production bundles (minified, no source maps)
-run(process.execPath, [join(root, "scripts", "build.mjs"), "--production"], { cwd: root });
+try {
+  run(process.execPath, [join(root, "scripts", "build.mjs"), "--production"], { cwd: root });
+} catch (error) {
+  fail(error.message);
+}
 for (const bundle of ["dist/client.js", "dist/server.js"]) {
   if (!existsSync(join(root, bundle))) fail(`${bundle} was not built`);
 }
@@ -123,9 +128,11 @@ try {
     ? ["--baseContentUrl", `${repository}/blob/HEAD/`, "--baseImagesUrl", `${repository}/raw/HEAD/`]
     : ["--no-rewrite-relative-links"];
   run(vsce, ["package", "--no-dependencies", ...links, "--out", vsix], { cwd: stage });
-} finally {
+} catch (error) {
   rmSync(stage, { recursive: true, force: true });
+  fail(error.message);
 }
+rmSync(stage, { recursive: true, force: true });
 
 // 4. check the content
 const entries = zipEntries(vsix);

@@ -4,13 +4,11 @@
 // core (core/generated/charter-validator.js) and publishes one diagnostic per error, placed
 // on the document's first line (no node ranges, no rules, no messages worth reading).
 // Used for the compute and memory comparisons; run as `node bench/floor/floor-server.mjs --stdio`.
-import { createRequire } from "node:module";
 import { parseDocument } from "yaml";
 import lsp from "vscode-languageserver/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import validate from "../../core/generated/charter-validator.js";
 
-const require = createRequire(import.meta.url);
-const validate = require("../../core/generated/charter-validator.js");
 const { createConnection, TextDocuments, TextDocumentSyncKind, DiagnosticSeverity } = lsp;
 
 const connection = createConnection();
@@ -19,10 +17,18 @@ const HEAD = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } 
 
 function check(document) {
   const doc = parseDocument(document.getText());
-  const diagnostics = doc.errors.map((error) => ({ range: HEAD, message: error.message, severity: DiagnosticSeverity.Error }));
+  const diagnostics = doc.errors.map((error) => ({
+    range: HEAD,
+    message: error.message,
+    severity: DiagnosticSeverity.Error,
+  }));
   if (diagnostics.length === 0 && !validate(doc.toJS())) {
     for (const error of validate.errors) {
-      diagnostics.push({ range: HEAD, message: `${error.instancePath} ${error.message}`, severity: DiagnosticSeverity.Error });
+      diagnostics.push({
+        range: HEAD,
+        message: `${error.instancePath} ${error.message}`,
+        severity: DiagnosticSeverity.Error,
+      });
     }
   }
   connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });

@@ -210,7 +210,11 @@ function renderCharter({ id, partner, topic, lists }) {
     "    - executive sponsors",
   );
   each("escalation");
-  push("  exitCriteria:", "    - fewer than 40 MSPs live by the end of Q3", "    - either side misses two QBRs in a row");
+  push(
+    "  exitCriteria:",
+    "    - fewer than 40 MSPs live by the end of Q3",
+    "    - either side misses two QBRs in a row",
+  );
   each("exit");
   push(
     "signatures:",
@@ -225,7 +229,7 @@ function emptyLists() {
 }
 
 /**
- * A complete, valid charter of exactly `lines` lines (≥ the base of ~88 lines): the FORMAT.md
+ * A complete, valid charter of exactly `lines` lines (≥ the base of 90 lines): the FORMAT.md
  * example whose lists (tags, value items, commitments, deliverables, go/no-go criteria,
  * metrics, escalation, exit criteria) grow round-robin until the count is reached.
  */
@@ -239,10 +243,16 @@ export function generateCharter(lines, { id = `bench-${lines}`, seed = lines } =
   if (lines < base) throw new Error(`a charter needs at least ${base} lines`);
   const perRound = ROUND.reduce((n, kind) => n + item(kind, 0).length, 0);
   let n = 0;
-  // The list headers (tags:, deliverables:) appear with their first item: do one round first.
-  if (lines - base >= perRound + 4) for (const kind of ROUND) lists[kind].push(item(kind, n++));
+  // The list headers (tags:, deliverables:) appear with their first item: do one round first
+  // (and take it back when it overshoots).
+  for (const kind of ROUND) lists[kind].push(item(kind, n++));
   let current = count();
-  const rounds = Math.floor((lines - current) / perRound);
+  let rounds = Math.floor((lines - current) / perRound);
+  if (current > lines) {
+    for (const kind of ROUND) lists[kind].pop();
+    current = base;
+    rounds = 0;
+  }
   for (let r = 0; r < rounds; r++) for (const kind of ROUND) lists[kind].push(item(kind, n++));
   current = count();
   // Pad with one-line items (exit criteria, escalation steps), alternating.
@@ -267,12 +277,15 @@ export const MISTAKES = [
   ["no sponsors (rule)", (t) => t.replace(/^ {2}sponsors: .*\n/m, "")],
   ["phase dates overlap (rule)", (t) => t.replace("start: 2026-03-09", "start: 2026-02-09")],
   ["tab indentation (yaml-syntax)", (t) => t.replace("\n  name: ", "\n\tname: ")],
-  ["unclosed flow map (yaml-syntax)", (t) => t.replace("{ us: Priya Shah, partner: Tom Lee }", "{ us: Priya Shah, partner: Tom Lee")],
+  [
+    "unclosed flow map (yaml-syntax)",
+    (t) => t.replace("{ us: Priya Shah, partner: Tom Lee }", "{ us: Priya Shah, partner: Tom Lee"),
+  ],
 ];
 
 /**
  * A corpus of `files` charters in nested folders (region/segment/team), unique ids, sizes
- * 88–220 lines (most near the small end, like real charters), ~10% with one typical mistake.
+ * 90–220 lines (most near the small end, like real charters), ~10% with one typical mistake.
  * Returns the list of files and a manifest; re-uses the folder when its manifest matches.
  */
 export function generateCorpus(dir, files, seed = files) {
@@ -297,7 +310,7 @@ export function generateCorpus(dir, files, seed = files) {
     const region = `region-${(i % 7) + 1}`;
     const segment = `segment-${Math.floor(i / 7) % 5}`;
     const team = `team-${Math.floor(i / 35) % Math.ceil(files / 35)}`;
-    const size = 88 + Math.floor(random() * random() * 133); // skewed towards small
+    const size = 90 + Math.floor(random() * random() * 131); // skewed towards small (mean ~123)
     const id = `p${String(i).padStart(5, "0")}-${PARTNERS[i % PARTNERS.length].toLowerCase().replace(/\s+/g, "-")}`;
     let text = generateCharter(size, { id, seed: seed * 100003 + i });
     if (random() < 0.1) {

@@ -44,7 +44,15 @@ export class LspClient {
     this.child.stderr.on("data", (chunk) => {
       if (this.stderr.length < 20000) this.stderr += chunk;
     });
-    this.exited = new Promise((resolve) => this.child.once("exit", (code, signal) => resolve({ code, signal })));
+    this.exited = new Promise((resolve) =>
+      this.child.once("exit", (code, signal) => {
+        resolve({ code, signal });
+        const error = new Error(`${this.name} exited (${code ?? signal})\n${this.stderr.slice(-2000)}`);
+        for (const waiter of [...this.waiters]) waiter.reject(error);
+        this.waiters.clear();
+        this.rejectStart?.(error);
+      }),
+    );
     this.connection = createMessageConnection(
       new StreamMessageReader(this.child.stdout),
       new StreamMessageWriter(this.child.stdin),
@@ -84,13 +92,18 @@ export class LspClient {
     });
     this.connection.onError(() => {});
     this.connection.listen();
-    const result = await this.connection.sendRequest("initialize", {
+    const died = new Promise((_, reject) => (this.rejectStart = reject));
+    const initialize = this.connection.sendRequest("initialize", {
       processId: process.pid,
       clientInfo: { name: "partner-charter-bench" },
       rootUri: null,
       workspaceFolders: null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, workspaceFolders: false },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: false },
+          workspaceFolders: false,
+        },
         textDocument: {
           synchronization: { dynamicRegistration: false, didSave: false },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
@@ -99,6 +112,8 @@ export class LspClient {
       },
       initializationOptions: { settings: this.settings.partnerCharter },
     });
+    const result = await Promise.race([initialize, died]);
+    this.rejectStart = undefined;
     const spawnToReplyMs = now() - started;
     this.capabilities = result.capabilities;
     const sync = result.capabilities.textDocumentSync;
@@ -111,10 +126,20 @@ export class LspClient {
   /** Resolves at the next publishDiagnostics for `uri` (at or after `version` when it carries one). */
   diagnostics(uri, version, { timeoutMs = 120000, nonEmpty = false } = {}) {
     return new Promise((resolve, reject) => {
-      const waiter = { uri, version, nonEmpty, resolve: (value) => (clearTimeout(timer), resolve(value)) };
+      const waiter = {
+        uri,
+        version,
+        nonEmpty,
+        resolve: (value) => (clearTimeout(timer), resolve(value)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`${this.name}: no diagnostics for ${uri} v${version} after ${timeoutMs} ms\n${this.stderr.slice(-2000)}`));
+        reject(
+          new Error(
+            `${this.name}: no diagnostics for ${uri} v${version} after ${timeoutMs} ms\n${this.stderr.slice(-2000)}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.add(waiter);
     });
@@ -139,7 +164,9 @@ export class LspClient {
     const version = state.version + 1;
     const lines = state.text.split("\n");
     const target = lines[line];
-    lines[line] = insert ? target.slice(0, character) + insert + target.slice(character) : target.slice(0, character) + target.slice(character + 1);
+    lines[line] = insert
+      ? target.slice(0, character) + insert + target.slice(character)
+      : target.slice(0, character) + target.slice(character + 1);
     const text = lines.join("\n");
     const range = {
       start: { line, character },

@@ -104,7 +104,9 @@ export function writeBaseline(report: Report, given: string, cwd: string): Basel
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, `${JSON.stringify(baseline, null, 2)}\n`);
   } catch (error) {
-    throw new UsageError(`Cannot write baseline "${given}": ${(error as NodeJS.ErrnoException).code ?? "write error"}.`);
+    throw new UsageError(
+      `Cannot write baseline "${given}": ${(error as NodeJS.ErrnoException).code ?? "write error"}.`,
+    );
   }
   return baseline;
 }

@@ -30,6 +30,12 @@ export async function main(argv: string[]): Promise<number> {
   return command.run(rest, { cwd: process.cwd(), version: VERSION });
 }
 
+// A reader that stops early (`partner-charter check | head`) is not an error of ours.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { CharterView } from "../../core/src/model/charter-view";
-import { renderCharterHtml } from "../../core/src/render";
+import { isSafeCspSource, renderCharterHtml } from "../../core/src/render";
 
 /**
  * The preview's HTML: the one renderer of core/src/render in webview mode, plus the
@@ -45,6 +45,16 @@ export function injectBanner(html: string, message: string, nonce: string): stri
   return out;
 }
 
+/**
+ * The renderer accepts one CSP source token. VS Code desktop gives one
+ * (`https://*.vscode-cdn.net`); VS Code for the web / code-server gives several, with `'self'`.
+ * Nothing is loaded from it anyway (`localResourceRoots: []`, everything is inline), so a
+ * source the renderer would refuse is left out, which only makes the policy stricter.
+ */
+export function policySource(cspSource: string): string | undefined {
+  return isSafeCspSource(cspSource) ? cspSource : undefined;
+}
+
 export interface PreviewRender {
   html: string;
   nonce: string;
@@ -57,8 +67,13 @@ export interface PreviewRender {
  * good view with a banner naming the line of the syntax error (or the broken view itself, with
  * the banner, when there was never a good one).
  */
-export function previewHtml(view: CharterView, lastGood: CharterView | undefined, cspSource: string): PreviewRender {
+export function previewHtml(
+  view: CharterView,
+  lastGood: CharterView | undefined,
+  webviewCspSource: string,
+): PreviewRender {
   const nonce = makeNonce();
+  const cspSource = policySource(webviewCspSource);
   if (view.parseOk) {
     return { html: renderCharterHtml(view, { mode: "webview", nonce, cspSource }), nonce, stale: false };
   }

@@ -81,7 +81,14 @@ export class CharterPreview implements vscode.Disposable {
       return;
     }
     if (view.parseOk) this.lastGood = view;
-    const render = previewHtml(view, this.lastGood, this.cspSource);
+    let render: ReturnType<typeof previewHtml>;
+    try {
+      render = previewHtml(view, this.lastGood, this.cspSource);
+    } catch (error) {
+      this.setHtml(messageHtml(`The preview could not be rendered: ${(error as Error).message}`, this.cspSource));
+      this.renderedOnce?.();
+      return;
+    }
     this.lastView = view.parseOk ? view : (this.lastGood ?? view);
     this.stale = render.stale;
     this.setHtml(render.html);
@@ -151,7 +158,8 @@ export class PreviewManager implements vscode.Disposable {
   open(uri: vscode.Uri, toSide: boolean): CharterPreview {
     const existing = this.previews.get(uri.toString());
     if (existing) {
-      existing.panel.reveal(existing.panel.viewColumn, toSide);
+      // like the Markdown preview: "to the side" moves it beside the editor, otherwise it stays put
+      existing.panel.reveal(toSide ? vscode.ViewColumn.Beside : existing.panel.viewColumn, toSide);
       existing.schedule(0);
       return existing;
     }

@@ -30,3 +30,6 @@ export * from "./health";
 export * from "./digest";
 export * from "./skeleton";
 export * from "./model/charter-view";
+export * from "./navigation";
+export * from "./render";
+export * from "./diff";

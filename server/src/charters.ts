@@ -33,8 +33,8 @@ import { fileKey, isIgnoredPath, pathToUri, uriToPath } from "./uris";
 
 /** How long the server waits after the last keystroke before validating (milliseconds). */
 export const DEBOUNCE_MS = 100;
-/** Closed files validated between two yields to the event loop. */
-export const CHUNK_SIZE = 25;
+/** Closed files are validated in slices of at most this many milliseconds, yielding in between. */
+export const SLICE_MS = 15;
 /** Closed files whose findings are kept for re-publishing without re-reading them. */
 export const CLOSED_CACHE_SIZE = 2000;
 
@@ -129,7 +129,12 @@ export class Charters {
   // ---------------------------------------------------------------------------------------
   // Configuration files
 
-  private rootFor(file: string): string | undefined {
+  /** A file inside a workspace folder (and not under node_modules or .git). */
+  inWorkspace(file: string): boolean {
+    return this.rootFor(file) !== undefined && !isIgnoredPath(file);
+  }
+
+  rootFor(file: string): string | undefined {
     let best: string | undefined;
     for (const root of this.roots) {
       const relative = path.relative(root, file);
@@ -217,27 +222,30 @@ export class Charters {
   // ---------------------------------------------------------------------------------------
   // Settings
 
-  /** Applies new settings; re-validates what they change. */
-  applySettings(settings: ServerSettings): void {
+  /**
+   * Applies new settings; re-validates what they change. Returns true when validation was just
+   * turned on: the caller then searches the workspace again (files may have appeared meanwhile).
+   */
+  applySettings(settings: ServerSettings): boolean {
     const before = this.settings;
     this.settings = settings;
     const rulesChanged =
-      JSON.stringify(before.rules ?? null) !== JSON.stringify(settings.rules ?? null) || before.today !== settings.today;
+      JSON.stringify(before.rules ?? null) !== JSON.stringify(settings.rules ?? null) ||
+      before.today !== settings.today;
     if (rulesChanged) {
       this.generation++;
       this.mergedRules.clear();
     }
     if (!settings.validateEnabled) {
       if (before.validateEnabled) this.clearAll();
-      return;
+      return false;
     }
-    if (rulesChanged || !before.validateEnabled) {
-      if (!before.validateEnabled) {
-        for (const file of this.knownConfigs) this.loadConfig(file);
-        for (const [file, loaded] of this.configs) this.publishConfig(file, loaded.findings);
-      }
-      void this.recheckAll();
+    if (!before.validateEnabled) {
+      for (const [file, loaded] of this.configs) this.publishConfig(file, loaded.findings);
+      return true;
     }
+    if (rulesChanged) void this.recheckAll();
+    return false;
   }
 
   /** Validation turned off: every diagnostic disappears. */
@@ -353,7 +361,8 @@ export class Charters {
     this.open.delete(key);
     this.openAnalyses.delete(key);
     const file = uriToPath(uri);
-    if (onDisk && file && fs.existsSync(file) && this.enabled) this.enqueue([key]); // back to the text on disk
+    if (onDisk && file && fs.existsSync(file) && this.enabled)
+      this.enqueue([key]); // back to the text on disk
     else this.removeFile(key);
   }
 
@@ -496,16 +505,14 @@ export class Charters {
     }
   }
 
-  /** Drains the queue in chunks, yielding to the event loop between chunks. */
+  /** Drains the queue in time slices, yielding to the event loop between slices. */
   private async work(): Promise<void> {
     try {
       while (this.pending.size > 0 && this.enabled) {
-        const chunk: string[] = [];
+        // A slice: as many files as fit in SLICE_MS (at least one), then let requests through.
+        const deadline = Date.now() + SLICE_MS;
         for (const key of this.pending) {
-          chunk.push(key);
-          if (chunk.length >= CHUNK_SIZE) break;
-        }
-        for (const key of chunk) {
+          if (Date.now() >= deadline) break;
           this.pending.delete(key);
           try {
             this.validateClosed(key);
@@ -582,11 +589,12 @@ export class Charters {
     for (const file of found.charters) {
       if (isIgnoredPath(file)) continue;
       keys.add(file);
-      if (!this.files.has(file)) this.files.set(file, { uri: pathToUri(file), file, errors: 0, warnings: 0, shown: false });
+      if (!this.files.has(file))
+        this.files.set(file, { uri: pathToUri(file), file, errors: 0, warnings: 0, shown: false });
     }
-    for (const [key, state] of [...this.files]) {
-      if (!keys.has(key) && !this.open.has(key) && state.file && !fs.existsSync(state.file)) this.removeFile(key);
-      else if (!this.open.has(key)) keys.add(key);
+    // Closed files the search did not find (deleted, ignored, or outside the folders) are forgotten.
+    for (const key of [...this.files.keys()]) {
+      if (!keys.has(key) && !this.open.has(key)) this.removeFile(key);
     }
     for (const uri of this.open.values()) this.validateOpen(uri);
     await this.runPass([...keys]);

@@ -109,7 +109,8 @@ function unescape(text: string): string {
 
 export function toCompletionItem(candidate: CompletionCandidate, snippetSupport: boolean): CompletionItem {
   const snippet = candidate.snippet && snippetSupport;
-  const newText = candidate.snippet && !snippetSupport ? snippetToPlainText(candidate.insertText) : candidate.insertText;
+  const newText =
+    candidate.snippet && !snippetSupport ? snippetToPlainText(candidate.insertText) : candidate.insertText;
   const item: CompletionItem = {
     label: candidate.label,
     kind: COMPLETION_KIND[candidate.kind],
@@ -147,7 +148,11 @@ export function toDocumentSymbols(nodes: readonly OutlineNode[]): DocumentSymbol
 }
 
 /** For clients without hierarchical document symbols. */
-export function toSymbolInformation(nodes: readonly OutlineNode[], uri: string, container?: string): SymbolInformation[] {
+export function toSymbolInformation(
+  nodes: readonly OutlineNode[],
+  uri: string,
+  container?: string,
+): SymbolInformation[] {
   const out: SymbolInformation[] = [];
   for (const node of nodes) {
     const name = node.name.trim() || "(empty)";

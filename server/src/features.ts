@@ -30,13 +30,7 @@ import {
   safeFixEdits,
 } from "../../core/src/navigation";
 import type { Charters } from "./charters";
-import {
-  toCompletionItem,
-  toDiagnostic,
-  toDocumentSymbols,
-  toFoldingRanges,
-  toSymbolInformation,
-} from "./convert";
+import { toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges, toSymbolInformation } from "./convert";
 import { baseName, isCharterName, uriToPath } from "./uris";
 
 /**
@@ -129,9 +123,7 @@ export class Features {
     const document = this.charterDocument(params);
     if (!document) return [];
     const outline = charterOutline(this.charters.analysisFor(document).analysis.parsed);
-    return this.client().hierarchicalSymbols
-      ? toDocumentSymbols(outline)
-      : toSymbolInformation(outline, document.uri);
+    return this.client().hierarchicalSymbols ? toDocumentSymbols(outline) : toSymbolInformation(outline, document.uri);
   }
 
   foldingRanges(params: unknown): FoldingRange[] {
@@ -163,7 +155,8 @@ export class Features {
     const range = requestRange(params);
     const document = this.charterDocument(params);
     if (!document || !this.charters.enabled) return [];
-    const context = isObject(params) && isObject(params.context) ? (params.context as CodeActionParams["context"]) : undefined;
+    const context =
+      isObject(params) && isObject(params.context) ? (params.context as CodeActionParams["context"]) : undefined;
     const only = Array.isArray(context?.only) ? context.only.filter((kind) => typeof kind === "string") : undefined;
     const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const result = this.charters.resultFor(document);

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { globby } from "globby";
+import { globby, isGitIgnored } from "globby";
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -46,7 +46,9 @@ let lastSettingsProblems = "";
 const log = (message: string): void => connection.console.log(message);
 const logError = (message: string): void => connection.console.error(message);
 
-process.on("unhandledRejection", (reason) => logError(`Unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
+process.on("unhandledRejection", (reason) =>
+  logError(`Unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`),
+);
 process.on("uncaughtException", (error) => logError(`Uncaught exception: ${error.stack ?? String(error)}`));
 
 function isCharterDocument(document: TextDocument): boolean {
@@ -106,7 +108,10 @@ function guarded<R>(name: string, handler: (params: unknown) => R | Promise<R>):
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       logError(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
-      throw new ResponseError(ErrorCodes.InternalError, `Partner Charter could not answer ${name}: ${(error as Error)?.message ?? String(error)}`);
+      throw new ResponseError(
+        ErrorCodes.InternalError,
+        `Partner Charter could not answer ${name}: ${(error as Error)?.message ?? String(error)}`,
+      );
     }
   };
 }
@@ -116,7 +121,8 @@ function safely<P>(name: string, handler: (params: P) => void | Promise<void>): 
   return (params: P) => {
     try {
       const done = handler(params);
-      if (done instanceof Promise) done.catch((error: unknown) => logError(`${name} failed: ${(error as Error)?.stack ?? String(error)}`));
+      if (done instanceof Promise)
+        done.catch((error: unknown) => logError(`${name} failed: ${(error as Error)?.stack ?? String(error)}`));
     } catch (error) {
       logError(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
     }
@@ -142,7 +148,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      completionProvider: { triggerCharacters: [":", " ", "-"], resolveProvider: false },
+      completionProvider: { triggerCharacters: [":", " "], resolveProvider: false },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       documentSymbolProvider: { label: "Partner Charter" },
@@ -156,13 +162,19 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(
   safely("initialized", async () => {
+    // Registrations are not awaited: a client slow to answer must not delay the first check.
+    const registrationFailed = (error: unknown): void => logError(`Registration failed: ${String(error)}`);
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [...CHARTER_GLOBS, ...CONFIG_GLOBS].map((globPattern) => ({ globPattern })),
-      });
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [...CHARTER_GLOBS, ...CONFIG_GLOBS].map((globPattern) => ({ globPattern })),
+        })
+        .catch(registrationFailed);
     }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: "partnerCharter" });
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: "partnerCharter" })
+        .catch(registrationFailed);
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(
@@ -219,8 +231,15 @@ function refreshSettings(): Promise<void> {
       });
     }
     lastSettingsProblems = summary;
-    charters.applySettings(settings);
+    if (charters.applySettings(settings)) {
+      // Validation was just turned on: search again, in the background.
+      validateWorkspace().catch((error: unknown) => logError(`Workspace validation failed: ${String(error)}`));
+    }
   });
+  // A failure is logged and never blocks the next settings change.
+  settingsChain = settingsChain.catch((error: unknown) =>
+    logError(`Applying the partnerCharter settings failed: ${(error as Error)?.stack ?? String(error)}`),
+  );
   return settingsChain;
 }
 
@@ -273,9 +292,30 @@ async function validateWorkspace(): Promise<void> {
   }
 }
 
+/** Whether files are ignored by the .gitignore files of their workspace folder. */
+async function gitIgnoredFilter(files: string[]): Promise<(file: string) => boolean> {
+  const byRoot = new Map<string, (file: string) => boolean>();
+  for (const file of files) {
+    const root = charters.rootFor(file);
+    if (!root || byRoot.has(root)) continue;
+    try {
+      const isIgnored = await isGitIgnored({ cwd: root });
+      byRoot.set(root, (candidate) => isIgnored(candidate));
+    } catch (error) {
+      logError(`Reading the .gitignore files of ${root} failed: ${String(error)}`);
+    }
+  }
+  return (file) => {
+    const root = charters.rootFor(file);
+    const filter = root ? byRoot.get(root) : undefined;
+    return !!filter && filter(file);
+  };
+}
+
 connection.onDidChangeWatchedFiles(
-  safely("watched files change", (params) => {
+  safely("watched files change", async (params) => {
     let configsChanged = false;
+    const changed: { uri: string; file: string }[] = [];
     for (const change of params?.changes ?? []) {
       if (!change || typeof change.uri !== "string") continue;
       const file = uriToPath(change.uri);
@@ -287,7 +327,15 @@ connection.onDidChangeWatchedFiles(
         else charters.knownConfigs.add(file);
       } else if (isCharterName(name)) {
         if (change.type === FileChangeType.Deleted) charters.fileDeleted(change.uri);
-        else charters.fileChanged(change.uri);
+        else if (!charters.isOpen(change.uri)) changed.push({ uri: change.uri, file });
+      }
+    }
+    if (changed.length > 0) {
+      // The same files the workspace search skips: ignored by .gitignore.
+      const ignored = await gitIgnoredFilter(changed.map((c) => c.file));
+      for (const { uri, file } of changed) {
+        if (ignored(file)) charters.fileDeleted(uri);
+        else charters.fileChanged(uri);
       }
     }
     // Any config file change can change the rules of every charter below it.
@@ -336,8 +384,11 @@ documents.onDidChangeContent(
 documents.onDidClose(
   safely("close", (event) => {
     const uri = event.document.uri;
-    if (charters.isOpen(uri)) charters.closed(uri, isCharterName(baseName(uri)));
-    else if (isConfigDocument(uri)) {
+    if (charters.isOpen(uri)) {
+      // A charter of the workspace goes back to its text on disk; anything else is forgotten.
+      const file = uriToPath(uri);
+      charters.closed(uri, !!file && isCharterName(baseName(uri)) && charters.inWorkspace(file));
+    } else if (isConfigDocument(uri)) {
       clearTimeout(configTimers.get(fileKey(uri)));
       configTimers.delete(fileKey(uri));
       const file = uriToPath(uri);
@@ -356,7 +407,10 @@ connection.onDocumentSymbol(guarded("document symbols", (params) => features.doc
 connection.onFoldingRanges(guarded("folding ranges", (params) => features.foldingRanges(params)));
 connection.onCodeLens(guarded("code lens", (params) => features.codeLenses(params)));
 
-connection.onRequest("partnerCharter/model", guarded("partnerCharter/model", (params) => features.model(params)));
+connection.onRequest(
+  "partnerCharter/model",
+  guarded("partnerCharter/model", (params) => features.model(params)),
+);
 
 connection.onRequest(
   "partnerCharter/validateWorkspace",

@@ -1,5 +1,5 @@
 import { validateRulesConfig, type RulesConfig } from "../../core/src";
-import { dayNumber } from "../../core/src/navigation";
+import { isIsoDate } from "../../core/src/navigation";
 
 /**
  * Editor settings, section `partnerCharter` (EDITOR.md): `rules` (below the config file in
@@ -14,7 +14,12 @@ export interface ServerSettings {
   trace: "off" | "messages" | "verbose";
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { rules: undefined, validateEnabled: true, today: undefined, trace: "off" };
+export const DEFAULT_SETTINGS: ServerSettings = {
+  rules: undefined,
+  validateEnabled: true,
+  today: undefined,
+  trace: "off",
+};
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -40,7 +45,7 @@ export function readSettings(raw: unknown): { settings: ServerSettings; problems
 
   const today = raw.today;
   if (typeof today === "string" && today.trim() !== "") {
-    if (dayNumber(today.trim()) !== undefined) settings.today = today.trim();
+    if (isIsoDate(today.trim())) settings.today = today.trim();
     else {
       problems.push(
         `Setting "partnerCharter.today" must be a date written YYYY-MM-DD, e.g. 2026-11-24; got "${today}". The machine's date is used instead.`,

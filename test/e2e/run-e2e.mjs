@@ -63,6 +63,9 @@ if (opt.only && !["suite", "ui"].includes(opt.only)) {
 }
 
 const OUT = opt.out;
+/** Lines the workbench itself logs in test mode (not the extension host's): not printed. */
+const WORKBENCH_NOISE =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin extensions cache|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|Creation of workbench contribution)|ENOTFOUND/;
 const STEP_TIMEOUT_MS = 60000;
 const say = (message) => process.stdout.write(`[e2e] ${message}\n`);
 
@@ -71,6 +74,8 @@ const results = [];
 /** Cleanups run in reverse order, once (also on signals and on the time limit). */
 const cleanups = [];
 const atCleanup = (label, fn) => cleanups.push({ label, fn });
+/** Temp folders of the phases: removed last, once every process that wrote there has ended. */
+const tempDirs = [];
 
 async function runCleanups() {
   while (cleanups.length) {
@@ -87,6 +92,17 @@ async function runCleanups() {
     say(`ending ${left.length} leftover child process(es): ${left.join(", ")}`);
     for (const pid of left) await killTree(pid, { graceMs: 2000 });
   }
+  while (tempDirs.length) {
+    const dir = tempDirs.pop();
+    if (opt.keep) say(`kept ${dir}`);
+    else {
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      } catch (error) {
+        say(`could not remove ${dir}: ${error.message}`);
+      }
+    }
+  }
 }
 
 let finishing;
@@ -96,13 +112,15 @@ function finish(code, reason) {
       say(reason);
       results.push({ phase: "run", title: reason, ok: false, error: reason });
     }
+    // what happens after an interruption (checks failing on a closed browser) is not counted
+    const final = [...results];
     await runCleanups();
-    const passed = results.filter((r) => r.ok).length;
-    const failed = results.length - passed;
-    writeFileSync(join(OUT, "summary.json"), JSON.stringify({ passed, failed, results }, null, 2));
+    const passed = final.filter((r) => r.ok).length;
+    const failed = final.length - passed;
+    writeFileSync(join(OUT, "summary.json"), JSON.stringify({ passed, failed, results: final }, null, 2));
     process.stdout.write("\n");
     for (const phase of ["suite", "ui", "run"]) {
-      const list = results.filter((r) => r.phase === phase);
+      const list = final.filter((r) => r.phase === phase);
       if (!list.length) continue;
       say(
         phase === "suite"
@@ -113,11 +131,11 @@ function finish(code, reason) {
       );
       for (const r of list) process.stdout.write(`  ${r.ok ? "✔" : "✖"} ${r.title}\n`);
     }
-    for (const r of results.filter((x) => !x.ok))
+    for (const r of final.filter((x) => !x.ok))
       process.stdout.write(`\n✖ ${r.title}\n  ${String(r.error).split("\n").join("\n  ")}\n`);
     process.stdout.write(`\nscreenshots and logs: ${OUT}\n`);
     process.stdout.write(`${passed} passed, ${failed} failed\n`);
-    process.exit(failed || !results.length ? 1 : code);
+    process.exit(failed || !final.length ? 1 : code);
   })();
   return finishing;
 }
@@ -131,10 +149,7 @@ setTimeout(
 /** Browser + code-server for one phase, registered for cleanup. */
 async function startPhase(label, tools, vsix, manifest, { smokeTestDriver, env }) {
   const dirs = makeRunDirs(label);
-  atCleanup(`temp dir ${label}`, () => {
-    if (opt.keep) say(`kept ${dirs.root}`);
-    else rmSync(dirs.root, { recursive: true, force: true });
-  });
+  tempDirs.push(dirs.root);
   writeUserSettings(dirs);
   copyWorkspace(WORKSPACE, dirs);
   const installed = installVsix(tools, dirs, vsix, manifest);
@@ -187,8 +202,7 @@ async function runSuite(tools, vsix, manifest) {
       const args = await Promise.all(message.args().map((a) => a.jsonValue()));
       if (typeof args[0] !== "string" || !/^%c\s*(INFO|WARN|ERR)/.test(args[0]) || args.length < 3) return;
       const line = format(...args.slice(2));
-      if (/^(Resolving|Resolved) connection token|^Creating a socket|^\[reconnection-grace-time\]|ENOTFOUND/.test(line))
-        return;
+      if (WORKBENCH_NOISE.test(line)) return;
       hostLines.push(line);
       process.stdout.write(`  │ ${line.split("\n").join("\n  │ ")}\n`);
     } catch {
@@ -257,6 +271,7 @@ async function runUi(tools, vsix, manifest) {
     expectedHealth: health,
     timeoutMs: STEP_TIMEOUT_MS,
     test: async (title, fn) => {
+      if (finishing) return; // interrupted: the browser is going away
       const started = Date.now();
       try {
         await fn();

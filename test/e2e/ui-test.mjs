@@ -145,6 +145,7 @@ export async function runUiChecks({ page, url, outDir, expectedHealth, timeoutMs
     await shot("02-problems-panel.png");
     const missing = ACME_RULES.filter((rule) => !text.includes(rule));
     if (missing.length) throw new Error(`rule ids missing from the Problems panel: ${missing.join(", ")}\n${text}`);
+    await page.keyboard.press("Control+J"); // hide the panel again: room for the preview
   });
 
   await test(`the status bar shows the counts and health ${expectedHealth}`, async () => {
@@ -200,6 +201,13 @@ export async function runUiChecks({ page, url, outDir, expectedHealth, timeoutMs
   });
 
   await test("typing a YAML error keeps the last good preview with a banner", async () => {
+    // the preview beside the editor (focus stays in the editor), so both are visible while typing
+    await runCommand(page, "Partner Charter: Open Preview to the Side");
+    await page.waitForFunction(() => document.querySelectorAll(".editor-group-container").length >= 2, null, {
+      timeout: 10000,
+    });
+    await sleep(500);
+    await page.locator(".editor-group-container.active .monaco-editor .view-lines").click();
     // go to the title line and break it with an unterminated quote, as a user typing would
     await page.keyboard.press("Control+G");
     await page.waitForSelector(".quick-input-widget input", { state: "visible", timeout: 10000 });
@@ -207,7 +215,7 @@ export async function runUiChecks({ page, url, outDir, expectedHealth, timeoutMs
     await page.keyboard.press("Enter");
     await page.keyboard.press("Home");
     await page.keyboard.type('"', { delay: 20 });
-    const found = await waitForFrameText(page, (text) => /syntax error on line \d+/.test(text), 15000);
+    const found = await waitForFrameText(page, (text) => /syntax error on line 6\b/.test(text), 15000);
     await sleep(300);
     await shot("05-preview-stale-banner.png");
     await page.keyboard.press("Control+Z");
@@ -254,5 +262,22 @@ export async function runUiChecks({ page, url, outDir, expectedHealth, timeoutMs
     const editorText = await page.$eval(".editor-group-container.active .view-lines", (e) => e.innerText);
     if (!/tier: partnership/.test(editorText.replace(/\u00a0/g, " ")))
       throw new Error(`editor shows:\n${editorText.slice(0, 500)}`);
+  });
+
+  await test('the walkthrough "Get started with partnership charters" opens with its three steps', async () => {
+    await runCommand(page, "Welcome: Open Walkthrough...");
+    await pickRow(page, (label) => label.includes("Get started with partnership charters"), "the walkthrough");
+    const steps = ["Create a charter", "Read a finding", "Open the preview"];
+    const deadline = Date.now() + 15000;
+    let text = "";
+    while (Date.now() < deadline) {
+      text = await page.$eval(".gettingStartedContainer", (e) => e.innerText).catch(() => "");
+      if (steps.every((step) => text.includes(step))) break;
+      await sleep(200);
+    }
+    await sleep(800);
+    await shot("08-walkthrough.png");
+    const missing = steps.filter((step) => !text.includes(step));
+    if (missing.length) throw new Error(`walkthrough lacks ${missing.join(", ")}:\n${text.slice(0, 600)}`);
   });
 }

@@ -70,7 +70,9 @@ describe("language server: completion and hover", function () {
     assert.ok(!keys.includes("apiVersion") && !keys.includes("kind"), "present keys are not offered");
     assert.ok(keys.includes("title"));
     const firstOptional = keys.indexOf("updated");
-    const lastRequired = Math.max(...["id", "title", "status", "owner", "partner", "tier", "governance"].map((k) => keys.indexOf(k)));
+    const lastRequired = Math.max(
+      ...["id", "title", "status", "owner", "partner", "tier", "governance"].map((k) => keys.indexOf(k)),
+    );
     assert.ok(lastRequired < firstOptional, `required keys first: ${keys.join(", ")}`);
     const title = items.find((item) => item.label === "title")!;
     assert.match((title.documentation as MarkupContent).value, /partnership/i);
@@ -94,6 +96,10 @@ describe("language server: completion and hover", function () {
     assert.deepEqual(labels(items, CompletionItemKind.EnumMember), ["integration", "partnership", "strategic"]);
     const strategic = items.find((item) => item.label === "strategic")!;
     assert.ok((strategic.documentation as MarkupContent).value.length > 10);
+    // Right after the colon (the ":" trigger), the value comes with its space.
+    const afterColon = await complete("tier:\n", 0, 5);
+    const edit = afterColon.find((item) => item.label === "partnership")!.textEdit as TextEdit;
+    assert.equal(applyEdits("tier:\n", [edit]), "tier: partnership\n");
   });
 
   it("offers enum values inside a flow mapping (commitment type) and booleans", async () => {
@@ -111,8 +117,8 @@ describe("language server: completion and hover", function () {
   });
 
   it("finds the mapping from the indentation while the line is being typed (broken YAML)", async () => {
-    const text = replaceLine(/^  partnerManager: Dana Ortiz$/m, "  partnerMa\n  syncC", VALID);
-    const line = lineOf(text, /^  partnerMa$/);
+    const text = replaceLine(/^ {2}partnerManager: Dana Ortiz$/m, "  partnerMa\n  syncC", VALID);
+    const line = lineOf(text, /^ {2}partnerMa$/);
     const items = await complete(text, line, "  partnerMa".length);
     const keys = labels(items, CompletionItemKind.Property);
     assert.ok(keys.includes("partnerManager"), keys.join(", "));

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DiagnosticSeverity } from "vscode-languageserver-protocol/node";
 import { LspClient, makeWorkspace, uriOf } from "./support/lsp-client";
-import { TODAY, VALID, lineOf, replaceLine, withId } from "./support/samples";
+import { TODAY, lineOf, replaceLine, withId } from "./support/samples";
 
 describe("language server: diagnostics of open documents", function () {
   this.timeout(60_000);
@@ -85,7 +85,8 @@ describe("language server: diagnostics of open documents", function () {
     const published = await client.waitForDiagnostics(uri, (p) => p.version === last);
     const versions = (client.diagnostics.get(uri) ?? []).map((p) => p.version!);
     assert.equal(versions.at(-1), last);
-    for (let i = 1; i < versions.length; i++) assert.ok(versions[i]! >= versions[i - 1]!, `versions in order: ${versions}`);
+    for (let i = 1; i < versions.length; i++)
+      assert.ok(versions[i]! >= versions[i - 1]!, `versions in order: ${versions}`);
     // The last edit (i = 49) wrote "Charter": the text is valid again.
     assert.match(client.text(uri), /^kind: Charter$/m);
     assert.deepEqual(published.diagnostics, []);

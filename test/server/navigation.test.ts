@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { SymbolKind, type CodeLens, type DocumentSymbol, type FoldingRange } from "vscode-languageserver-protocol/node";
 import { LspClient, makeWorkspace, uriOf } from "./support/lsp-client";
-import { TODAY, VALID, lineOf, replaceLine, withId } from "./support/samples";
+import { TODAY, lineOf, replaceLine, withId } from "./support/samples";
 
 function find(symbols: DocumentSymbol[], name: string): DocumentSymbol {
   const symbol = symbols.find((s) => s.name === name);
@@ -38,7 +38,17 @@ describe("language server: outline, folding and code lens", function () {
     const symbols = await client.request<DocumentSymbol[]>("textDocument/documentSymbol", {
       textDocument: { uri: uri("outline.partner.yaml") },
     });
-    for (const name of ["partner", "tier", "leverage", "valueProposition", "commitments", "phases", "measurement", "governance", "signatures"]) {
+    for (const name of [
+      "partner",
+      "tier",
+      "leverage",
+      "valueProposition",
+      "commitments",
+      "phases",
+      "measurement",
+      "governance",
+      "signatures",
+    ]) {
       find(symbols, name);
     }
     assert.equal(find(symbols, "partner").detail, "CloudCo");
@@ -106,7 +116,10 @@ describe("language server: outline, folding and code lens", function () {
   it("updates the lens titles as the charter changes", async () => {
     let text = replaceLine(/^ {4}end: 2026-02-27$/m, "    end: 2026-02-16", withId("lens-edit"));
     text = replaceLine(/^ {4}outcome: passed\n {4}decidedOn: 2026-03-02$/m, "    outcome: pending", text);
-    text = text.replace(/^ {4}- \{ type: spend.*\n {4}- \{ type: roadmap.*$/m, "    - { type: support, detail: help desk }");
+    text = text.replace(
+      /^ {4}- \{ type: spend.*\n {4}- \{ type: roadmap.*$/m,
+      "    - { type: support, detail: help desk }",
+    );
     const name = uri("lens-edit.partner.yaml");
     await client.open(name, text);
     const lenses = await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri: name } });
@@ -121,6 +134,5 @@ describe("language server: outline, folding and code lens", function () {
       const result = await client.request<unknown[]>(method, { textDocument: { uri: missing } });
       assert.deepEqual(result, [], method);
     }
-    assert.ok(VALID.length > 0);
   });
 });

@@ -46,7 +46,9 @@ describe("language server: workspace validation", function () {
       () => `registrations; got ${JSON.stringify(client.registrations.map((r) => r.method))}`,
     );
     const watcher = client.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles")!;
-    const globs = (watcher.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
+    const globs = (watcher.registerOptions as { watchers: { globPattern: string }[] }).watchers.map(
+      (w) => w.globPattern,
+    );
     assert.deepEqual(globs, ["**/*.partner.{yaml,yml}", "**/.partner-charter.{yaml,yml}"]);
   });
 
@@ -65,13 +67,20 @@ describe("language server: workspace validation", function () {
   });
 
   it("reports duplicate-id across two files with related information pointing at the other", async () => {
-    const a = await client.waitForDiagnostics(uri("teams/a.partner.yaml"), (p) => codes(p.diagnostics).includes("duplicate-id"));
-    const b = await client.waitForDiagnostics(uri("other/b.partner.yml"), (p) => codes(p.diagnostics).includes("duplicate-id"));
+    const a = await client.waitForDiagnostics(uri("teams/a.partner.yaml"), (p) =>
+      codes(p.diagnostics).includes("duplicate-id"),
+    );
+    const b = await client.waitForDiagnostics(uri("other/b.partner.yml"), (p) =>
+      codes(p.diagnostics).includes("duplicate-id"),
+    );
     const duplicate = a.diagnostics.find((d) => d.code === "duplicate-id")!;
     assert.equal(duplicate.range.start.line, lineOf(withId("shared-id"), /^id:/));
     assert.equal(duplicate.relatedInformation?.length, 1);
     assert.equal(duplicate.relatedInformation![0]!.location.uri, uri("other/b.partner.yml"));
-    assert.equal(b.diagnostics.find((d) => d.code === "duplicate-id")!.relatedInformation![0]!.location.uri, uri("teams/a.partner.yaml"));
+    assert.equal(
+      b.diagnostics.find((d) => d.code === "duplicate-id")!.relatedInformation![0]!.location.uri,
+      uri("teams/a.partner.yaml"),
+    );
   });
 
   it("recomputes duplicates when an open document changes its id", async () => {
@@ -95,6 +104,20 @@ describe("language server: workspace validation", function () {
     fs.rmSync(file("new.partner.yaml"));
     await client.filesChanged([{ uri: uri("new.partner.yaml"), type: FileChangeType.Deleted }]);
     await client.waitForDiagnostics(uri("new.partner.yaml"), (p) => p.diagnostics.length === 0);
+  });
+
+  it("skips files ignored by .gitignore when a watcher reports them", async () => {
+    writeFile(workspace, "build/late.partner.yaml", "kind: nonsense\n");
+    writeFile(workspace, "visible.partner.yaml", "kind: nonsense\n");
+    await client.filesChanged([
+      { uri: uri("build/late.partner.yaml"), type: FileChangeType.Created },
+      { uri: uri("visible.partner.yaml"), type: FileChangeType.Created },
+    ]);
+    await client.waitForDiagnostics(uri("visible.partner.yaml"), (p) => p.diagnostics.length > 0);
+    assert.equal(client.diagnostics.get(uri("build/late.partner.yaml")), undefined);
+    fs.rmSync(file("visible.partner.yaml"));
+    await client.filesChanged([{ uri: uri("visible.partner.yaml"), type: FileChangeType.Deleted }]);
+    await client.waitForDiagnostics(uri("visible.partner.yaml"), (p) => p.diagnostics.length === 0);
   });
 
   it("applies a config file: a rule turned off disappears; a bad rule name is reported on the config file", async () => {
@@ -147,8 +170,18 @@ describe("language server: workspace validation", function () {
     await client.changeSettings({ today: TODAY, validate: { enable: false } });
     await client.waitForDiagnostics(uri("teams/typo.partner.yaml"), (p) => p.diagnostics.length === 0);
     await client.waitForDiagnostics(uri("teams/a.partner.yaml"), (p) => p.diagnostics.length === 0);
+    // A charter written while validation is off is found when it is turned back on.
+    writeFile(
+      workspace,
+      "while-off.partner.yaml",
+      replaceLine(/^kind: Charter$/m, "kind: Charte", withId("while-off")),
+    );
     await client.changeSettings({ today: TODAY, validate: { enable: true } });
     await client.waitForDiagnostics(uri("teams/typo.partner.yaml"), (p) => p.diagnostics.length > 0);
+    await client.waitForDiagnostics(uri("while-off.partner.yaml"), (p) => p.diagnostics.length > 0);
+    fs.rmSync(file("while-off.partner.yaml"));
+    await client.filesChanged([{ uri: uri("while-off.partner.yaml"), type: FileChangeType.Deleted }]);
+    await client.waitForDiagnostics(uri("while-off.partner.yaml"), (p) => p.diagnostics.length === 0);
   });
 
   it("partnerCharter/validateWorkspace re-validates everything and returns the counts", async () => {

@@ -1,8 +1,13 @@
 import { spawnSync } from "node:child_process";
-
 import * as path from "node:path";
 import { checkFiles, decodeCharterBytes } from "../../../core/src";
-import { diffCharters, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffSide } from "../../../core/src/diff";
+import {
+  diffCharters,
+  formatDiffJson,
+  formatDiffMarkdown,
+  formatDiffText,
+  type DiffSide,
+} from "../../../core/src/diff";
 import { parseCommandArgs } from "../args";
 import { UsageError } from "../errors";
 import { writeOutput } from "../output";
@@ -64,9 +69,7 @@ function readVersion(given: string, cwd: string): Version {
   const [, rev, gitPath] = match as unknown as [string, string, string];
   if (rev === "") throw new UsageError(`"${given}" names no revision; write git:REV:PATH, e.g. git:main:${gitPath}.`);
   const relativeToCwd = /^\.\.?\//.test(gitPath);
-  const root = relativeToCwd
-    ? cwd
-    : git(["rev-parse", "--show-toplevel"], cwd, given).toString("utf8").trim() || cwd;
+  const root = relativeToCwd ? cwd : git(["rev-parse", "--show-toplevel"], cwd, given).toString("utf8").trim() || cwd;
   const bytes = git(["show", `${rev}:${gitPath}`], cwd, given);
   const decoded = decodeCharterBytes(bytes);
   if (decoded.finding) throw new UsageError(`"${given}" is not UTF-8 text: ${decoded.finding.message}`);
@@ -105,9 +108,8 @@ export function runDiff(args: string[], context: CommandContext): number {
   const base = readVersion(baseArg, context.cwd);
   const head = readVersion(headArg, context.cwd);
   const diff = diffCharters(analyze(baseArg, base, today, configFile), analyze(headArg, head, today, configFile));
-  const text = format === "json" ? formatDiffJson(diff) : format === "markdown" ? formatDiffMarkdown(diff) : formatDiffText(diff);
+  const text =
+    format === "json" ? formatDiffJson(diff) : format === "markdown" ? formatDiffMarkdown(diff) : formatDiffText(diff);
   writeOutput(text, values.output, context.cwd);
   return 0;
 }
-
-

@@ -65,7 +65,8 @@ export const formatMarkdown: Formatter = (report) => {
       ),
     );
     const notesForFile: string[] = [];
-    if (file.suppressed.length) notesForFile.push(`${plural(file.suppressed.length, "finding")} suppressed by comments`);
+    if (file.suppressed.length)
+      notesForFile.push(`${plural(file.suppressed.length, "finding")} suppressed by comments`);
     if (file.baselined) notesForFile.push(`${file.baselined} accepted by the baseline`);
     if (notesForFile.length) out.push("", `<sub>${notesForFile.join(" · ")}</sub>`);
   }

@@ -49,7 +49,10 @@ function ruleDescriptors(): sarif.ReportingDescriptor[] {
     name: pascalCase(meta.id),
     shortDescription: { text: meta.summary },
     fullDescription: { text: meta.rationale },
-    help: { text: `${meta.rationale}\n\n${ruleDocUrl(meta.id)}`, markdown: `${meta.rationale}\n\n[Rule documentation](${ruleDocUrl(meta.id)})` },
+    help: {
+      text: `${meta.rationale}\n\n${ruleDocUrl(meta.id)}`,
+      markdown: `${meta.rationale}\n\n[Rule documentation](${ruleDocUrl(meta.id)})`,
+    },
     helpUri: ruleDocUrl(meta.id),
     defaultConfiguration: { level: LEVELS[meta.defaultSeverity] },
     properties: { category: meta.category, tags: ["partnership", meta.category] },

@@ -444,8 +444,12 @@ export function diffCharters(base: DiffSide, head: DiffSide): CharterDiff {
   diff.phases = phaseChanges(a, b);
   diff.goNoGo = gateChanges(a, b);
 
-  const exitBefore = list(at(a, ["governance", "exitCriteria"])).map(text).filter((x): x is string => !!x);
-  const exitAfter = list(at(b, ["governance", "exitCriteria"])).map(text).filter((x): x is string => !!x);
+  const exitBefore = list(at(a, ["governance", "exitCriteria"]))
+    .map(text)
+    .filter((x): x is string => !!x);
+  const exitAfter = list(at(b, ["governance", "exitCriteria"]))
+    .map(text)
+    .filter((x): x is string => !!x);
   diff.exitCriteria.removed = multisetMinus(exitBefore, exitAfter, normalize);
   diff.exitCriteria.added = multisetMinus(exitAfter, exitBefore, normalize);
 

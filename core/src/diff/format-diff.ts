@@ -1,7 +1,13 @@
 import { formatAmount, formatNumber, leverageLabel, PHASE_LABELS, tierLabel } from "../render/format";
 import { escapeMarkdown as md, markdownCode } from "../render/markdown-escape";
 import { ruleDocUrl } from "../rules";
-import { diffIsEmpty, type CharterDiff, type CommitmentChange, type GateChange, type PhaseChange } from "./diff-charters";
+import {
+  diffIsEmpty,
+  type CharterDiff,
+  type CommitmentChange,
+  type GateChange,
+  type PhaseChange,
+} from "./diff-charters";
 
 /**
  * The charter diff as a reviewer reads it: plain text for a terminal, Markdown for a pull
@@ -108,7 +114,9 @@ function sections(diff: CharterDiff): Section[] {
     ...signatures.invalidated.map((ref) => ({
       text: `${ref.name} (${ref.party}${ref.date ? `, signed ${ref.date}` : ""}) signed the base version; this change voids that signature, so it must be signed again`,
     })),
-    ...signatures.added.map((ref) => ({ text: `Signed by ${ref.name} (${ref.party}${ref.date ? `, ${ref.date}` : ""})` })),
+    ...signatures.added.map((ref) => ({
+      text: `Signed by ${ref.name} (${ref.party}${ref.date ? `, ${ref.date}` : ""})`,
+    })),
     ...signatures.removed.map((ref) => ({
       text: `Signature removed: ${ref.name} (${ref.party}${ref.date ? `, ${ref.date}` : ""})`,
     })),
@@ -117,7 +125,9 @@ function sections(diff: CharterDiff): Section[] {
   for (const field of diff.fields) {
     const name = field.field === "partner" ? "Partner" : field.field === "title" ? "Title" : "Status";
     const values =
-      field.field === "status" ? `${plain(field.from)} → ${plain(field.to)}` : `${quote(field.from)} → ${quote(field.to)}`;
+      field.field === "status"
+        ? `${plain(field.from)} → ${plain(field.to)}`
+        : `${quote(field.from)} → ${quote(field.to)}`;
     charter.push({ text: `${name}: ${values}` });
   }
   if (diff.tier) {
@@ -127,7 +137,8 @@ function sections(diff: CharterDiff): Section[] {
     });
   }
   if (diff.leverage) {
-    const direction = diff.leverage.direction === "changed" ? "" : ` (${diff.leverage.direction} on the strength scale)`;
+    const direction =
+      diff.leverage.direction === "changed" ? "" : ` (${diff.leverage.direction} on the strength scale)`;
     charter.push({
       text: `Leverage: ${leverageLabel(diff.leverage.from) ?? "not set"} → ${leverageLabel(diff.leverage.to) ?? "not set"}${direction}`,
     });

@@ -135,20 +135,22 @@ function itemSnippetCandidates(
   }));
 }
 
-function valueCandidates(node: SchemaNode | undefined, range: Range): CompletionCandidate[] {
+function valueCandidates(node: SchemaNode | undefined, range: Range, spaceBefore = false): CompletionCandidate[] {
   return allowedValues(node).map((value, index) => ({
     label: value.value,
     kind: "value" as const,
     detail: value.description,
     documentation: value.documentation ?? value.description,
     sortText: `0_${pad(index)}`,
-    insertText: escapeSnippetText(value.value),
+    filterText: spaceBefore ? ` ${value.value}` : undefined,
+    insertText: `${spaceBefore ? " " : ""}${value.value}`,
     snippet: false,
     range,
   }));
 }
 
-const DIRECTIVE_RULES = /#\s*partner-charter-(?:disable-next-line|disable|enable)\s+(?:[A-Za-z0-9-]+\s*,\s*)*([A-Za-z0-9-]*)$/;
+const DIRECTIVE_RULES =
+  /#\s*partner-charter-(?:disable-next-line|disable|enable)\s+(?:[A-Za-z0-9-]+\s*,\s*)*([A-Za-z0-9-]*)$/;
 
 /** Rule ids after a suppression comment (`# partner-charter-disable-next-line …`). */
 function ruleCandidates(lineText: string, position: Position): CompletionCandidate[] | undefined {
@@ -173,13 +175,17 @@ function ruleCandidates(lineText: string, position: Position): CompletionCandida
   );
 }
 
-export function completionsAt(text: string, position: Position, options: CompletionOptions = {}): CompletionCandidate[] {
+export function completionsAt(
+  text: string,
+  position: Position,
+  options: CompletionOptions = {},
+): CompletionCandidate[] {
   const lineText = splitLines(text)[position.line] ?? "";
   const rules = ruleCandidates(lineText, position);
   if (rules) return rules;
   const slot = cursorSlot(text, position);
   if (!slot) return [];
-  if (slot.kind === "value") return valueCandidates(schemaAt(slot.path), slot.replace);
+  if (slot.kind === "value") return valueCandidates(schemaAt(slot.path), slot.replace, slot.spaceBefore);
   if (slot.kind === "sequence") {
     return itemSnippetCandidates(schemaAt(slot.path), slot.itemCol, false, slot.replace, options);
   }

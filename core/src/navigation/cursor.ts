@@ -33,6 +33,8 @@ export type CursorSlot =
       prefix: string;
       replace: Range;
       flow: boolean;
+      /** The value starts right after a `:` (the user typed `key:`): insert a space first. */
+      spaceBefore: boolean;
     }
   | {
       kind: "sequence";
@@ -94,6 +96,7 @@ export function cursorSlot(text: string, position: Position): CursorSlot | undef
       prefix: before.slice(valueStart).trim(),
       replace: range(position.line, valueStart, valueEnd),
       flow: false,
+      spaceBefore: lineText[valueStart - 1] === ":",
     };
   }
 
@@ -108,6 +111,7 @@ export function cursorSlot(text: string, position: Position): CursorSlot | undef
         prefix: typed.trim(),
         replace: range(position.line, lead.contentCol, end),
         flow: false,
+        spaceBefore: false,
       };
     }
     return undefined;
@@ -216,7 +220,12 @@ function flowSlot(
       const parent = frames[frames.length - 1];
       if (!parent) return undefined;
     } else if (ch === "," && frame) endEntry(frame, i);
-    else if (ch === ":" && frame?.type === "map" && frame.key === undefined && /[\s,}\]]/.test(lineText[i + 1] ?? " ")) {
+    else if (
+      ch === ":" &&
+      frame?.type === "map" &&
+      frame.key === undefined &&
+      /[\s,}\]]/.test(lineText[i + 1] ?? " ")
+    ) {
       frame.key = unquoteFlowKey(lineText.slice(frame.entryStart, i).trim());
       frame.entryStart = i + 1;
     }
@@ -236,6 +245,7 @@ function flowSlot(
       prefix: typedRaw.trim(),
       replace: range(lineNumber, typedStart, valueEnd),
       flow: true,
+      spaceBefore: false,
     };
   }
   if (frame.key !== undefined) {
@@ -245,6 +255,7 @@ function flowSlot(
       prefix: typedRaw.trim(),
       replace: range(lineNumber, typedStart, valueEnd),
       flow: true,
+      spaceBefore: lineText[typedStart - 1] === ":",
     };
   }
   if (!/^[A-Za-z0-9_-]*$/.test(typedRaw.trim())) return undefined;

@@ -18,7 +18,7 @@ export {
   charterLenses,
   commitmentBalance,
   phaseSpan,
-  dayNumber,
+  isIsoDate,
   type CharterLens,
   type CommitmentBalance,
   type Balance,

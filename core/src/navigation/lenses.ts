@@ -18,8 +18,13 @@ export interface CharterLens {
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: unknown): value is string {
+  return dayNumber(value) !== undefined;
+}
+
 /** Days since 1970-01-01 for a YYYY-MM-DD date; undefined when it is not a real date. */
-export function dayNumber(value: unknown): number | undefined {
+function dayNumber(value: unknown): number | undefined {
   if (typeof value !== "string") return undefined;
   const match = DATE.exec(value);
   if (!match) return undefined;
@@ -57,7 +62,8 @@ function phaseTitle(name: "crawl" | "walk" | "run", phase: Record<string, unknow
   const parts: string[] = [];
   const span = phaseSpan(phase);
   if (span && span.days < 0) parts.push("ends before it starts");
-  else if (span) parts.push(name === "run" ? plural(span.months, "month", "months") : plural(span.weeks, "week", "weeks"));
+  else if (span)
+    parts.push(name === "run" ? plural(span.months, "month", "months") : plural(span.weeks, "week", "weeks"));
   else if (dayNumber(phase.start) !== undefined) parts.push(name === "run" ? "ongoing" : "no end date");
   else parts.push("no dates yet");
   if (name === "run") {
@@ -123,7 +129,11 @@ export function commitmentBalance(commitments: unknown, rules?: RulesConfig): Co
     const low = Math.min(usTotal, partnerTotal);
     if (low === 0 ? high > 0 : high / low > limit) {
       const times = low === 0 ? Infinity : Math.round((high / low) * 10) / 10;
-      return { ...result, balance: "unbalanced", ratio: { unit, times, larger: usTotal > partnerTotal ? "us" : "partner" } };
+      return {
+        ...result,
+        balance: "unbalanced",
+        ratio: { unit, times, larger: usTotal > partnerTotal ? "us" : "partner" },
+      };
     }
   }
   if (data.balanced === false) return { ...result, balance: "marked not balanced" };

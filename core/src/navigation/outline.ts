@@ -72,13 +72,19 @@ function itemName(path: NodePath, value: unknown): { name: string; detail?: stri
   if (/^commitments\.(us|partner)\.\*$/.test(generic)) {
     const amount = asData(item.amount);
     const size = amount && amount.value !== undefined ? `${text(amount.value)} ${text(amount.unit) ?? ""}`.trim() : "";
-    return { name: text(item.type) ?? `commitment ${index}`, detail: [text(item.detail), size].filter(Boolean).join(" · ") };
+    return {
+      name: text(item.type) ?? `commitment ${index}`,
+      detail: [text(item.detail), size].filter(Boolean).join(" · "),
+    };
   }
   if (/^valueProposition\.\w+\.\*$/.test(generic)) {
     return { name: text(item.benefit) ?? `benefit ${index}`, detail: text(item.detail) };
   }
   if (generic === "measurement.metrics.*") {
-    return { name: text(item.name) ?? `metric ${index}`, detail: item.target !== undefined ? `target ${text(item.target)}` : undefined };
+    return {
+      name: text(item.name) ?? `metric ${index}`,
+      detail: item.target !== undefined ? `target ${text(item.target)}` : undefined,
+    };
   }
   if (/^phases\.\w+\.goNoGo\.\*$/.test(generic)) {
     const bar =
@@ -133,7 +139,10 @@ function sectionDetail(path: NodePath, value: unknown): string | undefined {
       return phaseDetail(String(path[1]), data);
     case "measurement": {
       if (!data) return undefined;
-      const parts = [count(data.metrics, "metric", "metrics"), data.reviewCadence ? `reviewed ${text(data.reviewCadence)}` : undefined];
+      const parts = [
+        count(data.metrics, "metric", "metrics"),
+        data.reviewCadence ? `reviewed ${text(data.reviewCadence)}` : undefined,
+      ];
       return parts.filter(Boolean).join(" · ") || undefined;
     }
     case "governance": {
@@ -208,7 +217,10 @@ export function charterOutline(parsed: ParsedCharter): OutlineNode[] {
           selectionRange:
             whole.start.line === whole.end.line
               ? whole
-              : { start: whole.start, end: { line: whole.start.line, character: parsed.lines.lineText(whole.start.line).length } },
+              : {
+                  start: whole.start,
+                  end: { line: whole.start.line, character: parsed.lines.lineText(whole.start.line).length },
+                },
           children: isMap(item) && !item.flow ? children(item, childPath, depth + 1) : undefined,
         });
       });

@@ -169,7 +169,8 @@ export function enclosingFrames(lines: readonly string[], lineNumber: number, co
       const open = line.value === "" || line.blockScalar;
       stack.push({ col: line.contentCol, segment: line.key, open, kind: "key" });
     }
-    if (line.blockScalar) blockScalarCol = line.key !== undefined ? line.contentCol : (line.dashes.at(-1) ?? line.indent);
+    if (line.blockScalar)
+      blockScalarCol = line.key !== undefined ? line.contentCol : (line.dashes.at(-1) ?? line.indent);
     if (line.openBrackets > 0) flowDepth = line.openBrackets;
   }
   popFor(col, dashLine);

@@ -16,7 +16,7 @@ export function formatAmount(amount: unknown): string | undefined {
   if (!isRecord(amount) || typeof amount.value !== "number" || !Number.isFinite(amount.value)) return undefined;
   const unit = typeof amount.unit === "string" ? amount.unit.trim() : "";
   const value = formatNumber(amount.value);
-  if (unit === "" ) return value;
+  if (unit === "") return value;
   if (unit === "%" || unit.toLowerCase() === "percent") return `${value}%`;
   if (/^[A-Z]{3}$/.test(unit)) return `${unit} ${value}`;
   return `${value} ${unit}`;

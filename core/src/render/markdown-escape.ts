@@ -11,12 +11,14 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~$&]/g;
 
 /** Escapes inline Markdown and folds line breaks into spaces (one paragraph, one line). */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, " ")
-    .replace(MARKDOWN_SPECIAL, (char) => (char === "&" ? "&amp;" : `\\${char}`))
-    // Block syntax at the start: headings, lists, quotes, rules.
-    .replace(/^(\s*)([#+\-=])/, "$1\\$2")
-    .replace(/^(\s*\d+)([.)])/, "$1\\$2");
+  return (
+    text
+      .replace(/\r\n?|\n/g, " ")
+      .replace(MARKDOWN_SPECIAL, (char) => (char === "&" ? "&amp;" : `\\${char}`))
+      // Block syntax at the start: headings, lists, quotes, rules.
+      .replace(/^(\s*)([#+\-=])/, "$1\\$2")
+      .replace(/^(\s*\d+)([.)])/, "$1\\$2")
+  );
 }
 
 /** Escapes text for a GFM table cell: like `escapeMarkdown`, and never empty. */

@@ -33,7 +33,13 @@ export interface RenderHtmlOptions {
 export const STANDALONE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const NONCE = /^[A-Za-z0-9+/=_-]+$/;
-const CSP_SOURCE = /^[^\s"'<>&;,]+$/;
+/** One or more space-separated CSP sources (VS Code for the web gives several). */
+const CSP_SOURCE = /^(?:[^\s"'<>&;,]+|'self')(?: (?:[^\s"'<>&;,]+|'self'))*$/;
+
+/** True when a webview's `cspSource` can be put in a policy without breaking out of it. */
+export function isSafeCspSource(cspSource: string): boolean {
+  return CSP_SOURCE.test(cspSource);
+}
 
 /** The webview policy; throws when the nonce or source could break out of the policy. */
 export function webviewCsp(nonce: string, cspSource = ""): string {
@@ -73,23 +79,43 @@ const KNOWN_OUTCOMES = new Set(["passed", "failed", "pending"]);
 
 function masthead(model: RenderModel): Html {
   return html`<header class="masthead">
-  <div>
-    <p class="eyebrow">Partnership charter · ${model.fileName}</p>
-    <h1>${model.title}</h1>
-    <dl class="facts">
-      <div><dt>Partner</dt><dd>${or(model.partner)}</dd></div>
-      <div><dt>Tier</dt><dd>${or(model.tier)}</dd></div>
-      <div><dt>Status</dt><dd>${or(model.status)}</dd></div>
-      <div><dt>Owner</dt><dd>${or(model.owner)}</dd></div>
-      <div><dt>Updated</dt><dd>${or(model.updated)}</dd></div>
-    </dl>
-  </div>
-  <div class="health ${healthClass(model.health)}" title="Health score: 100, minus 15 per error, 5 per warning, 1 per info">
-    <span class="score">${model.health}</span><span class="of">/100</span>
-    <span class="label">health</span>
-    <span class="counts">${countsLine(model.counts)}${model.suppressed ? `, ${model.suppressed} suppressed` : ""}</span>
-  </div>
-</header>`;
+    <div>
+      <p class="eyebrow">Partnership charter · ${model.fileName}</p>
+      <h1>${model.title}</h1>
+      <dl class="facts">
+        <div>
+          <dt>Partner</dt>
+          <dd>${or(model.partner)}</dd>
+        </div>
+        <div>
+          <dt>Tier</dt>
+          <dd>${or(model.tier)}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>${or(model.status)}</dd>
+        </div>
+        <div>
+          <dt>Owner</dt>
+          <dd>${or(model.owner)}</dd>
+        </div>
+        <div>
+          <dt>Updated</dt>
+          <dd>${or(model.updated)}</dd>
+        </div>
+      </dl>
+    </div>
+    <div
+      class="health ${healthClass(model.health)}"
+      title="Health score: 100, minus 15 per error, 5 per warning, 1 per info"
+    >
+      <span class="score">${model.health}</span><span class="of">/100</span>
+      <span class="label">health</span>
+      <span class="counts"
+        >${countsLine(model.counts)}${model.suppressed ? `, ${model.suppressed} suppressed` : ""}</span
+      >
+    </div>
+  </header>`;
 }
 
 function valueSection(columns: ValueColumn[]): Html {
@@ -99,23 +125,24 @@ function valueSection(columns: ValueColumn[]): Html {
     customers: "For shared customers",
   };
   return html`<section id="value">
-  <h2>Three-sided value</h2>
-  <div class="columns three">
-    ${columns.map(
-      (column) => html`<div class="card">
-      <h3>${heading[column.side]}</h3>
-      ${
-        column.items.length
-          ? html`<ul>
-        ${column.items.map((item) => html`<li><strong>${item.benefit}</strong>${item.detail ? html` — ${item.detail}` : ""}</li>`)}
-      </ul>`
-          : html`<p>${or(undefined)}</p>`
-      }
-      <p class="goal"><span class="muted">Success looks like:</span> ${or(column.goal)}</p>
-    </div>`,
-    )}
-  </div>
-</section>`;
+    <h2>Three-sided value</h2>
+    <div class="columns three">
+      ${columns.map(
+        (column) =>
+          html`<div class="card">
+            <h3>${heading[column.side]}</h3>
+            ${
+              column.items.length
+                ? html`<ul>
+                    ${column.items.map((item) => html`<li><strong>${item.benefit}</strong>${item.detail ? html` — ${item.detail}` : ""}</li>`)}
+                  </ul>`
+                : html`<p>${or(undefined)}</p>`
+            }
+            <p class="goal"><span class="muted">Success looks like:</span> ${or(column.goal)}</p>
+          </div>`,
+      )}
+    </div>
+  </section>`;
 }
 
 function exchangeSide(side: ExchangeSide): Html {
@@ -126,11 +153,14 @@ function exchangeSide(side: ExchangeSide): Html {
     ${
       side.gives.length
         ? html`<ul>
-      ${side.gives.map(
-        (line) =>
-          html`<li class="commitment"><strong>${line.label}</strong>${line.economic ? html`<span class="economic">economic</span>` : ""}${line.amount ? html` · <span class="amount">${line.amount}</span>` : ""}${line.detail ? html` — ${line.detail}` : ""}</li>`,
-      )}
-    </ul>`
+            ${side.gives.map(
+              (line) =>
+                html`<li class="commitment">
+                  <strong>${line.label}</strong
+                  >${line.economic ? html`<span class="economic">economic</span>` : ""}${line.amount ? html` · <span class="amount">${line.amount}</span>` : ""}${line.detail ? html` — ${line.detail}` : ""}
+                </li>`,
+            )}
+          </ul>`
         : html`<p>${or(undefined, "nothing stated")}</p>`
     }
     <p class="loses"><span class="muted">${loses}:</span> ${or(side.loses)}</p>
@@ -140,38 +170,46 @@ function exchangeSide(side: ExchangeSide): Html {
 function exchangeSection(model: RenderModel): Html {
   const exchange = model.exchange;
   return html`<section id="exchange">
-  <h2>Value exchange</h2>
-  <div class="columns two">
-    ${exchange.sides.map(exchangeSide)}
-  </div>
-  <p class="balance"><strong>Balance:</strong> ${exchange.balanceLine}${
-    exchange.comparisons.length ? html`<br><span class="muted">Same-unit totals:</span> ${exchange.comparisons.join("; ")}` : ""
-  }</p>
-</section>`;
+    <h2>Value exchange</h2>
+    <div class="columns two">${exchange.sides.map(exchangeSide)}</div>
+    <p class="balance">
+      <strong>Balance:</strong> ${exchange.balanceLine}${
+        exchange.comparisons.length
+          ? html`<br /><span class="muted">Same-unit totals:</span> ${exchange.comparisons.join("; ")}`
+          : ""
+      }
+    </p>
+  </section>`;
 }
 
 function leverageSection(model: RenderModel): Html {
   const leverage = model.leverage;
   const known = leverage.scale.some((step) => step.selected);
   return html`<section id="leverage">
-  <h2>Leverage</h2>
-  <ol class="scale">
-    ${leverage.scale.map(
-      (step) =>
-        html`<li class="${step.selected ? "selected" : ""}"><span class="step">${step.label}</span><span class="note">${step.note}</span></li>`,
-    )}
-  </ol>
-  <div class="scale-ends"><span>strongest</span><span>weakest</span></div>
-  ${known ? "" : html`<p>Leverage type: ${or(leverage.type)}</p>`}
-  <dl class="kv">
-    <dt>Evidence</dt><dd>${or(leverage.evidence)}</dd>
-    <dt>If we walk away, the partner…</dt><dd>${or(leverage.ifWeWalkAway)}</dd>
-  </dl>
-</section>`;
+    <h2>Leverage</h2>
+    <ol class="scale">
+      ${leverage.scale.map(
+        (step) =>
+          html`<li class="${step.selected ? "selected" : ""}">
+            <span class="step">${step.label}</span><span class="note">${step.note}</span>
+          </li>`,
+      )}
+    </ol>
+    <div class="scale-ends"><span>strongest</span><span>weakest</span></div>
+    ${known ? "" : html`<p>Leverage type: ${or(leverage.type)}</p>`}
+    <dl class="kv">
+      <dt>Evidence</dt>
+      <dd>${or(leverage.evidence)}</dd>
+      <dt>If we walk away, the partner…</dt>
+      <dd>${or(leverage.ifWeWalkAway)}</dd>
+    </dl>
+  </section>`;
 }
 
 function ganttRow(phase: PhaseView, timeline: TimelineView): Html {
-  const label = phase.start ? `${phase.label}: ${phase.start} to ${phase.end ?? "ongoing"}` : `${phase.label}: no dates`;
+  const label = phase.start
+    ? `${phase.label}: ${phase.start} to ${phase.end ?? "ongoing"}`
+    : `${phase.label}: no dates`;
   const outcome = phase.outcome ?? (phase.key === "run" && phase.present ? (phase.end ? "" : "ongoing") : "");
   const outcomeClass = KNOWN_OUTCOMES.has(outcome) ? `outcome-${outcome}` : "muted";
   return html`<div class="gantt-row">
@@ -180,7 +218,14 @@ function ganttRow(phase: PhaseView, timeline: TimelineView): Html {
       <rect class="lane" x="0" y="3" width="100%" height="16" rx="3"></rect>
       ${
         phase.bar
-          ? html`<rect class="gantt-bar phase-${phase.key}${phase.bar.open ? " open" : ""}" x="${phase.bar.left}%" y="3" width="${phase.bar.width}%" height="16" rx="3"></rect>`
+          ? html`<rect
+              class="gantt-bar phase-${phase.key}${phase.bar.open ? " open" : ""}"
+              x="${phase.bar.left}%"
+              y="3"
+              width="${phase.bar.width}%"
+              height="16"
+              rx="3"
+            ></rect>`
           : ""
       }
       ${timeline.todayAt !== undefined ? html`<line class="gantt-today" x1="${timeline.todayAt}%" x2="${timeline.todayAt}%" y1="0" y2="22"></line>` : ""}
@@ -191,27 +236,70 @@ function ganttRow(phase: PhaseView, timeline: TimelineView): Html {
 
 function phaseCard(phase: PhaseView): Html {
   if (!phase.present) {
-    return html`<div class="card phase"><h3>${phase.label}</h3><p>${or(undefined, "not planned")}</p></div>`;
+    return html`<div class="card phase">
+      <h3>${phase.label}</h3>
+      <p>${or(undefined, "not planned")}</p>
+    </div>`;
   }
   const gated = phase.key !== "run";
   return html`<div class="card phase">
-    <h3>${phase.label}${phase.outcome ? html` <span class="outcome outcome-${KNOWN_OUTCOMES.has(phase.outcome) ? phase.outcome : "pending"}">${phase.outcome}</span>` : ""}</h3>
+    <h3>
+      ${phase.label}${phase.outcome ? html` <span class="outcome outcome-${KNOWN_OUTCOMES.has(phase.outcome) ? phase.outcome : "pending"}">${phase.outcome}</span>` : ""}
+    </h3>
     <dl>
-      <dt>Dates</dt><dd>${or(phase.start)} → ${phase.end ?? (phase.key === "run" ? "ongoing" : html`<span class="missing">${NOT_STATED}</span>`)}</dd>
-      ${phase.weeks ? html`<dt>Length</dt><dd>${phase.weeks} weeks</dd>` : ""}
-      ${gated ? html`<dt>Customers</dt><dd>${or(phase.customers)}</dd>` : ""}
-      <dt>Integration</dt><dd>${or(phase.integration)}</dd>
-      ${gated && phase.decidedOn ? html`<dt>Decided on</dt><dd>${phase.decidedOn}</dd>` : ""}
-      ${!gated ? html`<dt>Reviews</dt><dd>${or(phase.reviewCadence)}</dd><dt>ROI validated</dt><dd>${phase.roiValidated === undefined ? or(undefined) : phase.roiValidated ? "yes" : "no"}</dd>` : ""}
+      <dt>Dates</dt>
+      <dd>
+        ${or(phase.start)} →
+        ${phase.end ?? (phase.key === "run" ? "ongoing" : html`<span class="missing">${NOT_STATED}</span>`)}
+      </dd>
+      ${
+        phase.weeks
+          ? html`<dt>Length</dt>
+              <dd>${phase.weeks} weeks</dd>`
+          : ""
+      }
+      ${
+        gated
+          ? html`<dt>Customers</dt>
+              <dd>${or(phase.customers)}</dd>`
+          : ""
+      }
+      <dt>Integration</dt>
+      <dd>${or(phase.integration)}</dd>
+      ${
+        gated && phase.decidedOn
+          ? html`<dt>Decided on</dt>
+              <dd>${phase.decidedOn}</dd>`
+          : ""
+      }
+      ${
+        !gated
+          ? html`<dt>Reviews</dt>
+              <dd>${or(phase.reviewCadence)}</dd>
+              <dt>ROI validated</dt>
+              <dd>${phase.roiValidated === undefined ? or(undefined) : phase.roiValidated ? "yes" : "no"}</dd>`
+          : ""
+      }
     </dl>
-    ${phase.deliverables.length ? html`<p class="muted">Deliverables</p><ul>${phase.deliverables.map((item) => html`<li>${item}</li>`)}</ul>` : ""}
+    ${
+      phase.deliverables.length
+        ? html`<p class="muted">Deliverables</p>
+            <ul>
+              ${phase.deliverables.map((item) => html`<li>${item}</li>`)}
+            </ul>`
+        : ""
+    }
     ${
       gated
-        ? html`<div class="criteria"><span class="muted">Go/no-go</span>${
-            phase.criteria.length
-              ? html`<ul>${phase.criteria.map((criterion) => html`<li>${criterion.metric}: <span class="bar">${criterion.bar}</span></li>`)}</ul>`
-              : html` <span class="missing">${NOT_STATED}</span>`
-          }</div>`
+        ? html`<div class="criteria">
+            <span class="muted">Go/no-go</span>${
+              phase.criteria.length
+                ? html`<ul>
+                    ${phase.criteria.map((criterion) => html`<li>${criterion.metric}: <span class="bar">${criterion.bar}</span></li>`)}
+                  </ul>`
+                : html` <span class="missing">${NOT_STATED}</span>`
+            }
+          </div>`
         : ""
     }
   </div>`;
@@ -221,58 +309,96 @@ function timelineSection(model: RenderModel): Html {
   const timeline = model.timeline;
   const anyPhase = timeline.phases.some((phase) => phase.present);
   return html`<section id="timeline">
-  <h2>Crawl, walk, run</h2>
-  ${
-    anyPhase
-      ? html`<div class="gantt">
-    ${timeline.phases.map((phase) => ganttRow(phase, timeline))}
-    <div class="gantt-scale"><span></span><span class="ends"><span>${timeline.from ?? ""}</span><span>today (red line): ${timeline.today}</span><span>${timeline.to ?? ""}</span></span><span></span></div>
-  </div>
-  <div class="columns three">
-    ${timeline.phases.map(phaseCard)}
-  </div>`
-      : html`<p>${or(undefined, "no phases stated")}</p>`
-  }
-</section>`;
+    <h2>Crawl, walk, run</h2>
+    ${
+      anyPhase
+        ? html`<div class="gantt">
+              ${timeline.phases.map((phase) => ganttRow(phase, timeline))}
+              <div class="gantt-scale">
+                <span></span
+                ><span class="ends"
+                  ><span>${timeline.from ?? ""}</span><span>today (red line): ${timeline.today}</span
+                  ><span>${timeline.to ?? ""}</span></span
+                ><span></span>
+              </div>
+            </div>
+            <div class="columns three">${timeline.phases.map(phaseCard)}</div>`
+        : html`<p>${or(undefined, "no phases stated")}</p>`
+    }
+  </section>`;
 }
 
 function measurementSection(model: RenderModel): Html {
   const measurement = model.measurement;
   return html`<section id="measurement">
-  <h2>Measurement</h2>
-  ${
-    measurement.metrics.length
-      ? html`<table>
-    <thead><tr><th>Metric</th><th>Target</th><th>Tracked in</th></tr></thead>
-    <tbody>
-      ${measurement.metrics.map((metric) => html`<tr><td>${metric.name}</td><td>${or(metric.target)}</td><td>${or(metric.source)}</td></tr>`)}
-    </tbody>
-  </table>`
-      : html`<p>Metrics: ${or(undefined)}</p>`
-  }
-  <dl class="kv">
-    <dt>Review cadence</dt><dd>${or(measurement.reviewCadence)}</dd>
-    <dt>Dashboard</dt><dd>${or(measurement.dashboard)}</dd>
-  </dl>
-</section>`;
+    <h2>Measurement</h2>
+    ${
+      measurement.metrics.length
+        ? html`<table>
+            <thead>
+              <tr>
+                <th>Metric</th>
+                <th>Target</th>
+                <th>Tracked in</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${measurement.metrics.map(
+                (metric) =>
+                  html`<tr>
+                    <td>${metric.name}</td>
+                    <td>${or(metric.target)}</td>
+                    <td>${or(metric.source)}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : html`<p>Metrics: ${or(undefined)}</p>`
+    }
+    <dl class="kv">
+      <dt>Review cadence</dt>
+      <dd>${or(measurement.reviewCadence)}</dd>
+      <dt>Dashboard</dt>
+      <dd>${or(measurement.dashboard)}</dd>
+    </dl>
+  </section>`;
 }
 
 function governanceSection(model: RenderModel): Html {
   const governance = model.governance;
   return html`<section id="governance">
-  <h2>Governance</h2>
-  <dl class="kv">
-    <dt>Decision owners</dt><dd>us: ${or(governance.owners.us)} · partner: ${or(governance.owners.partner)}</dd>
-    <dt>Executive sponsors</dt><dd>us: ${or(governance.sponsors.us)} · partner: ${or(governance.sponsors.partner)}</dd>
-    <dt>Partner manager</dt><dd>${or(governance.partnerManager)}</dd>
-    <dt>Sync cadence</dt><dd>${or(governance.syncCadence)}</dd>
-    <dt>Escalation</dt><dd>${governance.escalation.length ? html`<ol>${governance.escalation.map((step) => html`<li>${step}</li>`)}</ol>` : or(undefined)}</dd>
-  </dl>
-  <div class="exit">
-    <h3>Exit criteria</h3>
-    ${governance.exitCriteria.length ? html`<ul>${governance.exitCriteria.map((item) => html`<li>${item}</li>`)}</ul>` : html`<p>${or(undefined)}</p>`}
-  </div>
-</section>`;
+    <h2>Governance</h2>
+    <dl class="kv">
+      <dt>Decision owners</dt>
+      <dd>us: ${or(governance.owners.us)} · partner: ${or(governance.owners.partner)}</dd>
+      <dt>Executive sponsors</dt>
+      <dd>us: ${or(governance.sponsors.us)} · partner: ${or(governance.sponsors.partner)}</dd>
+      <dt>Partner manager</dt>
+      <dd>${or(governance.partnerManager)}</dd>
+      <dt>Sync cadence</dt>
+      <dd>${or(governance.syncCadence)}</dd>
+      <dt>Escalation</dt>
+      <dd>
+        ${
+          governance.escalation.length
+            ? html`<ol>
+                ${governance.escalation.map((step) => html`<li>${step}</li>`)}
+              </ol>`
+            : or(undefined)
+        }
+      </dd>
+    </dl>
+    <div class="exit">
+      <h3>Exit criteria</h3>
+      ${
+        governance.exitCriteria.length
+          ? html`<ul>
+              ${governance.exitCriteria.map((item) => html`<li>${item}</li>`)}
+            </ul>`
+          : html`<p>${or(undefined)}</p>`
+      }
+    </div>
+  </section>`;
 }
 
 const SIGNATURE_STATE: Record<SignatureView["state"], string> = {
@@ -283,52 +409,75 @@ const SIGNATURE_STATE: Record<SignatureView["state"], string> = {
 
 function signaturesSection(model: RenderModel): Html {
   return html`<section id="signatures">
-  <h2>Signatures</h2>
-  ${
-    model.signatures.length
-      ? html`<table>
-    <thead><tr><th>Party</th><th>Name</th><th>Title</th><th>Date</th><th>Signed text</th></tr></thead>
-    <tbody>
-      ${model.signatures.map(
-        (signature) =>
-          html`<tr><td>${signature.party}</td><td>${or(signature.name)}</td><td>${or(signature.title)}</td><td>${or(signature.date)}</td><td class="sig-${signature.state}">${SIGNATURE_STATE[signature.state]}</td></tr>`,
-      )}
-    </tbody>
-  </table>`
-      : html`<p>${or(undefined, "not signed yet")}</p>`
-  }
-</section>`;
+    <h2>Signatures</h2>
+    ${
+      model.signatures.length
+        ? html`<table>
+            <thead>
+              <tr>
+                <th>Party</th>
+                <th>Name</th>
+                <th>Title</th>
+                <th>Date</th>
+                <th>Signed text</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${model.signatures.map(
+                (signature) =>
+                  html`<tr>
+                    <td>${signature.party}</td>
+                    <td>${or(signature.name)}</td>
+                    <td>${or(signature.title)}</td>
+                    <td>${or(signature.date)}</td>
+                    <td class="sig-${signature.state}">${SIGNATURE_STATE[signature.state]}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : html`<p>${or(undefined, "not signed yet")}</p>`
+    }
+  </section>`;
 }
 
 function launchSection(model: RenderModel): Html | undefined {
   const launch = model.launch;
   if (!launch) return undefined;
   return html`<section id="launch">
-  <h2>Launch</h2>
-  <dl class="kv">
-    <dt>Launch date</dt><dd>${or(launch.date)}</dd>
-    <dt>Checklist</dt><dd>${launch.done} of ${launch.total} done${launch.open.length ? html` · open: ${launch.open.join(", ")}` : ""}</dd>
-  </dl>
-</section>`;
+    <h2>Launch</h2>
+    <dl class="kv">
+      <dt>Launch date</dt>
+      <dd>${or(launch.date)}</dd>
+      <dt>Checklist</dt>
+      <dd>
+        ${launch.done} of ${launch.total} done${launch.open.length ? html` · open: ${launch.open.join(", ")}` : ""}
+      </dd>
+    </dl>
+  </section>`;
 }
 
 function findingItem(finding: FindingView, mode: RenderHtmlOptions["mode"]): Html {
-  const body = html`<span class="sev">${finding.severity}</span> <span class="message">${finding.message}</span><span class="where">line ${finding.line + 1} · ${finding.rule}</span>`;
+  const body = html`<span class="sev">${finding.severity}</span> <span class="message">${finding.message}</span
+    ><span class="where">line ${finding.line + 1} · ${finding.rule}</span>`;
   return mode === "webview"
-    ? html`<li class="finding sev-${finding.severity}"><a href="#" data-line="${finding.line}" data-character="${finding.character}">${body}</a></li>`
+    ? html`<li class="finding sev-${finding.severity}">
+        <a href="#" data-line="${finding.line}" data-character="${finding.character}">${body}</a>
+      </li>`
     : html`<li class="finding sev-${finding.severity}">${body}</li>`;
 }
 
 function findingsSection(model: RenderModel, mode: RenderHtmlOptions["mode"]): Html {
   return html`<section id="findings">
-  <h2>Findings</h2>
-  ${
-    model.findings.length
-      ? html`<ul class="findings">${model.findings.map((finding) => findingItem(finding, mode))}</ul>`
-      : html`<p>No findings: the charter meets every rule that is switched on.</p>`
-  }
-  ${model.suppressed ? html`<p class="muted">${model.suppressed} finding${model.suppressed === 1 ? " is" : "s are"} suppressed by comments in the file.</p>` : ""}
-</section>`;
+    <h2>Findings</h2>
+    ${
+      model.findings.length
+        ? html`<ul class="findings">
+            ${model.findings.map((finding) => findingItem(finding, mode))}
+          </ul>`
+        : html`<p>No findings: the charter meets every rule that is switched on.</p>`
+    }
+    ${model.suppressed ? html`<p class="muted">${model.suppressed} finding${model.suppressed === 1 ? " is" : "s are"} suppressed by comments in the file.</p>` : ""}
+  </section>`;
 }
 
 export function renderCharterHtml(view: CharterView, options: RenderHtmlOptions): string {
@@ -340,7 +489,11 @@ export function renderCharterHtml(view: CharterView, options: RenderHtmlOptions)
   const body: Html[] = [masthead(model)];
   if (!model.readable) {
     body.push(
-      html`<div class="banner">This file could not be read as a charter${view.parseOk ? " (it is not a YAML mapping)" : " (its YAML is not well-formed)"}. Fix the problems below, then the charter will show here.</div>`,
+      html`<div class="banner">
+        This file could not be read as a
+        charter${view.parseOk ? " (it is not a YAML mapping)" : " (its YAML is not well-formed)"}. Fix the problems
+        below, then the charter will show here.
+      </div>`,
     );
   } else {
     body.push(
@@ -370,7 +523,13 @@ export function renderCharterHtml(view: CharterView, options: RenderHtmlOptions)
 ${body}
 <footer>Rendered by partner-charter for ${view.today}. Health score: 100, minus 15 per error, 5 per warning, 1 per info.</footer>
 </main>
-${nonce ? html`<script nonce="${nonce}">${trusted(REVEAL_SCRIPT)}</script>` : ""}
+${
+  nonce
+    ? html`<script nonce="${nonce}">
+        ${trusted(REVEAL_SCRIPT)};
+      </script>`
+    : ""
+}
 </body>
 </html>
 `;

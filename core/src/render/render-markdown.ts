@@ -107,7 +107,9 @@ function phaseRow(phase: PhaseView): string[] {
         ? phase.criteria.map((criterion) => `${cell(criterion.metric)}: ${cell(criterion.bar)}`).join("<br>")
         : MISSING;
   const outcome =
-    phase.key === "run" ? " " : `${cell(phase.outcome ?? "pending")}${phase.decidedOn ? ` (${cell(phase.decidedOn)})` : ""}`;
+    phase.key === "run"
+      ? " "
+      : `${cell(phase.outcome ?? "pending")}${phase.decidedOn ? ` (${cell(phase.decidedOn)})` : ""}`;
   return [
     phase.label,
     dates,
@@ -220,7 +222,9 @@ function findings(model: RenderModel): string[] {
   const out = ["## Findings", ""];
   if (model.findings.length === 0) out.push("No findings: the charter meets every rule that is switched on.");
   for (const finding of model.findings) {
-    out.push(`- **${finding.severity}** line ${finding.line + 1} — ${md(finding.message)} ([${finding.rule}](${finding.docUrl}))`);
+    out.push(
+      `- **${finding.severity}** line ${finding.line + 1} — ${md(finding.message)} ([${finding.rule}](${finding.docUrl}))`,
+    );
   }
   if (model.suppressed) out.push("", `${model.suppressed} suppressed by comments in the file.`);
   return out;

@@ -308,6 +308,10 @@ function timeline(data: Record<string, unknown>, today: string): TimelineView {
     from -= 14;
     to += 14;
   }
+  // A little room at both ends, so the today marker never sits on the border.
+  const pad = Math.max(3, Math.round((to - from) * 0.03));
+  from -= pad;
+  to += pad;
   const span = to - from;
   const at = (day: number): number => Math.round(((day - from) / span) * 10000) / 100;
   for (const view of views) {

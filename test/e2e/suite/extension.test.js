@@ -205,12 +205,15 @@ suite("Partner Charter in VS Code", () => {
       .findIndex((l) => l.startsWith("title:"));
     const original = editor.document.lineAt(titleLine).text;
     await editor.edit((edit) => edit.replace(editor.document.lineAt(titleLine).range, 'title: "unterminated'));
-    await waitFor(
-      "the stale banner",
-      () => preview.stale && /syntax error on line \d+; showing the last valid version/.test(preview.html),
-    );
-    assert.match(preview.html, /Acme × Northwind — embedded analytics/, "the last good render stays");
-    await editor.edit((edit) => edit.replace(editor.document.lineAt(titleLine).range, original));
+    try {
+      await waitFor(
+        "the stale banner",
+        () => preview.stale && /syntax error on line \d+; showing the last valid version/.test(preview.html),
+      );
+      assert.match(preview.html, /Acme × Northwind — embedded analytics/, "the last good render stays");
+    } finally {
+      await editor.edit((edit) => edit.replace(editor.document.lineAt(titleLine).range, original));
+    }
     await waitFor("the banner to go", () => !preview.stale && !preview.html.includes("pc-stale-banner"));
   });
 
@@ -272,6 +275,20 @@ suite("Partner Charter in VS Code", () => {
     assert.match(html, /Acme × Northwind — embedded analytics/);
     assert.doesNotMatch(html, /<script/i, "standalone pages have no script");
     assert.doesNotMatch(html, /acquireVsCodeApi/);
+  });
+
+  test("a crashed language server is restarted automatically", async function () {
+    const { client, getModel } = await api();
+    // languageclient keeps the server's child process in a private field; without it, skip
+    const before = client._serverProcess && client._serverProcess.pid;
+    if (!before) this.skip();
+    process.kill(before, "SIGKILL");
+    await waitFor(
+      "a new server process",
+      () => client.isRunning() && client._serverProcess && client._serverProcess.pid !== before,
+    );
+    const view = await waitFor("the model from the new server", () => getModel(fileUri("acme.partner.yaml")));
+    assert.strictEqual(view.health, 75);
   });
 
   test("Restart Language Server restarts it and the findings come back", async () => {

@@ -72,7 +72,8 @@ export function ensureServerBuilt(): void {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) latest = Math.max(latest, newest(full));
-      else if (entry.name.endsWith(".ts") || entry.name.endsWith(".json")) latest = Math.max(latest, fs.statSync(full).mtimeMs);
+      else if (entry.name.endsWith(".ts") || entry.name.endsWith(".json"))
+        latest = Math.max(latest, fs.statSync(full).mtimeMs);
     }
     return latest;
   };

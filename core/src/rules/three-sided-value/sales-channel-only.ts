@@ -6,7 +6,8 @@ export default defineRule({
     id: "sales-channel-only",
     category: "Three-sided value",
     defaultSeverity: "info",
-    summary: "What we get has no `product-leverage` benefit: the partnership widens who buys, not what the product does.",
+    summary:
+      "What we get has no `product-leverage` benefit: the partnership widens who buys, not what the product does.",
     rationale:
       "A partnership treated purely as a sales channel is easy to replace with another channel. The strongest partnerships also expand what our product can do — a capability we don't have to build, an API that makes our product more useful. If `valueProposition.us` has no `product-leverage` benefit, ask whether there is one; if there is honestly none, this is fine as an informational note. An empty list is `three-sided-value`'s finding, so this rule stays quiet on it.",
     options: {},

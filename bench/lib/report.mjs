@@ -1,0 +1,289 @@
+// Turns the raw samples into rows (medians, min–max, p95, ratios, budgets) and one markdown table.
+import { pairedRatio, summarize } from "./stats.mjs";
+
+const LINES = (n) => `${n.toLocaleString("en-US")}-line`;
+const FLAT_MIB = 10; // "flat": RSS may not grow by more than this over the repeated cycles
+
+function single(value) {
+  return { n: 1, median: value, p95: value, min: value, max: value };
+}
+
+function row(fields) {
+  const r = { ...fields };
+  if (r.ours && r.floor) r.ratioFloor = r.ours.median / r.floor.median;
+  if (r.ours && r.yls) r.ratioYls = r.ours.median / r.yls.median;
+  return r;
+}
+
+function budgetRatio(r, limit, against = "floor") {
+  const ratio = against === "floor" ? r.ratioFloor : r.ratioYls;
+  r.budget = `≤ ${limit} × ${against}`;
+  r.ok = ratio <= limit;
+  return r;
+}
+
+function budgetAbsolute(r, limit, unit) {
+  r.budget = `≤ ${limit} ${unit}`;
+  r.ok = r.ours.median <= limit;
+  return r;
+}
+
+export function buildRows(raw, { debounceMs, workers }) {
+  const rows = [];
+
+  if (raw.core) {
+    for (const c of raw.core) {
+      const r = row({
+        section: "Core, in process",
+        measure: `checkCharter, ${LINES(c.lines)} charter`,
+        unit: "ms",
+        p95: true,
+        ours: summarize(c.ours),
+        floor: summarize(c.floor),
+        pairedRatioFloor: pairedRatio(c.ours, c.floor),
+        detail: { findings: c.findings, bytes: c.bytes, parseMs: summarize(c.parse), schemaMs: summarize(c.schema) },
+      });
+      if (c.lines === 1000 || c.lines === 10000) budgetRatio(r, 1.3);
+      rows.push(r);
+    }
+  }
+
+  const s = raw.servers;
+  if (s) {
+    const section = "Language server, stdio";
+    for (const lines of Object.keys(s.open).map(Number)) {
+      const o = s.open[lines];
+      rows.push(
+        row({
+          section,
+          measure: `didOpen → diagnostics, ${LINES(lines)} (as a user sees it)`,
+          unit: "ms",
+          p95: true,
+          ours: summarize(o.ours),
+          floor: summarize(o.floor),
+          yls: summarize(o.yls),
+          yls0: summarize(o.yls0),
+        }),
+      );
+    }
+    for (const lines of Object.keys(s.change).map(Number)) {
+      const e = s.change[lines];
+      const seen = row({
+        section,
+        measure: `didChange → diagnostics, ${LINES(lines)} (as a user sees it, debounce included)`,
+        unit: "ms",
+        p95: true,
+        ours: summarize(e.ours),
+        floor: summarize(e.floor),
+        yls: summarize(e.yls),
+        yls0: summarize(e.yls0),
+      });
+      if (lines === 100) budgetAbsolute(seen, 100, "ms");
+      rows.push(seen);
+      const compute = row({
+        section,
+        measure: `didChange → diagnostics, ${LINES(lines)}: compute (our debounce removed)`,
+        unit: "ms",
+        p95: true,
+        ours: summarize(e.ours0),
+        floor: summarize(e.floor),
+        yls0: summarize(e.yls0),
+        pairedRatioFloor: pairedRatio(e.ours0, e.floor),
+      });
+      if (lines === 1000 || lines === 10000) budgetRatio(compute, 1.3);
+      rows.push(compute);
+      const minus = e.ours.map((ms) => ms - debounceMs);
+      rows.push(
+        row({
+          section,
+          measure: `… cross-check: shipped server's didChange − ${debounceMs} ms debounce, ${LINES(lines)}`,
+          unit: "ms",
+          p95: true,
+          ours: summarize(minus),
+          floor: summarize(e.floor),
+        }),
+      );
+    }
+    const small = s.change[Math.min(...Object.keys(s.change).map(Number))];
+    if (small) {
+      rows.push({
+        section,
+        measure: `our debounce: DEBOUNCE_MS = ${debounceMs} (server/src/charters.ts); measured = shipped − debounce-removed, ${LINES(Math.min(...Object.keys(s.change).map(Number)))}`,
+        unit: "ms",
+        ours: single(summarize(small.ours).median - summarize(small.ours0).median),
+        yls: single(summarize(small.yls).median - summarize(small.yls0).median),
+        note: "yaml-language-server: validationDelayMs = 200",
+      });
+    }
+    const m = s.memory;
+    const peak = row({
+      section,
+      measure: "server peak RSS (VmHWM) after the whole benchmark",
+      unit: "MiB",
+      ours: single(m.ours.peakAfterMiB),
+      floor: single(m.floor.peakAfterMiB),
+      yls: single(m.yls.peakAfterMiB),
+    });
+    budgetRatio(peak, 1.2);
+    rows.push(peak);
+    const growth = (key) => {
+      const series = s.flat[key];
+      return series[series.length - 1] - series[1];
+    };
+    const flat = row({
+      section,
+      measure: `server RSS growth over ${s.flat.ours.length - 2} more open/edit/close cycles of the 10,000-line charter (all closed)`,
+      unit: "MiB",
+      ours: single(growth("ours")),
+      floor: single(growth("floor")),
+      yls: single(growth("yls")),
+      detail: s.flat,
+    });
+    flat.budget = `flat (≤ ${FLAT_MIB} MiB)`;
+    flat.ok = growth("ours") <= FLAT_MIB;
+    delete flat.ratioFloor;
+    delete flat.ratioYls;
+    rows.push(flat);
+    rows.push(
+      row({
+        section,
+        measure: "server RSS with every document closed, before the cycles",
+        unit: "MiB",
+        ours: single(s.flat.ours[0]),
+        floor: single(s.flat.floor[0]),
+        yls: single(s.flat.yls[0]),
+      }),
+    );
+  }
+
+  const c = raw.cli;
+  if (c) {
+    const section = "CLI, fresh process";
+    const three = (measure, runs, budgets = {}) => {
+      const pick = (key, field) => (runs[key] ? summarize(runs[key].map((r) => r[field])) : undefined);
+      const wall = row({
+        section,
+        measure: `${measure}: wall`,
+        unit: "ms",
+        ours: pick("ours", "wallMs"),
+        floor: pick("floor", "wallMs"),
+      });
+      wall.pairedRatioFloor = pairedRatio(
+        runs.ours.map((r) => r.wallMs),
+        runs.floor.map((r) => r.wallMs),
+      );
+      if (budgets.wall) budgetRatio(wall, budgets.wall);
+      const cpu = row({
+        section,
+        measure: `${measure}: CPU (user + system)`,
+        unit: "ms",
+        ours: pick("ours", "cpuMs"),
+        floor: pick("floor", "cpuMs"),
+      });
+      const rss = row({
+        section,
+        measure: `${measure}: peak RSS`,
+        unit: "MiB",
+        ours: pick("ours", "peakRssMiB"),
+        floor: pick("floor", "peakRssMiB"),
+      });
+      if (budgets.rss) budgetAbsolute(rss, budgets.rss, "MiB");
+      rows.push(wall, cpu, rss);
+      if (runs.floorWorkers) {
+        rows.push(
+          row({
+            section,
+            measure: `${measure}: wall, floor CLI with ${workers} worker threads (what parallelism buys; not a budget)`,
+            unit: "ms",
+            ours: pick("ours", "wallMs"),
+            floor: pick("floorWorkers", "wallMs"),
+          }),
+        );
+      }
+    };
+    for (const [lines, runs] of Object.entries(c.files)) {
+      three(`check one ${LINES(Number(lines))} file`, runs, Number(lines) === 100 ? { wall: 1.2 } : {});
+    }
+    for (const [files, runs] of Object.entries(c.corpora)) {
+      three(`check a ${Number(files).toLocaleString("en-US")}-file corpus (same workers: 1, the main thread)`, runs, {
+        wall: 1.2,
+        rss: Number(files) === 1000 ? 150 : undefined,
+      });
+    }
+  }
+
+  if (raw.cliStartup || raw.serverStartup) {
+    const section = "Start-up";
+    if (raw.cliStartup) {
+      const r = raw.cliStartup;
+      rows.push(
+        row({
+          section,
+          measure: `CLI --version (bare \`node -e 0\`: ${summarize(r.bareNode.map((x) => x.wallMs)).median.toFixed(0)} ms)`,
+          unit: "ms",
+          ours: summarize(r.ours.map((x) => x.wallMs)),
+          floor: summarize(r.floor.map((x) => x.wallMs)),
+        }),
+      );
+    }
+    if (raw.serverStartup) {
+      const r = raw.serverStartup;
+      rows.push(
+        row({
+          section,
+          measure: "server spawn → initialize reply",
+          unit: "ms",
+          ours: summarize(r.ours.initialize),
+          floor: summarize(r.floor.initialize),
+          yls: summarize(r.yls.initialize),
+        }),
+        row({
+          section,
+          measure: "server spawn → first diagnostics of a 100-line charter opened at once (debounce included)",
+          unit: "ms",
+          ours: summarize(r.ours.firstDiagnostics),
+          floor: summarize(r.floor.firstDiagnostics),
+          yls: summarize(r.yls.firstDiagnostics),
+        }),
+      );
+    }
+  }
+  return rows;
+}
+
+function num(x, unit) {
+  if (!Number.isFinite(x)) return "–";
+  const a = Math.abs(x);
+  const digits = unit === "MiB" ? (a < 10 ? 1 : 0) : a < 10 ? 2 : a < 100 ? 1 : 0;
+  return x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function cell(summary, unit, p95) {
+  if (!summary) return "";
+  if (summary.n <= 1) return `${num(summary.median, unit)} ${unit}`;
+  const p = p95 ? `, p95 ${num(summary.p95, unit)}` : "";
+  return `**${num(summary.median, unit)}** (${num(summary.min, unit)}–${num(summary.max, unit)}${p})`;
+}
+
+const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "");
+
+export function renderTable(rows) {
+  const lines = [
+    "Medians in **bold**, (min–max, p95 where asked), ms unless MiB. Ratios are ours ÷ the column's median, measured in the same run, interleaved.",
+    "",
+    "| Measure | Ours | Floor | Ours ÷ floor | yaml-language-server (as shipped) | yaml-language-server (delay removed) | Ours ÷ YLS | Budget | |",
+    "|---|---|---|---|---|---|---|---|---|",
+  ];
+  let section = "";
+  for (const r of rows) {
+    if (r.section !== section) {
+      section = r.section;
+      lines.push(`| **${section}** | | | | | | | | |`);
+    }
+    const status = r.ok === undefined ? "" : r.ok ? "✅" : "❌";
+    lines.push(
+      `| ${r.measure}${r.note ? ` (${r.note})` : ""} | ${cell(r.ours, r.unit, r.p95)} | ${cell(r.floor, r.unit, r.p95)} | ${ratio(r.ratioFloor)} | ${cell(r.yls, r.unit, r.p95)} | ${cell(r.yls0, r.unit, r.p95)} | ${ratio(r.ratioYls)} | ${r.budget ?? ""} | ${status} |`,
+    );
+  }
+  return lines.join("\n");
+}

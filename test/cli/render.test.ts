@@ -1,0 +1,207 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { charterView, checkCharter } from "../../core/src";
+import { renderCharterHtml, renderCharterMarkdown } from "../../core/src/render";
+import { REPO_ROOT, TEST_TODAY } from "../support/paths";
+import { runCli } from "../support/run-cli";
+import { assertUsageError, CLEAN, TempDir } from "./helpers";
+
+/** `partner-charter render` and the shared renderer (EDITOR.md Preview). */
+
+const XSS = "<img src=x onerror=alert(1)>";
+const HOSTILE = CLEAN.replace(/^title: .*$/m, `title: "${XSS}"`).replace(
+  "    - { benefit: retention, detail: MSPs keep certification }",
+  '    - { benefit: retention, detail: "</li><script>alert(2)</script> & more" }',
+);
+
+function viewOf(text: string, fileName = "acme.partner.yaml") {
+  return charterView(checkCharter(text, { today: TEST_TODAY }), {
+    uri: `file:///tmp/${fileName}`,
+    fileName,
+    today: TEST_TODAY,
+  });
+}
+
+/** The page with its layout whitespace folded, for assertions about content. */
+function flat(page: string): string {
+  return page.replace(/>\s+</g, "><").replace(/\s+/g, " ");
+}
+
+/** A standalone page: one self-contained file that loads nothing. */
+function assertStandalone(page: string): void {
+  assert.match(page, /^<!DOCTYPE html>/);
+  assert.ok(!/<script/i.test(page), "no script");
+  assert.ok(!/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i.test(page), "no remote src/href");
+  assert.ok(!/@import|url\(\s*["']?(https?:)?\/\//i.test(page), "no remote CSS");
+  assert.ok(
+    page.includes(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    ),
+    "strict CSP meta",
+  );
+  assert.equal((page.match(/<style>/g) ?? []).length, 1, "one inline <style>");
+  assert.match(page, /@media print/);
+}
+
+describe("partner-charter render", () => {
+  let temp: TempDir;
+  beforeEach(() => (temp = new TempDir()));
+  afterEach(() => temp.remove());
+
+  it("--format html: one self-contained file, strict CSP, every charter string escaped", () => {
+    temp.write("acme.partner.yaml", HOSTILE);
+    const run = temp.cli(["render", "acme.partner.yaml", "--format", "html", "--output", "out/acme.html"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(fs.readdirSync(path.join(temp.dir, "out")), ["acme.html"], "one file");
+    const page = temp.read("out/acme.html");
+    assertStandalone(page);
+    assert.ok(page.includes("&lt;img src=x onerror=alert(1)&gt;"), "the XSS title shows literally");
+    assert.ok(!page.includes(XSS));
+    assert.ok(page.includes("&lt;/li&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; more"));
+  });
+
+  it("shows every section of the preview: value, exchange, leverage scale, timeline, governance, signatures", () => {
+    temp.write("acme.partner.yaml", CLEAN);
+    const page = flat(temp.cli(["render", "acme.partner.yaml"]).stdout);
+    for (const heading of [
+      "Three-sided value",
+      "Value exchange",
+      "Leverage",
+      "Crawl, walk, run",
+      "Measurement",
+      "Governance",
+      "Exit criteria",
+      "Signatures",
+      "Findings",
+    ]) {
+      assert.ok(page.includes(`>${heading}</h`), `section ${heading}`);
+    }
+    assert.match(page, /class="score">100</);
+    assert.match(page, /USD 300,000/);
+    assert.match(page, /<li class="selected"><span class="step">Requirement/);
+    assert.match(page, /class="gantt-today" x1="[\d.]+%"/, "a today marker");
+    assert.match(page, /class="gantt-bar phase-crawl" x="[\d.]+%" y="3" width="[\d.]+%"/, "proportional bars");
+    assert.match(page, /fewer than 40 MSPs live by the end of Q3/);
+    assert.match(page, /Priya Shah/);
+  });
+
+  it("--format markdown has the title, the value exchange and the findings", () => {
+    temp.write("acme.partner.yaml", HOSTILE.replace("tier: strategic", "tier: strategc"));
+    const run = temp.cli(["render", "acme.partner.yaml", "--format", "markdown"]);
+    assert.equal(run.status, 0, run.stderr);
+    const md = run.stdout;
+    assert.ok(md.startsWith("# \\<img src=x onerror=alert(1)\\>\n"), "escaped title heading");
+    assert.match(md, /## Value exchange/);
+    assert.match(md, /\| \*\*Gives\*\* \| \*\*Engineering\*\* \(economic\) · 12 engineer-months/);
+    assert.match(md, /USD 300,000/);
+    assert.match(md, /## Findings\n\n- \*\*error\*\* line 13 — "strategc" is not a valid tier/);
+    assert.ok(!md.includes("<script>"));
+  });
+
+  it("renders a file that is not a charter: a message and its findings", () => {
+    temp.write("broken.partner.yaml", "title: [unclosed\n");
+    const run = temp.cli(["render", "broken.partner.yaml"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(flat(run.stdout), /could not be read as a charter/);
+    assert.match(run.stdout, /yaml-syntax/);
+    assertStandalone(run.stdout);
+  });
+
+  it("renders every charter in examples/", function () {
+    const examples = path.join(REPO_ROOT, "examples");
+    const files = fs.existsSync(examples)
+      ? fs.readdirSync(examples, { recursive: true, encoding: "utf8" }).filter((f) => /\.partner\.ya?ml$/.test(f))
+      : [];
+    if (files.length === 0) this.skip();
+    for (const file of files) {
+      for (const format of ["html", "markdown"]) {
+        const run = runCli(["render", path.join(examples, file), "--format", format, "--today", TEST_TODAY]);
+        assert.equal(run.status, 0, `${file}: ${run.stderr}`);
+        if (format === "html") assertStandalone(run.stdout);
+        else assert.match(run.stdout, /^# /);
+      }
+    }
+  });
+
+  it("usage errors: missing FILE, unknown format, bad --today, no such file", () => {
+    temp.write("acme.partner.yaml", CLEAN);
+    assertUsageError(temp.cli(["render"]), /missing FILE/);
+    assertUsageError(temp.cli(["render", "acme.partner.yaml", "--format", "pdf"]), /Unknown format "pdf"/);
+    assertUsageError(runCli(["render", "acme.partner.yaml", "--today", "2026-02-30"], { cwd: temp.dir }), /--today/);
+    assertUsageError(temp.cli(["render", "nope.partner.yaml"]), /No such file/);
+  });
+});
+
+describe("renderCharterHtml / renderCharterMarkdown (the shared renderer)", () => {
+  it("webview mode: theme variables, nonce'd style and script, findings as jump links", () => {
+    const view = viewOf(HOSTILE.replace("tier: strategic", "tier: strategc"));
+    const page = flat(
+      renderCharterHtml(view, { mode: "webview", nonce: "r4nd0mN0nce", cspSource: "vscode-webview://x" }),
+    );
+    assert.ok(
+      page.includes(
+        `content="default-src 'none'; style-src vscode-webview://x 'nonce-r4nd0mN0nce'; script-src 'nonce-r4nd0mN0nce'; img-src vscode-webview://x data:"`,
+      ),
+    );
+    assert.match(page, /<style nonce="r4nd0mN0nce">/);
+    assert.match(page, /<script nonce="r4nd0mN0nce">[\s\S]*acquireVsCodeApi\(\)[\s\S]*type: "reveal"/);
+    assert.equal((page.match(/<script/g) ?? []).length, 1);
+    assert.match(page, /var\(--vscode-editor-foreground, #[0-9a-f]+\)/);
+    assert.match(page, /var\(--vscode-editor-background, /);
+    assert.match(page, /var\(--vscode-textLink-foreground, /);
+    assert.match(page, /var\(--vscode-errorForeground, /);
+    assert.match(page, /<a href="#" data-line="12" data-character="6">/, "0-based position of the tier value");
+    assert.ok(!/ style="/.test(page), "no style attributes (blocked by the nonce policy)");
+    assert.ok(page.includes("&lt;img src=x onerror=alert(1)&gt;"));
+  });
+
+  it("webview mode refuses a missing or unsafe nonce", () => {
+    const view = viewOf(CLEAN);
+    assert.throws(() => renderCharterHtml(view, { mode: "webview" }), /nonce/);
+    assert.throws(() => renderCharterHtml(view, { mode: "webview", nonce: `x" onload="y` }), /nonce/);
+  });
+
+  it("standalone findings are plain text with their line", () => {
+    const page = flat(
+      renderCharterHtml(viewOf(CLEAN.replace("tier: strategic", "tier: strategc")), { mode: "standalone" }),
+    );
+    assert.match(page, /<span class="where">line 13 · schema<\/span>/);
+    assert.ok(!page.includes("data-line"));
+  });
+
+  it("missing sections say 'not stated'; a view without charter says it could not be read", () => {
+    const sparse = "apiVersion: partner-charter/v1\nkind: Charter\nid: sparse\ntitle: Sparse\nstatus: draft\n";
+    const page = flat(renderCharterHtml(viewOf(sparse), { mode: "standalone" }));
+    assert.match(page, /<span class="missing">not stated<\/span>/);
+    assert.match(page, /no phases stated/);
+    assert.match(renderCharterMarkdown(viewOf(sparse)), /\*not stated\*/);
+    const none = { ...viewOf(CLEAN), charter: undefined, parseOk: false };
+    assert.match(flat(renderCharterHtml(none, { mode: "standalone" })), /could not be read as a charter/);
+    assert.match(renderCharterMarkdown(none), /could not be read as a charter/);
+  });
+
+  it("marks signatures outdated from the signature-outdated findings", () => {
+    const digest = `sha256:${"a".repeat(64)}`;
+    const current = `sha256:${"b".repeat(64)}`;
+    const view = viewOf(CLEAN);
+    view.charter = {
+      ...view.charter,
+      signatures: [
+        { party: "us", name: "Priya Shah", date: "2025-12-15", digest },
+        { party: "partner", name: "Tom Lee", date: "2025-12-18", digest: current },
+      ],
+    };
+    view.findings = [
+      {
+        rule: "signature-outdated",
+        severity: "error",
+        message: `The charter changed after this signature; its digest is now ${current}.`,
+        range: { start: { line: 90, character: 4 }, end: { line: 90, character: 10 } },
+      },
+    ];
+    const md = renderCharterMarkdown(view);
+    assert.match(md, /\| Us \| Priya Shah \|.*\*\*outdated\*\*/);
+    assert.match(md, /\| Partner \| Tom Lee \|.*\| current \|/);
+  });
+});

@@ -1,0 +1,137 @@
+import * as assert from "node:assert/strict";
+import { parseCharter, type Finding } from "../../core/src";
+import {
+  charterLenses,
+  commitmentBalance,
+  completionsAt,
+  cursorSlot,
+  disableForFileEdit,
+  disableForLineEdit,
+  foldingRegions,
+  safeFixEdits,
+} from "../../core/src/navigation";
+import { applyEdits } from "./support/lsp-client";
+import { VALID } from "./support/samples";
+
+/** The editor-free helpers behind the server's features, on the edge cases the e2e tests skip. */
+describe("core/navigation helpers", () => {
+  describe("cursorSlot", () => {
+    it("reads the mapping path of a partial key from the indentation of the lines above", () => {
+      const text = "phases:\n  crawl:\n    goNoGo:\n      - metric: x\n        impr\n";
+      const slot = cursorSlot(text, { line: 4, character: 12 });
+      assert.equal(slot?.kind, "key");
+      assert.deepEqual(slot?.path, ["phases", "crawl", "goNoGo", 0]);
+      assert.deepEqual(slot?.kind === "key" && slot.presentKeys, ["metric"]);
+    });
+
+    it("numbers list items and finds a value slot inside a flow mapping", () => {
+      const text =
+        "commitments:\n  us:\n    - { type: spend, detail: a }\n    - { type: roadmap, detail: b, amount: { value: 3, unit: U } }\n";
+      const slot = cursorSlot(text, { line: 3, character: text.split("\n")[3]!.indexOf("U") + 1 });
+      assert.equal(slot?.kind, "value");
+      assert.deepEqual(slot?.path, ["commitments", "us", 1, "amount", "unit"]);
+    });
+
+    it("skips block text and multi-line flow collections when reading the structure", () => {
+      const text = "goals:\n  us: |\n    line one\n  partner: p\nleverage:\n  evidence: [a,\n    b]\n  ty\n";
+      const slot = cursorSlot(text, { line: 7, character: 4 });
+      assert.deepEqual(slot?.path, ["leverage"]);
+      assert.deepEqual(slot?.kind === "key" && slot.presentKeys, ["evidence"]);
+    });
+
+    it("returns nothing inside comments and free text", () => {
+      assert.equal(cursorSlot("# a comment\n", { line: 0, character: 5 }), undefined);
+      assert.deepEqual(completionsAt("title: Acme and\n", { line: 0, character: 15 }), []);
+    });
+  });
+
+  describe("completion of suppression comments", () => {
+    it("offers rule ids after partner-charter-disable-next-line", () => {
+      const items = completionsAt("# partner-charter-disable-next-line sch\nkind: x\n", { line: 0, character: 39 });
+      assert.ok(items.some((item) => item.label === "schema"));
+      assert.ok(!items.some((item) => item.label === "config"), "config findings cannot be suppressed");
+    });
+  });
+
+  describe("suppression edits", () => {
+    it("adds the rule to an existing disable-next-line comment instead of stacking a second one", () => {
+      const text = "a: 1\n  # partner-charter-disable-next-line schema -- reason\n  b: 2\n";
+      const edit = disableForLineEdit(text, 2, "duplicate-id")!;
+      assert.equal(
+        applyEdits(text, [edit]),
+        "a: 1\n  # partner-charter-disable-next-line schema, duplicate-id -- reason\n  b: 2\n",
+      );
+      assert.equal(disableForLineEdit(text, 2, "schema"), undefined, "already disabled");
+    });
+
+    it("puts a file-wide disable after the header comments but before a next-line directive", () => {
+      const text = "# header\n\n# partner-charter-disable-next-line schema\nkind: x\n";
+      const edit = disableForFileEdit(text, "duplicate-id")!;
+      assert.equal(
+        applyEdits(text, [edit]),
+        "# header\n# partner-charter-disable duplicate-id\n\n# partner-charter-disable-next-line schema\nkind: x\n",
+      );
+      const merged = disableForFileEdit("# partner-charter-disable schema\nkind: x\n", "config-x")!;
+      assert.equal(
+        applyEdits("# partner-charter-disable schema\nkind: x\n", [merged]),
+        "# partner-charter-disable schema, config-x\nkind: x\n",
+      );
+    });
+  });
+
+  describe("safeFixEdits", () => {
+    const at = (line: number, start: number, end: number): Finding["range"] => ({
+      start: { line, character: start },
+      end: { line, character: end },
+    });
+    const finding = (line: number, start: number, end: number, safe: boolean, text: string): Finding => ({
+      rule: "schema",
+      severity: "error",
+      message: text,
+      range: at(line, start, end),
+      fixes: [{ title: text, safe, edits: [{ range: at(line, start, end), newText: text }] }],
+    });
+
+    it("keeps only safe fixes that do not overlap an earlier one", () => {
+      const { edits, fixed } = safeFixEdits([
+        finding(0, 0, 5, true, "a"),
+        finding(0, 3, 8, true, "b"),
+        finding(1, 0, 2, false, "c"),
+        finding(2, 0, 2, true, "d"),
+      ]);
+      assert.deepEqual(
+        edits.map((e) => e.newText),
+        ["a", "d"],
+      );
+      assert.equal(fixed.length, 2);
+    });
+  });
+
+  describe("code lens data", () => {
+    it("flags an exchange where one side puts in far more of the same unit", () => {
+      const balance = commitmentBalance({
+        us: [{ type: "spend", detail: "x", amount: { value: 500, unit: "USD" } }],
+        partner: [{ type: "spend", detail: "y", amount: { value: 100, unit: "USD" } }],
+      });
+      assert.equal(balance.balance, "unbalanced");
+      assert.deepEqual(balance.ratio, { unit: "USD", times: 5, larger: "us" });
+      assert.equal(commitmentBalance({ us: [{ type: "support" }], partner: [] }).balance, "no skin in the game");
+    });
+
+    it("describes phases without dates or criteria in plain words", () => {
+      const text = "phases:\n  crawl:\n    customers: 2\n  run:\n    start: 2026-01-01\n    end: 2026-12-31\n";
+      const parsed = parseCharter(text);
+      const titles = charterLenses(parsed, parsed.data as never).map((lens) => lens.title);
+      assert.deepEqual(titles, ["no dates yet · go/no-go: no criteria yet", "12 months · ROI not validated yet"]);
+    });
+  });
+
+  describe("folding", () => {
+    it("folds comment runs and keeps working on broken YAML", () => {
+      const text = "# one\n# two\npartner:\n  name: x\n  website: [\n";
+      const regions = foldingRegions(parseCharter(text));
+      assert.ok(regions.some((r) => r.kind === "comment" && r.startLine === 0 && r.endLine === 1));
+      assert.ok(foldingRegions(parseCharter(VALID)).length > 10);
+    });
+  });
+});
