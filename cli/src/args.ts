@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./errors";
 
@@ -20,4 +22,25 @@ export function parseCount(name: string, value: string | undefined): number | un
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number ≥ 0; got "${value}".`);
   return Number(value);
+}
+
+/** Resolves a FILE argument that must be an existing file. */
+export function existingFile(given: string, cwd: string): string {
+  const file = path.resolve(cwd, given);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new UsageError(`No such file: "${given}".`);
+  }
+  if (!stat.isFile()) throw new UsageError(`"${given}" is not a file.`);
+  return file;
+}
+
+/** Resolves `--config FILE`: undefined when not given; a usage error when the file is missing. */
+export function configOption(given: string | undefined, cwd: string): string | undefined {
+  if (given === undefined) return undefined;
+  const file = path.resolve(cwd, given);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`Config file not found: "${given}".`);
+  return file;
 }

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkFiles, decodeCharterBytes } from "../../../core/src";
-import { parseCommandArgs, parseCount } from "../args";
+import { configOption, parseCommandArgs, parseCount } from "../args";
 import { applyBaseline, readBaseline, writeBaseline } from "../baseline";
 import { collectCharterFiles } from "../collect-files";
 import { UsageError } from "../errors";
@@ -53,13 +53,7 @@ export function runCheck(args: string[], context: CommandContext): number {
     throw new UsageError(`Unknown format "${format}". Use one of: ${Object.keys(FORMATTERS).join(", ")}.`);
   const today = parseDateOption("--today", values.today) ?? localToday();
   const maxWarnings = parseCount("--max-warnings", values["max-warnings"]);
-  let configFile: string | undefined;
-  if (values.config !== undefined) {
-    configFile = path.resolve(context.cwd, values.config);
-    if (!fs.existsSync(configFile) || !fs.statSync(configFile).isFile()) {
-      throw new UsageError(`Config file not found: "${values.config}".`);
-    }
-  }
+  const configFile = configOption(values.config, context.cwd);
   if (values.baseline !== undefined && values["write-baseline"] !== undefined) {
     throw new UsageError("Use either --baseline or --write-baseline, not both.");
   }

@@ -8,12 +8,11 @@ import {
   formatDiffText,
   type DiffSide,
 } from "../../../core/src/diff";
-import { parseCommandArgs } from "../args";
+import { configOption, existingFile, parseCommandArgs } from "../args";
 import { UsageError } from "../errors";
 import { writeOutput } from "../output";
 import { localToday, parseDateOption } from "../today";
 import type { CommandContext } from "./command";
-import { configOption, existingFile } from "./render";
 
 export const DIFF_HELP = `Usage: partner-charter diff BASE HEAD [options]
 

@@ -1,9 +1,8 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { charterView, checkFiles } from "../../../core/src";
 import { renderCharterHtml, renderCharterMarkdown } from "../../../core/src/render";
-import { parseCommandArgs } from "../args";
+import { configOption, existingFile, parseCommandArgs } from "../args";
 import { UsageError } from "../errors";
 import { writeOutput } from "../output";
 import { localToday, parseDateOption } from "../today";
@@ -24,26 +23,6 @@ Options:
 Exit codes: 0 rendered (whatever the findings), 2 the command could not run.`;
 
 const FORMATS = ["html", "markdown"] as const;
-
-/** Resolves a FILE argument that must be an existing file. */
-export function existingFile(given: string, cwd: string): string {
-  const file = path.resolve(cwd, given);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new UsageError(`No such file: "${given}".`);
-  }
-  if (!stat.isFile()) throw new UsageError(`"${given}" is not a file.`);
-  return file;
-}
-
-export function configOption(given: string | undefined, cwd: string): string | undefined {
-  if (given === undefined) return undefined;
-  const file = path.resolve(cwd, given);
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`Config file not found: "${given}".`);
-  return file;
-}
 
 export function runRender(args: string[], context: CommandContext): number {
   const { values, positionals } = parseCommandArgs("render", args, {
