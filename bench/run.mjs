@@ -6,6 +6,7 @@
 //   node bench/run.mjs [--quick] [--only startup,core,servers,cli]
 //
 // --quick: few iterations, for checking that the benchmark itself works (numbers meaningless).
+// --quick and --only write bench/results/partial.{md,json}; only a full run writes latest.*.
 // BENCH_INPUTS=DIR: where the generated charters and corpora go (default: the OS temp folder,
 // outside any git work tree, because the CLI honours .gitignore and bench/results/ is ignored).
 import { execFileSync } from "node:child_process";
@@ -16,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { buildBench, ourDebounceMs } from "./lib/build.mjs";
 import { generateCharter, generateCorpus, TODAY } from "./lib/generate.mjs";
 import { runCore } from "./sections/core.mjs";
-import { runServers, runServerStartup } from "./sections/servers.mjs";
+import { runServerPeakMemory, runServers, runServerStartup } from "./sections/servers.mjs";
 import { runCli, runCliStartup } from "./sections/cli.mjs";
 import { buildRows, renderTable } from "./lib/report.mjs";
 
@@ -28,6 +29,7 @@ const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1].split(",")) : undefine
 const want = (section) => !only || only.has(section);
 
 const SIZES = [100, 1000, 10000, 50000];
+const MAX_MB = 2; // core/src/parse/parse-charter.ts MAX_CHARTER_BYTES: the 50,000-line charter must stay under it
 const CORPORA = [1000, 10000];
 
 // Iteration counts: enough for stable medians on a busy 2-core machine, within ~10 minutes.
@@ -48,6 +50,7 @@ const PLAN = quick
           { lines: 50000, opens: 1, edits: 2 },
         ],
         flat: { lines: 10000, cycles: 2, servers: ["ours", "floor", "yls"] },
+        peak: { rounds: 1, sizes: [1000, 10000], edits: 2 },
       },
       cli: {
         files: SIZES.map((lines) => ({ lines, runs: 2 })),
@@ -74,6 +77,7 @@ const PLAN = quick
           { lines: 50000, opens: 2, edits: 5 },
         ],
         flat: { lines: 10000, cycles: 4, servers: ["ours", "floor", "yls"] },
+        peak: { rounds: 5, sizes: [1000, 10000, 50000], edits: 3 },
       },
       cli: {
         files: [
@@ -99,7 +103,12 @@ function machine() {
   } catch {
     // not a git work tree
   }
-  const yls = JSON.parse(readFileSync(join(root, "node_modules/yaml-language-server/package.json"), "utf8")).version;
+  let yls = "not installed";
+  try {
+    yls = JSON.parse(readFileSync(join(root, "node_modules/yaml-language-server/package.json"), "utf8")).version;
+  } catch {
+    // the server section will fail and say so
+  }
   return {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? "unknown",
@@ -127,6 +136,8 @@ async function main() {
   const texts = new Map();
   for (const lines of SIZES) {
     const text = generateCharter(lines);
+    if (text.length > MAX_MB * 1024 * 1024)
+      throw new Error(`the ${lines}-line charter is over the core's ${MAX_MB} MB limit`);
     texts.set(lines, text);
     writeFileSync(charterFile(lines), text);
   }
@@ -161,6 +172,8 @@ async function main() {
   if (want("servers") && hasServer) {
     log("language servers…");
     raw.servers = await runServers(ctx, PLAN.servers, log);
+    raw.servers.peak = await runServerPeakMemory(ctx, PLAN.servers.peak, log);
+    raw.servers.peakPlan = PLAN.servers.peak;
   } else if (!hasServer) log("dist/server.js is missing: the language-server measurements are skipped.");
   if (want("cli")) {
     log("CLI…");
@@ -181,20 +194,32 @@ async function main() {
     `${info.cpus} × ${info.cpuModel}, ${info.memoryGiB} GiB, node ${info.node}, yaml-language-server ${info.yamlLanguageServer}; ` +
     `load average ${info.loadAverageAtStart[0]} at start, ${info.loadAverageAtEnd[0]} at end; ${info.durationSeconds} s.` +
     (quick ? " QUICK RUN: not meaningful." : "");
-  const md = `${header}\n\n${table}\n`;
+  const kb = (bytes) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`;
+  const inputsLine =
+    `Inputs: charters of ${SIZES.map((n) => n.toLocaleString("en-US")).join(" / ")} lines ` +
+    `(${SIZES.map((n) => kb(inputsInfo.charters[n].bytes)).join(" / ")}; limit ${MAX_MB} MB), valid, no findings; corpora of ` +
+    CORPORA.map(
+      (n) =>
+        `${n.toLocaleString("en-US")} files (${corpora[n].lines.toLocaleString("en-US")} lines, ` +
+        `${(corpora[n].bytes / 2 ** 20).toFixed(1)} MB, ${corpora[n].withMistakes} with a mistake)`,
+    ).join(" and ") +
+    `; today = ${TODAY}.`;
+  const md = `${header}\n\n${inputsLine}\n\n${table}\n`;
   process.stdout.write(`\n${md}`);
   const out = join(root, "bench/results");
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, "latest.md"), md);
+  // Only a full run is "latest"; --quick or --only runs go to partial.* so they never replace it.
+  const name = quick || only ? "partial" : "latest";
+  writeFileSync(join(out, `${name}.md`), md);
   writeFileSync(
-    join(out, "latest.json"),
+    join(out, `${name}.json`),
     JSON.stringify(
       { machine: info, quick, debounceMs, inputs: inputsInfo, plan: PLAN, rows, raw: compact(raw) },
       null,
       1,
     ),
   );
-  log(`\nwritten: bench/results/latest.md, bench/results/latest.json (${info.durationSeconds} s)`);
+  log(`\nwritten: bench/results/${name}.md, bench/results/${name}.json (${info.durationSeconds} s)`);
 }
 
 /** Keeps every sample but drops the per-run output excerpts from the JSON. */

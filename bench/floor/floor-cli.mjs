@@ -63,7 +63,7 @@ async function main(argv) {
   if (workers > 0 && files.length > 1) {
     const n = Math.min(workers, files.length);
     const slices = Array.from({ length: n }, (_, w) => files.filter((_, i) => i % n === w));
-    const self = typeof __filename === "string" ? __filename : new URL(import.meta.url);
+    const self = process.argv[1]; // this script, bundled (.cjs) or not (.mjs)
     const results = await Promise.all(
       slices.map(
         (slice) =>

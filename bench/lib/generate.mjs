@@ -284,13 +284,13 @@ export const MISTAKES = [
 ];
 
 /**
- * A corpus of `files` charters in nested folders (region/segment/team), unique ids, sizes
+ * A corpus of `files` charters in nested folders (region/segment/team, 15 per team folder), unique ids, sizes
  * 90–220 lines (most near the small end, like real charters), ~10% with one typical mistake.
  * Returns the list of files and a manifest; re-uses the folder when its manifest matches.
  */
 export function generateCorpus(dir, files, seed = files) {
   const manifestPath = join(dir, "manifest.json");
-  const version = 3;
+  const version = 4;
   if (existsSync(manifestPath)) {
     try {
       const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
@@ -307,9 +307,11 @@ export function generateCorpus(dir, files, seed = files) {
   const mistakeCounts = {};
   const paths = [];
   for (let i = 0; i < files; i++) {
-    const region = `region-${(i % 7) + 1}`;
-    const segment = `segment-${Math.floor(i / 7) % 5}`;
-    const team = `team-${Math.floor(i / 35) % Math.ceil(files / 35)}`;
+    // Leaf folders of 15 charters, 6 teams per segment, 4 segments per region.
+    const t = Math.floor(i / 15);
+    const team = `team-${String(t).padStart(3, "0")}`;
+    const segment = `segment-${String(Math.floor(t / 6)).padStart(3, "0")}`;
+    const region = `region-${String(Math.floor(t / 24)).padStart(2, "0")}`;
     const size = 90 + Math.floor(random() * random() * 131); // skewed towards small (mean ~123)
     const id = `p${String(i).padStart(5, "0")}-${PARTNERS[i % PARTNERS.length].toLowerCase().replace(/\s+/g, "-")}`;
     let text = generateCharter(size, { id, seed: seed * 100003 + i });

@@ -35,6 +35,21 @@ export class LspClient {
     this.versions = new Map();
     this.stderr = "";
     this.logs = [];
+    this.probes = [];
+  }
+
+  /**
+   * With bench/lib/memory-probe.cjs preloaded: a full GC in the server, then its
+   * process.memoryUsage() (bytes) and /proc figures (MiB).
+   */
+  async probeMemory(timeoutMs = 10000) {
+    const usage = await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), timeoutMs);
+      this.probes.push((value) => (clearTimeout(timer), resolve(value)));
+      this.child.kill("SIGUSR2");
+    });
+    const mib = (bytes) => (bytes === undefined ? NaN : bytes / 2 ** 20);
+    return { heapUsedMiB: mib(usage?.heapUsed), externalMiB: mib(usage?.external), ...this.memory() };
   }
 
   /** Spawns the server and initializes it; returns { spawnToReplyMs }. */
@@ -42,7 +57,12 @@ export class LspClient {
     const started = now();
     this.child = spawn(process.execPath, this.args, { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"] });
     this.child.stderr.on("data", (chunk) => {
-      if (this.stderr.length < 20000) this.stderr += chunk;
+      const text = String(chunk);
+      for (const match of text.matchAll(/^memory-probe (\{.*\})$/gm)) {
+        const probe = this.probes.shift();
+        probe?.(JSON.parse(match[1]));
+      }
+      if (this.stderr.length < 20000) this.stderr += text;
     });
     this.exited = new Promise((resolve) =>
       this.child.once("exit", (code, signal) => {

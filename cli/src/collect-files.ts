@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { globbySync, isDynamicPattern } from "globby";
+import type * as Globby from "globby";
 import { UsageError } from "./errors";
 
 /**
@@ -15,8 +15,17 @@ export interface CollectOptions {
   cwd: string;
 }
 
+/**
+ * globby, loaded only when a folder or a glob is given: checking named files (pre-commit
+ * hooks, editors) does not pay for loading it. It is ESM; esbuild bundles this `require`.
+ */
+function globby(): typeof Globby {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("globby") as typeof Globby;
+}
+
 function searchFolder(folder: string): string[] {
-  return globbySync(CHARTER_GLOB, {
+  return globby().globbySync(CHARTER_GLOB, {
     cwd: folder,
     absolute: true,
     onlyFiles: true,
@@ -50,6 +59,7 @@ export function collectCharterFiles(paths: readonly string[], options: CollectOp
       continue;
     }
     if (stat) throw new UsageError(`"${given}" is neither a file nor a folder.`);
+    const { globbySync, isDynamicPattern } = globby();
     if (isDynamicPattern(given)) {
       const files = globbySync(given, {
         cwd: options.cwd,

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import type * as Crypto from "node:crypto";
 
 /**
  * The signature digest of FORMAT.md: SHA-256 of the canonical form — the parsed document
@@ -45,5 +45,8 @@ export function canonicalForm(charter: unknown): string {
 
 /** `sha256:<hex>` of the charter's canonical form. */
 export function charterDigest(charter: unknown): string {
+  // Loaded on first use: node:crypto costs ~4 ms at start, and most checks compute no digest.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require("node:crypto") as typeof Crypto;
   return `sha256:${createHash("sha256").update(canonicalForm(charter), "utf8").digest("hex")}`;
 }

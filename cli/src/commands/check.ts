@@ -74,7 +74,8 @@ export function runCheck(args: string[], context: CommandContext): number {
   if (files.length === 0) {
     process.stderr.write(`partner-charter: no charters (*.partner.yaml) found in ${context.cwd}.\n`);
   }
-  const result = checkFiles(files, { today, configFile, overrides });
+  // A report needs findings, ids and texts, not the parsed documents: keep memory flat on corpora.
+  const result = checkFiles(files, { today, configFile, overrides, retain: "findings" });
   if (values["write-baseline"] !== undefined) {
     const written = writeBaseline(buildReport(result, { cwd: context.cwd }), values["write-baseline"], context.cwd);
     const total = written.entries.reduce((n, entry) => n + entry.count, 0);

@@ -1,4 +1,5 @@
-import Ajv, { type ValidateFunction } from "ajv";
+import type Ajv from "ajv";
+import type { ValidateFunction } from "ajv";
 import { RULES, RULES_BY_ID, RULE_IDS } from "../rules";
 import type { AnyRule } from "../rules/rule";
 import { didYouMean } from "../schema/did-you-mean";
@@ -31,11 +32,19 @@ const SEVERITY_SETTINGS: readonly string[] = ["off", ...SEVERITIES];
 const optionValidators = new Map<string, ValidateFunction>();
 let ajv: Ajv | undefined;
 
+/** ajv's compiler, loaded only when a config gives rule options (its loading costs ~5 ms at every start). */
+function newAjv(): Ajv {
+  // A synchronous lazy load: ajv is CommonJS, and esbuild bundles this `require` like an import.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: AjvClass } = require("ajv") as typeof import("ajv");
+  return new AjvClass({ allErrors: false, strict: false });
+}
+
 function optionValidator(ruleId: string, option: string, schema: Record<string, unknown>): ValidateFunction {
   const key = `${ruleId}.${option}`;
   let validate = optionValidators.get(key);
   if (!validate) {
-    ajv ??= new Ajv({ allErrors: false, strict: false });
+    ajv ??= newAjv();
     validate = ajv.compile(schema);
     optionValidators.set(key, validate);
   }

