@@ -126,7 +126,13 @@ export async function runUiChecks({ page, url, outDir, expectedHealth, timeoutMs
 
   await test("squiggles appear in the editor", async () => {
     await page.waitForSelector(".monaco-editor .squiggly-error", { timeout: timeoutMs });
-    await page.waitForSelector(".monaco-editor .squiggly-warning", { timeout: 10000 });
+    // The warnings sit further down (line 47 and 71); code lenses push them below the fold, and
+    // the editor draws squiggles only for visible lines: go to the first warning's line.
+    await page.keyboard.press("Control+G");
+    await page.waitForSelector(".quick-input-widget input", { state: "visible", timeout: 10000 });
+    await page.keyboard.type("47", { delay: 10 });
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(".monaco-editor .squiggly-warning", { timeout: 15000 });
     await sleep(500);
     await shot("01-editor-squiggles.png");
   });
