@@ -2,7 +2,6 @@ import * as fs from "node:fs";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import {
   analyzeCharter,
-  countSeverities,
   finishCharter,
   parseCharter,
   readCharterText,
@@ -14,6 +13,7 @@ import { isInSkippedFolder } from "../../core/src/workspace";
 import { ClosedFileQueue, type Progress } from "./closed-file-queue";
 import { ConfigCache } from "./config-cache";
 import { IdIndex } from "./id-index";
+import { KnownCharters } from "./known-charters";
 import { LruCache } from "./lru";
 import { OpenDocumentScheduler } from "./open-scheduler";
 import { DEFAULT_SETTINGS, localToday, type ServerSettings } from "./settings";
@@ -26,8 +26,9 @@ import { WorkspaceFolders } from "./workspace-folders";
  * itself. Its parts: the config files (config-cache.ts), every charter's id for duplicate-id
  * across files (id-index.ts), when open documents are validated (open-scheduler.ts), the
  * background validation of closed files (closed-file-queue.ts) and the workspace folders
- * (workspace-folders.ts). This class keeps what they share: which charters are open, one
- * analysis per open document version, and what is shown for each file.
+ * (workspace-folders.ts), every charter known and what is shown for it (known-charters.ts).
+ * This class keeps what they share: which charters are open, one analysis per open document
+ * version, and the results of closed files.
  */
 
 /** Closed files whose findings are kept for re-publishing without re-reading them. */
@@ -38,15 +39,6 @@ export interface Publisher {
   publish(uri: string, findings: readonly Finding[], version?: number): void;
   log(message: string): void;
   error(message: string): void;
-}
-
-/** What is shown for a charter, open or closed. */
-interface FileState {
-  uri: string;
-  errors: number;
-  warnings: number;
-  /** Diagnostics currently shown for this file are non-empty. */
-  shown: boolean;
 }
 
 interface OpenAnalysis {
@@ -70,8 +62,7 @@ export class Charters {
   private readonly ids = new IdIndex();
   private readonly scheduler: OpenDocumentScheduler;
   private readonly queue: ClosedFileQueue;
-  /** Every charter known: open documents and the files found on disk. */
-  private readonly files = new Map<string, FileState>();
+  private readonly known: KnownCharters;
   /** Open charters: key → the URI the client uses. */
   private readonly open = new Map<string, string>();
   private readonly openAnalyses = new Map<string, OpenAnalysis>();
@@ -81,10 +72,11 @@ export class Charters {
 
   constructor(
     documents: { get(uri: string): TextDocument | undefined; all(): TextDocument[] },
-    private readonly publisher: Publisher,
+    publisher: Publisher,
     createProgress: (title: string, total: number) => Promise<Progress | undefined>,
   ) {
     const enabled = (): boolean => this.enabled;
+    this.known = new KnownCharters((uri, findings, version) => publisher.publish(uri, findings, version));
     this.folders = new WorkspaceFolders(publisher.error);
     this.configs = new ConfigCache({
       documents,
@@ -96,7 +88,7 @@ export class Charters {
       enabled,
       current: (uri) => (this.isOpen(uri) ? documents.get(uri) : undefined),
       check: (document) => this.resultFor(document).findings,
-      publish: (uri, findings, version) => this.record(fileKey(uri), uri, findings, version),
+      publish: (uri, findings, version) => this.known.show(fileKey(uri), uri, findings, version),
       error: publisher.error,
     });
     this.queue = new ClosedFileQueue({
@@ -161,57 +153,32 @@ export class Charters {
   private clearAll(): void {
     this.scheduler.cancelAll();
     this.queue.stop();
-    for (const state of this.files.values()) {
-      if (state.shown) this.publisher.publish(state.uri, []);
-      state.shown = false;
-      state.errors = 0;
-      state.warnings = 0;
-    }
+    this.known.clearShown();
     this.configs.clearShown();
   }
 
   // ---------------------------------------------------------------------------------------
   // Known charters and their ids
 
-  private stateOf(key: string, uri: string): FileState {
-    let state = this.files.get(key);
-    if (!state) this.files.set(key, (state = { uri, errors: 0, warnings: 0, shown: false }));
-    return state;
-  }
-
   private updateIndex(key: string, uri: string, file: string | undefined, analysis: CharterAnalysis): void {
-    this.stateOf(key, uri).uri = uri;
+    this.known.rename(key, uri);
     // Untitled documents have no place in the workspace: they never collide.
     const affected = this.ids.update(key, uri, file ? analysis.id : undefined, analysis.rules);
     for (const other of affected) this.refresh(other);
   }
 
   private removeFile(key: string): void {
-    const state = this.files.get(key);
     this.closedResults.delete(key);
     this.queue.drop(key);
-    if (!state) return;
-    this.files.delete(key);
+    if (!this.known.remove(key)) return;
     for (const other of this.ids.remove(key)) this.refresh(other);
-    this.publisher.publish(state.uri, []);
   }
 
   /** Re-validates a file soon (its duplicates changed). */
   private refresh(key: string): void {
     const uri = this.open.get(key);
     if (uri) this.scheduler.schedule(uri, 0);
-    else if (this.files.has(key)) this.queue.enqueue([key]);
-  }
-
-  private record(key: string, uri: string, findings: readonly Finding[], version?: number): void {
-    const state = this.stateOf(key, uri);
-    const counts = countSeverities(findings);
-    state.errors = counts.errors;
-    state.warnings = counts.warnings;
-    // Closed files without findings need no message (a workspace may hold thousands of them).
-    if (findings.length === 0 && !state.shown && version === undefined) return;
-    this.publisher.publish(uri, findings, version);
-    state.shown = findings.length > 0;
+    else if (this.known.has(key)) this.queue.enqueue([key]);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -278,26 +245,19 @@ export class Charters {
   private validateClosed(key: string): void {
     if (this.open.has(key) || !this.enabled) return;
     const file = uriToPath(key) ?? key;
-    let stat: fs.Stats;
+    let stat: fs.Stats | undefined;
     try {
       stat = fs.statSync(file);
     } catch {
-      this.removeFile(key);
-      return;
+      // gone or unreadable: forgotten below
     }
-    if (!stat.isFile()) {
-      this.removeFile(key);
-      return;
-    }
-    const uri = this.files.get(key)?.uri ?? pathToUri(file);
+    if (!stat?.isFile()) return this.removeFile(key);
+    const uri = this.known.uriOf(key) ?? pathToUri(file);
     const stamp = `${this.stamp()}|${stat.mtimeMs}|${stat.size}`;
     const cached = this.closedResults.get(key);
-    if (cached && cached.stamp === stamp && this.files.has(key)) {
+    if (cached && cached.stamp === stamp && this.known.has(key)) {
       const duplicates = JSON.stringify(this.ids.duplicatesFor(key) ?? null);
-      if (cached.duplicates === duplicates) {
-        this.record(key, uri, cached.findings);
-        return;
-      }
+      if (cached.duplicates === duplicates) return this.known.show(key, uri, cached.findings);
     }
     const analysis = this.analyzeFile(file, true)!;
     this.updateIndex(key, uri, file, analysis);
@@ -308,7 +268,7 @@ export class Charters {
       duplicates: JSON.stringify(duplicates ?? null),
       findings: result.findings,
     });
-    this.record(key, uri, result.findings);
+    this.known.show(key, uri, result.findings);
   }
 
   /** A charter on disk; one that cannot be read is a finding when `unreadable` asks for it. */
@@ -326,7 +286,7 @@ export class Charters {
     if (!file || isInSkippedFolder(file)) return;
     const key = fileKey(uri);
     if (this.open.has(key)) return; // the editor's text wins
-    this.stateOf(key, uri);
+    this.known.add(key, uri);
     this.queue.enqueue([key]);
   }
 
@@ -345,7 +305,7 @@ export class Charters {
   async recheckAll(): Promise<void> {
     if (!this.enabled) return;
     for (const uri of this.open.values()) this.scheduler.schedule(uri, 0);
-    await this.runPass([...this.files.keys()]);
+    await this.runPass(this.known.keys());
   }
 
   /**
@@ -362,10 +322,10 @@ export class Charters {
     for (const file of found.charters) {
       if (isInSkippedFolder(file)) continue;
       keys.add(file);
-      this.stateOf(file, pathToUri(file));
+      if (!this.known.has(file)) this.known.add(file, pathToUri(file));
     }
     // Closed files the search did not find (deleted, ignored, or outside the folders) are forgotten.
-    for (const key of [...this.files.keys()]) {
+    for (const key of this.known.keys()) {
       if (!keys.has(key) && !this.open.has(key)) this.removeFile(key);
     }
     for (const uri of this.open.values()) this.scheduler.validateNow(uri);
@@ -376,12 +336,13 @@ export class Charters {
 
   /** Counts over every charter and config file (after a validation). */
   totals(): { files: number; errors: number; warnings: number } {
-    let { errors, warnings } = this.configs.shownCounts();
-    for (const state of this.files.values()) {
-      errors += state.errors;
-      warnings += state.warnings;
-    }
-    return { files: this.files.size, errors, warnings };
+    const charters = this.known.counts();
+    const configs = this.configs.shownCounts();
+    return {
+      files: this.known.size,
+      errors: charters.errors + configs.errors,
+      warnings: charters.warnings + configs.warnings,
+    };
   }
 
   /** Findings of a charter on disk that is not open, computed now (for `partnerCharter/model`). */
