@@ -160,11 +160,9 @@ connection.onInitialized(
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(
         safely("workspace folders change", async (event) => {
-          const added = event.added.map((folder) => uriToPath(folder.uri)).filter((file) => file !== undefined);
-          charters.folders.change(
-            added,
-            event.removed.map((folder) => uriToPath(folder.uri)),
-          );
+          const paths = (folders: { uri: string }[]): (string | undefined)[] =>
+            folders.map((folder) => uriToPath(folder.uri));
+          charters.folders.change(paths(event.added), paths(event.removed));
           await validateWorkspace();
         }),
       );

@@ -25,9 +25,11 @@ export class WorkspaceFolders {
     this.roots = [...roots];
   }
 
-  change(added: readonly string[], removed: readonly (string | undefined)[]): void {
+  /** Folders added and removed (undefined: a folder that is not on disk). */
+  change(added: readonly (string | undefined)[], removed: readonly (string | undefined)[]): void {
     const gone = new Set(removed);
-    this.roots = [...this.roots.filter((root) => !gone.has(root)), ...added];
+    const kept = this.roots.filter((root) => !gone.has(root));
+    this.roots = [...kept, ...added.filter((root) => root !== undefined)];
   }
 
   /** The innermost workspace folder holding `file`. */
