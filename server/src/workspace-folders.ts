@@ -17,10 +17,6 @@ export class WorkspaceFolders {
 
   constructor(private readonly logError: (message: string) => void) {}
 
-  get paths(): readonly string[] {
-    return this.roots;
-  }
-
   set(roots: readonly string[]): void {
     this.roots = [...roots];
   }
