@@ -12,6 +12,7 @@ export default tseslint.config(
       "node_modules/**",
       "test/fixtures/**",
       "**/*.cjs",
+      "!cli/launcher.cjs",
       "bench/results/**",
     ],
   },
@@ -37,6 +38,12 @@ export default tseslint.config(
       // Escaping and terminal-colour checks match control characters on purpose.
       "no-control-regex": "off",
     },
+  },
+  {
+    // The CLI's launcher (copied to dist/cli.js): CommonJS that runs before anything is loaded.
+    files: ["cli/launcher.cjs"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["core/**/*.ts"],

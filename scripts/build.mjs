@@ -1,7 +1,7 @@
 // Build: generate the precompiled schema validator, then bundle the CLI, the language
 // server and the VS Code client with esbuild (one self-contained file each, in dist/). The
-// CLI is dist/cli-main.js, started by a small launcher, dist/cli.js (the package's `bin`),
-// that keeps V8's compiled code between runs (see `launchCli` below).
+// CLI is dist/cli-main.js, started by a small launcher, dist/cli.js (the package's `bin`, a
+// copy of cli/launcher.cjs), that keeps V8's compiled code between runs.
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone/index.js";
@@ -81,111 +81,24 @@ async function bundle() {
 }
 
 /**
- * dist/cli.js, the launcher: it runs dist/cli-main.js with V8's code cache, so that a cold
- * start does not compile the 1.5 MB bundle again (~20 ms of every `partner-charter` run).
- * On Node ≥ 22.1, Node's own compile cache (`module.enableCompileCache`). On Node 20, the
- * bundle is compiled with `vm.Script` and the cached data of an earlier run, kept in the OS
- * temp folder (one folder per user, used only when it is the user's own and not writable by
- * others); the cache is written at the exit of a run of a command (not `--version` or `--help`,
- * so that it holds the code a real run compiles) when there was none or V8 rejected it. Failing to read
- * or write the cache is silent: it only costs the compilation. `NODE_DISABLE_COMPILE_CACHE=1`
- * turns the cache off, as it does for Node's own. This function is written into dist/cli.js
- * as source text: it may use only Node's built-in modules.
+ * dist/cli.js, the `bin`: a copy of cli/launcher.cjs, which runs dist/cli-main.js with V8's code
+ * cache, with its BUILD_ID set to a hash of the bundle (the cache of one build is never used
+ * for another).
  */
-/* eslint-disable @typescript-eslint/no-require-imports -- launchCli runs in dist/cli.js, a CommonJS file */
-function launchCli(bundleName, buildId) {
-  const path = require("node:path");
-  const Module = require("node:module");
-  const bundle = path.join(__dirname, bundleName);
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return void require(bundle);
-  if (typeof Module.enableCompileCache === "function") {
-    try {
-      Module.enableCompileCache();
-    } catch {
-      // no cache: the bundle is compiled as usual
-    }
-    return void require(bundle);
-  }
-  const fs = require("node:fs");
-  const os = require("node:os");
-  const vm = require("node:vm");
-  const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
-  const dir = path.join(os.tmpdir(), `partner-charter-compile-cache${uid === undefined ? "" : `-${uid}`}`);
-  const ownDir = () => {
-    const stat = fs.statSync(dir);
-    return stat.isDirectory() && (uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0));
-  };
-  let script;
-  let cacheFile;
-  let cached;
-  try {
-    const source = fs.readFileSync(bundle, "utf8");
-    const { size, mtimeMs } = fs.statSync(bundle);
-    const key = `${buildId}-${size}-${Math.trunc(mtimeMs)}-${process.version}-${process.arch}`;
-    cacheFile = path.join(dir, `cli-${key.replace(/[^\w.-]/g, "_")}.bin`);
-    try {
-      if (ownDir()) cached = fs.readFileSync(cacheFile);
-    } catch {
-      // no cache yet
-    }
-    script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, {
-      filename: bundle,
-      cachedData: cached,
-      importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    });
-  } catch {
-    return void require(bundle);
-  }
-  const ranCommand = process.argv.length > 2 && !process.argv[2].startsWith("-");
-  if (ranCommand && (cached === undefined || script.cachedDataRejected)) {
-    process.once("exit", () => {
-      const temporary = `${cacheFile}.${process.pid}.tmp`;
-      try {
-        const data = script.createCachedData(); // after the run: includes the functions it compiled
-        try {
-          fs.mkdirSync(dir, { mode: 0o700 }); // not recursive: the temp folder exists, or no cache
-        } catch (error) {
-          if (error.code !== "EEXIST") throw error;
-        }
-        if (!ownDir()) return;
-        fs.writeFileSync(temporary, data, { mode: 0o600 });
-        fs.renameSync(temporary, cacheFile);
-        // Caches of other builds: removed once a week old (one in use is simply written again).
-        for (const name of fs.readdirSync(dir)) {
-          const file = path.join(dir, name);
-          if (file !== cacheFile && Date.now() - fs.statSync(file).mtimeMs > 7 * 24 * 3600 * 1000) fs.rmSync(file);
-        }
-      } catch {
-        try {
-          fs.rmSync(temporary, { force: true });
-        } catch {
-          // nothing left to do: the next run compiles as usual
-        }
-      }
-    });
-  }
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
-}
-/* eslint-enable @typescript-eslint/no-require-imports */
-
-/** Writes dist/cli.js, the launcher of dist/cli-main.js (see launchCli). */
 function writeCliLauncher() {
-  const bundleName = "cli-main.js";
-  const bundleFile = join(root, "dist", bundleName);
+  const bundleFile = join(root, "dist", "cli-main.js");
   // In watch mode the bundle changes under the launcher: its size and mtime key the cache then.
   const buildId =
     !watch && existsSync(bundleFile)
       ? createHash("sha256").update(readFileSync(bundleFile)).digest("hex").slice(0, 16)
       : "dev";
-  const code = [
-    "#!/usr/bin/env node",
-    "// partner-charter: starts dist/cli-main.js with V8's code cache. Generated by scripts/build.mjs.",
-    '"use strict";',
-    `(${launchCli.toString()})(${JSON.stringify(bundleName)}, ${JSON.stringify(buildId)});`,
-    "",
-  ].join("\n");
-  writeFileSync(join(root, "dist/cli.js"), code);
+  const launcher = readFileSync(join(root, "cli/launcher.cjs"), "utf8");
+  const placeholder = 'const BUILD_ID = "dev";';
+  if (!launcher.includes(placeholder)) throw new Error(`cli/launcher.cjs no longer holds '${placeholder}'`);
+  writeFileSync(
+    join(root, "dist/cli.js"),
+    launcher.replace(placeholder, `const BUILD_ID = ${JSON.stringify(buildId)};`),
+  );
   rmSync(join(root, "dist/cli.js.map"), { force: true }); // from builds before the launcher
 }
 

@@ -2,15 +2,26 @@
 // partner-charter-<version>.vsix in the repository root, offline, then checks its content.
 //
 // vsce always runs the `vscode:prepublish` script first, and ours is the development build
-// (with source maps). So vsce runs in a staged copy of the repository whose package.json has
-// no `vscode:prepublish`, after this script made the production build itself. Nothing in the
+// (with source maps). So vsce runs in a stage, a temporary folder holding only the files the
+// .vsix ships (those .vscodeignore lets through), with a package.json without
+// `vscode:prepublish`, after this script made the production build itself. Nothing in the
 // repository is modified except dist/ and the .vsix.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inflateRawSync } from "node:zlib";
+import { globbySync } from "globby";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -37,8 +48,17 @@ const REQUIRED = [
   "schemas/partner-charter.schema.json",
   "images/icon.png",
 ];
-/** Never copied into the stage (big, or irrelevant to packaging). */
-const SKIP = new Set(["node_modules", ".git", "out", "test-results", ".vscode-test"]);
+/**
+ * The files the .vsix ships: the `!` lines of .vscodeignore (which excludes everything else),
+ * plus .vscodeignore itself, so that vsce applies the same list in the stage.
+ */
+function shippedFiles() {
+  const patterns = readFileSync(join(root, ".vscodeignore"), "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith("!"))
+    .map((line) => line.slice(1).trim());
+  return [".vscodeignore", ...globbySync(patterns, { cwd: root, dot: true, onlyFiles: true })];
+}
 
 const log = (message) => process.stdout.write(`[package] ${message}\n`);
 function fail(message) {
@@ -101,18 +121,15 @@ for (const bundle of ["dist/client.js", "dist/server.js"]) {
   if (!existsSync(join(root, bundle))) fail(`${bundle} was not built`);
 }
 
-// 2. staged copy without vscode:prepublish
+// 2. the stage: the shipped files, and package.json without vscode:prepublish
 const stage = mkdtempSync(join(tmpdir(), "partner-charter-vsix-"));
 try {
-  cpSync(root, stage, {
-    recursive: true,
-    filter: (source) => {
-      const rel = relative(root, source);
-      if (!rel) return true;
-      const top = rel.split(sep)[0];
-      return !SKIP.has(top) && !rel.endsWith(".vsix");
-    },
-  });
+  const shipped = shippedFiles();
+  for (const file of shipped) {
+    mkdirSync(dirname(join(stage, file)), { recursive: true });
+    copyFileSync(join(root, file), join(stage, file));
+  }
+  log(`staged ${shipped.length} files`);
   const staged = JSON.parse(readFileSync(join(stage, "package.json"), "utf8"));
   delete staged.scripts["vscode:prepublish"];
   writeFileSync(join(stage, "package.json"), `${JSON.stringify(staged, null, 2)}\n`);

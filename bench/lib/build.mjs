@@ -8,11 +8,11 @@ import { join } from "node:path";
 
 export const DEBOUNCE_PATTERN = /export const DEBOUNCE_MS = (\d+);/;
 
-/** The debounce our server documents (server/src/charters.ts, DEBOUNCE_MS), in ms. */
+/** The debounce our server documents (server/src/open-scheduler.ts, DEBOUNCE_MS), in ms. */
 export function ourDebounceMs(root) {
-  const source = readFileSync(join(root, "server/src/charters.ts"), "utf8");
+  const source = readFileSync(join(root, "server/src/open-scheduler.ts"), "utf8");
   const match = DEBOUNCE_PATTERN.exec(source);
-  if (!match) throw new Error("DEBOUNCE_MS not found in server/src/charters.ts");
+  if (!match) throw new Error("DEBOUNCE_MS not found in server/src/open-scheduler.ts");
   return Number(match[1]);
 }
 
@@ -36,7 +36,7 @@ export async function buildBench(root) {
   const noDebounce = {
     name: "no-debounce",
     setup(build) {
-      build.onLoad({ filter: /server[\\/]src[\\/]charters\.ts$/ }, (args) => {
+      build.onLoad({ filter: /server[\\/]src[\\/]open-scheduler\.ts$/ }, (args) => {
         const source = readFileSync(args.path, "utf8");
         if (!DEBOUNCE_PATTERN.test(source)) throw new Error("DEBOUNCE_MS not found");
         return { contents: source.replace(DEBOUNCE_PATTERN, "export const DEBOUNCE_MS = 0;"), loader: "ts" };

@@ -108,7 +108,7 @@ export function buildRows(raw, { debounceMs, workers }) {
     if (small) {
       rows.push({
         section,
-        measure: `our debounce: DEBOUNCE_MS = ${debounceMs} (server/src/charters.ts); measured = shipped − debounce-removed, ${LINES(Math.min(...Object.keys(s.change).map(Number)))}`,
+        measure: `our debounce: DEBOUNCE_MS = ${debounceMs} (server/src/open-scheduler.ts); measured = shipped − debounce-removed, ${LINES(Math.min(...Object.keys(s.change).map(Number)))}`,
         unit: "ms",
         ours: single(summarize(small.ours).median - summarize(small.ours0).median),
         yls: single(summarize(small.yls).median - summarize(small.yls0).median),

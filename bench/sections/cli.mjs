@@ -48,7 +48,7 @@ export async function runCli(ctx, plan, log) {
 
 export async function runCliStartup(ctx, { runs }, log) {
   // One untimed run of a command first: dist/cli.js keeps V8's compiled code of a run in the
-  // OS temp folder (scripts/build.mjs, launchCli), as it has after any earlier use.
+  // OS temp folder (cli/launcher.cjs), as it has after any earlier use.
   await runMeasured([join(ctx.root, "dist/cli.js"), "check", ctx.charterFile(100), "--today", ctx.today], {
     cwd: ctx.root,
   });

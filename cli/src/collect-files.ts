@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type * as Globby from "globby";
+import { CHARTER_FILES, findFilesSync, isGlob } from "../../core/src/workspace";
 import { UsageError } from "./errors";
 
 /**
@@ -8,31 +8,8 @@ import { UsageError } from "./errors";
  * (honouring .gitignore, skipping node_modules and .git), and globs.
  */
 
-export const CHARTER_GLOB = "**/*.partner.{yaml,yml}";
-const ALWAYS_SKIPPED = ["**/node_modules/**", "**/.git/**"];
-
 export interface CollectOptions {
   cwd: string;
-}
-
-/**
- * globby, loaded only when a folder or a glob is given: checking named files (pre-commit
- * hooks, editors) does not pay for loading it. It is ESM; esbuild bundles this `require`.
- */
-function globby(): typeof Globby {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require("globby") as typeof Globby;
-}
-
-function searchFolder(folder: string): string[] {
-  return globby().globbySync(CHARTER_GLOB, {
-    cwd: folder,
-    absolute: true,
-    onlyFiles: true,
-    gitignore: true,
-    ignore: ALWAYS_SKIPPED,
-    followSymbolicLinks: false,
-  });
 }
 
 export function collectCharterFiles(paths: readonly string[], options: CollectOptions): string[] {
@@ -51,25 +28,20 @@ export function collectCharterFiles(paths: readonly string[], options: CollectOp
       continue;
     }
     if (stat?.isDirectory()) {
-      const files = searchFolder(absolute);
+      const files = findFilesSync(absolute, CHARTER_FILES.glob);
       if (files.length === 0 && explicit) {
-        throw new UsageError(`No charter (*.partner.yaml or *.partner.yml) found in "${given}".`);
+        const [yaml, yml] = CHARTER_FILES.suffixes;
+        throw new UsageError(`No charter (*${yaml} or *${yml}) found in "${given}".`);
       }
-      for (const file of files) found.add(path.normalize(file));
+      for (const file of files) found.add(file);
       continue;
     }
     if (stat) throw new UsageError(`"${given}" is neither a file nor a folder.`);
-    const { globbySync, isDynamicPattern } = globby();
-    if (isDynamicPattern(given)) {
-      const files = globbySync(given, {
-        cwd: options.cwd,
-        absolute: true,
-        onlyFiles: true,
-        gitignore: true,
-        ignore: ALWAYS_SKIPPED,
-      });
+    if (isGlob(given)) {
+      // A glob as given: links to folders are followed, unlike in a folder search.
+      const files = findFilesSync(options.cwd, given, { followLinks: true });
       if (files.length === 0) throw new UsageError(`No file matches "${given}".`);
-      for (const file of files) found.add(path.normalize(file));
+      for (const file of files) found.add(file);
       continue;
     }
     throw new UsageError(`No such file or folder: "${given}".`);

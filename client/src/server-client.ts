@@ -10,6 +10,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
+import { CHARTER_FILES, CONFIG_FILES } from "../../core/src/workspace/file-kinds";
 import { LANGUAGE_ID } from "./constants";
 import { MODEL_REQUEST, VALIDATE_WORKSPACE_REQUEST, type ModelResult, type ValidateWorkspaceResult } from "./protocol";
 
@@ -87,10 +88,7 @@ export function createLanguageClient(
       // The server reads the `partnerCharter` settings; config files and charters on disk
       // change its results (rules, duplicate ids, workspace validation).
       configurationSection: "partnerCharter",
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher("**/.partner-charter.{yaml,yml}"),
-        vscode.workspace.createFileSystemWatcher("**/*.partner.{yaml,yml}"),
-      ],
+      fileEvents: [CONFIG_FILES.glob, CHARTER_FILES.glob].map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
     },
     outputChannel: output,
     traceOutputChannel: output,

@@ -29,9 +29,10 @@ import {
   hoverAt,
   safeFixEdits,
 } from "../../core/src/navigation";
+import { isCharterFileName } from "../../core/src/workspace/file-kinds";
 import type { Charters } from "./charters";
 import { toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges, toSymbolInformation } from "./convert";
-import { baseName, isCharterName, uriToPath } from "./uris";
+import { baseName, uriToPath } from "./uris";
 
 /**
  * The request handlers: each takes the document's cached analysis (or text) and converts the
@@ -243,7 +244,7 @@ export class Features {
       version = document.version;
     } else if (!document) {
       const file = uriToPath(uri);
-      if (file && isCharterName(baseName(file))) {
+      if (file && isCharterFileName(baseName(file))) {
         try {
           result = this.charters.resultFromDisk(file);
         } catch {

@@ -1,5 +1,4 @@
 import * as path from "node:path";
-import { globby, isGitIgnored } from "globby";
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -19,11 +18,14 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding } from "../../core/src";
-import { Charters, DEBOUNCE_MS, type Progress } from "./charters";
+import { WORKSPACE_GLOBS, isCharterFileName, isConfigFileName, isInSkippedFolder } from "../../core/src/workspace";
+import { Charters } from "./charters";
 import { toDiagnostic } from "./convert";
 import { FIX_ALL_KIND, Features, type ClientSupport } from "./features";
+import { validationDelay } from "./open-scheduler";
 import { readSettings } from "./settings";
-import { baseName, fileKey, isCharterName, isConfigName, isIgnoredPath, uriToPath } from "./uris";
+import { baseName, fileKey, uriToPath } from "./uris";
+import { workDoneProgress } from "./work-done-progress";
 
 /**
  * The Partner Charter language server: a thin adapter from LSP to the editor-free core.
@@ -32,9 +34,6 @@ import { baseName, fileKey, isCharterName, isConfigName, isIgnoredPath, uriToPat
 
 declare const PARTNER_CHARTER_VERSION: string | undefined;
 const VERSION = typeof PARTNER_CHARTER_VERSION === "string" ? PARTNER_CHARTER_VERSION : "0.0.0-dev";
-
-export const CHARTER_GLOBS = ["**/*.partner.{yaml,yml}"];
-export const CONFIG_GLOBS = ["**/.partner-charter.{yaml,yml}"];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -52,29 +51,11 @@ process.on("unhandledRejection", (reason) =>
 process.on("uncaughtException", (error) => logError(`Uncaught exception: ${error.stack ?? String(error)}`));
 
 function isCharterDocument(document: TextDocument): boolean {
-  return document.languageId === "partner-charter" || isCharterName(baseName(document.uri));
+  return document.languageId === "partner-charter" || isCharterFileName(baseName(document.uri));
 }
 
 function isConfigDocument(uri: string): boolean {
-  return isConfigName(baseName(uri));
-}
-
-async function createProgress(title: string): Promise<Progress | undefined> {
-  if (!capabilities.window?.workDoneProgress) return undefined;
-  const reporter = await connection.window.createWorkDoneProgress();
-  reporter.begin("Partner Charter", 0, title, false);
-  let lastPercent = -1;
-  return {
-    report(done, total) {
-      const percent = total > 0 ? Math.floor((done * 100) / total) : 100;
-      if (percent === lastPercent) return;
-      lastPercent = percent;
-      reporter.report(percent, `${done} of ${total} checked`);
-    },
-    done() {
-      reporter.done();
-    },
-  };
+  return isConfigFileName(baseName(uri));
 }
 
 const charters = new Charters(
@@ -88,7 +69,7 @@ const charters = new Charters(
     log,
     error: logError,
   },
-  createProgress,
+  workDoneProgress(connection, () => capabilities.window?.workDoneProgress ?? false),
 );
 
 const clientSupport = (): ClientSupport => ({
@@ -143,7 +124,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     const file = uriToPath(params.rootUri);
     if (file) roots.push(file);
   } else if (roots.length === 0 && params.rootPath) roots.push(params.rootPath);
-  charters.roots = roots;
+  charters.folders.set(roots);
   pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
   return {
     capabilities: {
@@ -167,7 +148,7 @@ connection.onInitialized(
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       connection.client
         .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [...CHARTER_GLOBS, ...CONFIG_GLOBS].map((globPattern) => ({ globPattern })),
+          watchers: WORKSPACE_GLOBS.map((globPattern) => ({ globPattern })),
         })
         .catch(registrationFailed);
     }
@@ -179,12 +160,9 @@ connection.onInitialized(
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(
         safely("workspace folders change", async (event) => {
-          const removed = new Set(event.removed.map((folder) => uriToPath(folder.uri)));
-          charters.roots = charters.roots.filter((root) => !removed.has(root));
-          for (const folder of event.added) {
-            const file = uriToPath(folder.uri);
-            if (file) charters.roots.push(file);
-          }
+          const paths = (folders: { uri: string }[]): (string | undefined)[] =>
+            folders.map((folder) => uriToPath(folder.uri));
+          charters.folders.change(paths(event.added), paths(event.removed));
           await validateWorkspace();
         }),
       );
@@ -256,60 +234,14 @@ connection.onDidChangeConfiguration(
 // -----------------------------------------------------------------------------------------
 // Workspace
 
-async function scanWorkspace(): Promise<{ charters: string[]; configs: string[] }> {
-  const found = { charters: [] as string[], configs: [] as string[] };
-  for (const root of charters.roots) {
-    try {
-      const files = await globby([...CHARTER_GLOBS, ...CONFIG_GLOBS], {
-        cwd: root,
-        absolute: true,
-        dot: true,
-        gitignore: true,
-        onlyFiles: true,
-        followSymbolicLinks: false,
-        suppressErrors: true,
-        ignore: ["**/node_modules/**", "**/.git/**"],
-      });
-      for (const file of files) {
-        const normalized = path.normalize(file);
-        if (isConfigName(path.basename(normalized))) found.configs.push(normalized);
-        else found.charters.push(normalized);
-      }
-    } catch (error) {
-      logError(`Searching ${root} for charters failed: ${String(error)}`);
-    }
-  }
-  return found;
-}
-
 async function validateWorkspace(): Promise<void> {
   if (!charters.enabled) return;
   const started = Date.now();
-  const found = await scanWorkspace();
+  const found = await charters.folders.scan();
   await charters.validateWorkspace(found);
   if (charters.settings.trace === "verbose") {
     log(`Checked ${found.charters.length} charters in ${Date.now() - started} ms.`);
   }
-}
-
-/** Whether files are ignored by the .gitignore files of their workspace folder. */
-async function gitIgnoredFilter(files: string[]): Promise<(file: string) => boolean> {
-  const byRoot = new Map<string, (file: string) => boolean>();
-  for (const file of files) {
-    const root = charters.rootFor(file);
-    if (!root || byRoot.has(root)) continue;
-    try {
-      const isIgnored = await isGitIgnored({ cwd: root });
-      byRoot.set(root, (candidate) => isIgnored(candidate));
-    } catch (error) {
-      logError(`Reading the .gitignore files of ${root} failed: ${String(error)}`);
-    }
-  }
-  return (file) => {
-    const root = charters.rootFor(file);
-    const filter = root ? byRoot.get(root) : undefined;
-    return !!filter && filter(file);
-  };
 }
 
 connection.onDidChangeWatchedFiles(
@@ -319,20 +251,20 @@ connection.onDidChangeWatchedFiles(
     for (const change of params?.changes ?? []) {
       if (!change || typeof change.uri !== "string") continue;
       const file = uriToPath(change.uri);
-      if (!file || isIgnoredPath(file)) continue;
+      if (!file || isInSkippedFolder(file)) continue;
       const name = path.basename(file);
-      if (isConfigName(name)) {
+      if (isConfigFileName(name)) {
         configsChanged = true;
-        if (change.type === FileChangeType.Deleted) charters.knownConfigs.delete(file);
-        else charters.knownConfigs.add(file);
-      } else if (isCharterName(name)) {
+        if (change.type === FileChangeType.Deleted) charters.configs.known.delete(file);
+        else charters.configs.known.add(file);
+      } else if (isCharterFileName(name)) {
         if (change.type === FileChangeType.Deleted) charters.fileDeleted(change.uri);
         else if (!charters.isOpen(change.uri)) changed.push({ uri: change.uri, file });
       }
     }
     if (changed.length > 0) {
       // The same files the workspace search skips: ignored by .gitignore.
-      const ignored = await gitIgnoredFilter(changed.map((c) => c.file));
+      const ignored = await charters.folders.gitIgnored(changed.map((c) => c.file));
       for (const { uri, file } of changed) {
         if (ignored(file)) charters.fileDeleted(uri);
         else charters.fileChanged(uri);
@@ -361,7 +293,7 @@ function configEdited(uri: string): void {
       } catch (error) {
         logError(`Applying ${file} failed: ${(error as Error)?.stack ?? String(error)}`);
       }
-    }, DEBOUNCE_MS),
+    }, validationDelay()),
   );
 }
 
@@ -387,7 +319,7 @@ documents.onDidClose(
     if (charters.isOpen(uri)) {
       // A charter of the workspace goes back to its text on disk; anything else is forgotten.
       const file = uriToPath(uri);
-      charters.closed(uri, !!file && isCharterName(baseName(uri)) && charters.inWorkspace(file));
+      charters.closed(uri, !!file && isCharterFileName(baseName(uri)) && charters.folders.contains(file));
     } else if (isConfigDocument(uri)) {
       clearTimeout(configTimers.get(fileKey(uri)));
       configTimers.delete(fileKey(uri));

@@ -1,11 +1,7 @@
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { CONFIG_FILE_NAMES } from "../../core/src";
 
-/** URIs and file names: charters, config files, and the key each document is tracked under. */
-
-const CHARTER_NAME = /\.partner\.ya?ml$/;
-const IGNORED_SEGMENT = /(^|[\\/])(node_modules|\.git)([\\/]|$)/;
+/** URIs and file names, and the key each document is tracked under. */
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith("file:")) return undefined;
@@ -35,19 +31,6 @@ export function baseName(uriOrPath: string): string {
   } catch {
     return clean.slice(clean.lastIndexOf("/") + 1);
   }
-}
-
-export function isCharterName(name: string): boolean {
-  return CHARTER_NAME.test(name);
-}
-
-export function isConfigName(name: string): boolean {
-  return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
-}
-
-/** Files under node_modules or .git are never validated, even when a watcher reports them. */
-export function isIgnoredPath(file: string): boolean {
-  return IGNORED_SEGMENT.test(file);
 }
 
 /** A related location's `file` (a URI or an absolute path) as a URI. */

@@ -1,6 +1,4 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import type {
   CodeAction,
   Diagnostic,
@@ -8,8 +6,8 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
-import { LspClient, makeWorkspace, uriOf } from "./support/lsp-client";
-import { TODAY, lineOf, replaceLine, withId, withoutSection } from "./support/samples";
+import { useServer } from "./support/server-session";
+import { lineOf, replaceLine, withId, withoutSection } from "./support/samples";
 
 /** The text edits of a workspace edit for one document (documentChanges or changes). */
 function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
@@ -24,28 +22,16 @@ function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
 
 describe("language server: code actions", function () {
   this.timeout(60_000);
-  let workspace: string;
-  let client: LspClient;
 
-  before(async () => {
-    workspace = makeWorkspace();
-    client = await LspClient.start({ workspace, settings: { today: TODAY } });
-  });
-
-  after(async () => {
-    await client?.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  const server = useServer();
 
   async function openWithFindings(name: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
-    const uri = uriOf(path.join(workspace, name));
-    await client.open(uri, text);
-    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
-    return { uri, diagnostics: published.diagnostics };
+    const { uri, diagnostics } = await server.open(name, text, (p) => p.diagnostics.length > 0);
+    return { uri, diagnostics };
   }
 
   function codeActions(uri: string, diagnostic: Diagnostic, only?: string[]): Promise<CodeAction[]> {
-    return client.request<CodeAction[]>("textDocument/codeAction", {
+    return server.client.request<CodeAction[]>("textDocument/codeAction", {
       textDocument: { uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic], only },
@@ -58,14 +44,31 @@ describe("language server: code actions", function () {
     assert.ok(edits.length > 0, `"${action.title}" has edits`);
     if (action.edit?.documentChanges) {
       const change = action.edit.documentChanges[0] as TextDocumentEdit;
-      assert.equal(change.textDocument.version, client.version(uri), "the edit targets the current version");
+      assert.equal(change.textDocument.version, server.client.version(uri), "the edit targets the current version");
     }
     // Send them as one didChange, last edit first so earlier ranges stay valid.
     const ordered = [...edits].sort(
       (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character,
     );
-    const version = await client.edit(uri, ordered);
-    return (await client.waitForDiagnostics(uri, (p) => p.version === version)).diagnostics;
+    const version = await server.client.edit(uri, ordered);
+    return (await server.client.waitForDiagnostics(uri, (p) => p.version === version)).diagnostics;
+  }
+
+  /** Opens a charter and applies the action titled `title` on its first `rule` finding. */
+  async function applyAction(
+    name: string,
+    text: string,
+    rule: string,
+    title: string,
+  ): Promise<{ uri: string; after: Diagnostic[] }> {
+    const { uri, diagnostics } = await openWithFindings(name, text);
+    const actions = await codeActions(
+      uri,
+      diagnostics.find((d) => d.code === rule)!,
+    );
+    const action = actions.find((candidate) => candidate.title === title);
+    assert.ok(action, actions.map((a) => a.title).join(" | "));
+    return { uri, after: await apply(uri, action) };
   }
 
   it("fixes an enum near-miss with the suggestion (preferred quick fix)", async () => {
@@ -79,7 +82,7 @@ describe("language server: code actions", function () {
     assert.equal(fix.isPreferred, true);
     assert.deepEqual(fix.diagnostics, [diagnostic]);
     const after = await apply(uri, fix);
-    assert.match(client.text(uri), /^tier: strategic$/m);
+    assert.match(server.client.text(uri), /^tier: strategic$/m);
     assert.ok(!after.some((d) => /strategc/.test(d.message)), JSON.stringify(after));
   });
 
@@ -93,33 +96,33 @@ describe("language server: code actions", function () {
     assert.ok(fix, actions.map((a) => a.title).join(" | "));
     assert.notEqual(fix.isPreferred, true, "a skeleton needs review: not preferred");
     const after = await apply(uri, fix);
-    assert.match(client.text(uri), /^governance:\n {2}owners:/m);
-    assert.match(client.text(uri), /TODO/);
+    assert.match(server.client.text(uri), /^governance:\n {2}owners:/m);
+    assert.match(server.client.text(uri), /TODO/);
     assert.ok(!after.some((d) => /"governance"/.test(d.message) && d.code === "schema"), JSON.stringify(after));
   });
 
   it("disables a rule for one line, above it with its indentation", async () => {
     const text = replaceLine(/^ {2}type: requirement$/m, "  type: requirment", withId("disable-line"));
-    const { uri, diagnostics } = await openWithFindings("disable-line.partner.yaml", text);
-    const diagnostic = diagnostics.find((d) => d.code === "schema")!;
-    const actions = await codeActions(uri, diagnostic);
-    const disable = actions.find((action) => action.title === "Disable schema for this line");
-    assert.ok(disable, actions.map((a) => a.title).join(" | "));
-    const after = await apply(uri, disable);
-    const line = lineOf(client.text(uri), /type: requirment/);
-    assert.equal(client.text(uri).split("\n")[line - 1], "  # partner-charter-disable-next-line schema");
+    const { uri, after } = await applyAction(
+      "disable-line.partner.yaml",
+      text,
+      "schema",
+      "Disable schema for this line",
+    );
+    const line = lineOf(server.client.text(uri), /type: requirment/);
+    assert.equal(server.client.text(uri).split("\n")[line - 1], "  # partner-charter-disable-next-line schema");
     assert.deepEqual(after, []);
   });
 
   it("disables a rule for the file, after the leading comments", async () => {
     const text = `# Header comment\n# second line\n${replaceLine(/^kind: Charter$/m, "kind: Charte", withId("disable-file"))}`;
-    const { uri, diagnostics } = await openWithFindings("disable-file.partner.yaml", text);
-    const diagnostic = diagnostics.find((d) => d.code === "schema")!;
-    const actions = await codeActions(uri, diagnostic);
-    const disable = actions.find((action) => action.title === "Disable schema for this file");
-    assert.ok(disable, actions.map((a) => a.title).join(" | "));
-    const after = await apply(uri, disable);
-    assert.deepEqual(client.text(uri).split("\n").slice(0, 3), [
+    const { uri, after } = await applyAction(
+      "disable-file.partner.yaml",
+      text,
+      "schema",
+      "Disable schema for this file",
+    );
+    assert.deepEqual(server.client.text(uri).split("\n").slice(0, 3), [
       "# Header comment",
       "# second line",
       "# partner-charter-disable schema",
@@ -133,7 +136,7 @@ describe("language server: code actions", function () {
     text = replaceLine(/^ {2}reviewCadence: monthly$/m, "  reviewCadence: montly", text);
     const { uri, diagnostics } = await openWithFindings("fix-all.partner.yaml", text);
     assert.ok(diagnostics.filter((d) => d.code === "schema").length >= 3);
-    const actions = await client.request<CodeAction[]>("textDocument/codeAction", {
+    const actions = await server.client.request<CodeAction[]>("textDocument/codeAction", {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ["source.fixAll"] },
@@ -142,7 +145,7 @@ describe("language server: code actions", function () {
     const [fixAll] = actions;
     assert.equal(fixAll!.kind, "source.fixAll.partnerCharter");
     const after = await apply(uri, fixAll!);
-    const fixed = client.text(uri);
+    const fixed = server.client.text(uri);
     assert.match(fixed, /^tier: strategic$/m);
     assert.match(fixed, /^status: active$/m);
     assert.match(fixed, /^ {2}reviewCadence: monthly$/m);

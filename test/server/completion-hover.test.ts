@@ -1,6 +1,4 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -10,8 +8,9 @@ import {
   type MarkupContent,
   type TextEdit,
 } from "vscode-languageserver-protocol/node";
-import { applyEdits, LspClient, makeWorkspace, uriOf } from "./support/lsp-client";
-import { TODAY, VALID, lineOf, replaceLine, withId } from "./support/samples";
+import { applyEdits } from "./support/lsp-client";
+import { useServer } from "./support/server-session";
+import { VALID, lineOf, replaceLine, withId } from "./support/samples";
 
 function labels(items: CompletionItem[], kind?: CompletionItemKind): string[] {
   return items.filter((item) => kind === undefined || item.kind === kind).map((item) => item.label);
@@ -27,39 +26,29 @@ function sorted(items: CompletionItem[], kind: CompletionItemKind): string[] {
 
 describe("language server: completion and hover", function () {
   this.timeout(60_000);
-  let workspace: string;
-  let client: LspClient;
   let counter = 0;
 
-  before(async () => {
-    workspace = makeWorkspace();
-    client = await LspClient.start({ workspace, settings: { today: TODAY } });
-  });
-
-  after(async () => {
-    await client?.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  const server = useServer();
 
   async function complete(text: string, line: number, character: number): Promise<CompletionItem[]> {
-    const uri = uriOf(path.join(workspace, `c${++counter}.partner.yaml`));
-    await client.open(uri, text);
-    const list = await client.request<CompletionList>("textDocument/completion", {
+    const uri = server.uri(`c${++counter}.partner.yaml`);
+    await server.client.open(uri, text);
+    const list = await server.client.request<CompletionList>("textDocument/completion", {
       textDocument: { uri },
       position: { line, character },
     });
-    await client.close(uri);
+    await server.client.close(uri);
     return list.items;
   }
 
   async function hover(text: string, line: number, character: number): Promise<string | undefined> {
-    const uri = uriOf(path.join(workspace, `h${++counter}.partner.yaml`));
-    await client.open(uri, text);
-    const result = await client.request<Hover | null>("textDocument/hover", {
+    const uri = server.uri(`h${++counter}.partner.yaml`);
+    await server.client.open(uri, text);
+    const result = await server.client.request<Hover | null>("textDocument/hover", {
       textDocument: { uri },
       position: { line, character },
     });
-    await client.close(uri);
+    await server.client.close(uri);
     return result ? (result.contents as MarkupContent).value : undefined;
   }
 

@@ -1,27 +1,15 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { DiagnosticSeverity } from "vscode-languageserver-protocol/node";
-import { LspClient, makeWorkspace, uriOf } from "./support/lsp-client";
-import { TODAY, lineOf, replaceLine, withId } from "./support/samples";
+import { useServer } from "./support/server-session";
+import { lineOf, replaceLine, withId } from "./support/samples";
 
 describe("language server: diagnostics of open documents", function () {
   this.timeout(60_000);
-  let workspace: string;
-  let client: LspClient;
 
-  before(async () => {
-    workspace = makeWorkspace();
-    client = await LspClient.start({ workspace, settings: { today: TODAY } });
-  });
-
-  after(async () => {
-    await client?.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  const server = useServer();
 
   it("advertises incremental sync and the features of EDITOR.md", () => {
-    const capabilities = client.initializeResult!.capabilities;
+    const capabilities = server.client.initializeResult!.capabilities;
     assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
     assert.ok(capabilities.completionProvider);
     assert.equal(capabilities.hoverProvider, true);
@@ -35,10 +23,8 @@ describe("language server: diagnostics of open documents", function () {
   });
 
   it("publishes findings on open with rule id, documentation link, source and severity", async () => {
-    const uri = uriOf(path.join(workspace, "tier.partner.yaml"));
     const text = replaceLine(/^tier: strategic$/m, "tier: strategc", withId("tier-typo"));
-    await client.open(uri, text);
-    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const published = await server.open("tier.partner.yaml", text, (p) => p.diagnostics.length > 0);
     const diagnostic = published.diagnostics.find((d) => d.code === "schema");
     assert.ok(diagnostic, "a schema diagnostic");
     assert.match(diagnostic.message, /Did you mean "strategic"/);
@@ -51,65 +37,65 @@ describe("language server: diagnostics of open documents", function () {
   });
 
   it("clears the finding after an incremental edit fixes it", async () => {
-    const uri = uriOf(path.join(workspace, "tier.partner.yaml"));
-    const line = lineOf(client.text(uri), /^tier:/);
+    const uri = server.uri("tier.partner.yaml");
+    const line = lineOf(server.client.text(uri), /^tier:/);
     // Insert the missing "i": strategc → strategic.
-    const version = await client.edit(uri, [
+    const version = await server.client.edit(uri, [
       { range: { start: { line, character: 13 }, end: { line, character: 13 } }, newText: "i" },
     ]);
-    const published = await client.waitForDiagnostics(uri, (p) => p.version === version);
+    const published = await server.client.waitForDiagnostics(uri, (p) => p.version === version);
     assert.deepEqual(
       published.diagnostics.map((d) => d.code),
       [],
     );
-    assert.match(client.text(uri), /^tier: strategic$/m);
+    assert.match(server.client.text(uri), /^tier: strategic$/m);
   });
 
   it("never publishes an older version after a newer one (50 quick edits)", async () => {
-    const uri = uriOf(path.join(workspace, "burst.partner.yaml"));
-    await client.open(uri, withId("burst"));
-    await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    const { uri } = await server.open("burst.partner.yaml", withId("burst"));
     let last = 1;
     for (let i = 0; i < 50; i++) {
       // Alternate between a broken and a fixed `kind`, so each version has different findings.
-      const text = client.text(uri);
+      const text = server.client.text(uri);
       const kindLine = lineOf(text, /^kind:/);
       const length = text.split("\n")[kindLine]!.length;
-      last = await client.edit(uri, [
+      last = await server.client.edit(uri, [
         {
           range: { start: { line: kindLine, character: 0 }, end: { line: kindLine, character: length } },
           newText: i % 2 === 0 ? "kind: Charte" : "kind: Charter",
         },
       ]);
     }
-    const published = await client.waitForDiagnostics(uri, (p) => p.version === last);
-    const versions = (client.diagnostics.get(uri) ?? []).map((p) => p.version!);
+    const published = await server.client.waitForDiagnostics(uri, (p) => p.version === last);
+    const versions = (server.client.diagnostics.get(uri) ?? []).map((p) => p.version!);
     assert.equal(versions.at(-1), last);
     for (let i = 1; i < versions.length; i++)
       assert.ok(versions[i]! >= versions[i - 1]!, `versions in order: ${versions}`);
     // The last edit (i = 49) wrote "Charter": the text is valid again.
-    assert.match(client.text(uri), /^kind: Charter$/m);
+    assert.match(server.client.text(uri), /^kind: Charter$/m);
     assert.deepEqual(published.diagnostics, []);
     // Nothing older arrives later.
     await new Promise((resolve) => setTimeout(resolve, 400));
-    assert.equal(client.latestDiagnostics(uri)!.version, last);
+    assert.equal(server.client.latestDiagnostics(uri)!.version, last);
   });
 
   it("reports YAML syntax errors alone", async () => {
-    const uri = uriOf(path.join(workspace, "broken.partner.yaml"));
-    await client.open(uri, `${withId("broken")}\nextra: "unterminated\n`);
-    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const published = await server.open(
+      "broken.partner.yaml",
+      `${withId("broken")}\nextra: "unterminated\n`,
+      (p) => p.diagnostics.length > 0,
+    );
     assert.deepEqual([...new Set(published.diagnostics.map((d) => d.code))], ["yaml-syntax"]);
   });
 
   it("ignores documents that are not charters", async () => {
-    const uri = uriOf(path.join(workspace, "notes.yaml"));
-    await client.open(uri, "just: yaml\n", "yaml");
-    const hover = await client.request("textDocument/hover", {
+    const uri = server.uri("notes.yaml");
+    await server.client.open(uri, "just: yaml\n", "yaml");
+    const hover = await server.client.request("textDocument/hover", {
       textDocument: { uri },
       position: { line: 0, character: 1 },
     });
     assert.equal(hover, null);
-    assert.equal(client.diagnostics.get(uri), undefined);
+    assert.equal(server.client.diagnostics.get(uri), undefined);
   });
 });

@@ -1,9 +1,7 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { SymbolKind, type CodeLens, type DocumentSymbol, type FoldingRange } from "vscode-languageserver-protocol/node";
-import { LspClient, makeWorkspace, uriOf } from "./support/lsp-client";
-import { TODAY, lineOf, replaceLine, withId } from "./support/samples";
+import { useServer } from "./support/server-session";
+import { lineOf, replaceLine, withId } from "./support/samples";
 
 function find(symbols: DocumentSymbol[], name: string): DocumentSymbol {
   const symbol = symbols.find((s) => s.name === name);
@@ -19,24 +17,15 @@ function contains(outer: DocumentSymbol["range"], inner: DocumentSymbol["range"]
 
 describe("language server: outline, folding and code lens", function () {
   this.timeout(60_000);
-  let workspace: string;
-  let client: LspClient;
-  const uri = (name: string): string => uriOf(path.join(workspace, name));
+  const server = useServer();
 
   before(async () => {
-    workspace = makeWorkspace();
-    client = await LspClient.start({ workspace, settings: { today: TODAY } });
-    await client.open(uri("outline.partner.yaml"), withId("outline"));
-  });
-
-  after(async () => {
-    await client?.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
+    await server.client.open(server.uri("outline.partner.yaml"), withId("outline"));
   });
 
   it("gives a hierarchical outline with meaningful details", async () => {
-    const symbols = await client.request<DocumentSymbol[]>("textDocument/documentSymbol", {
-      textDocument: { uri: uri("outline.partner.yaml") },
+    const symbols = await server.client.request<DocumentSymbol[]>("textDocument/documentSymbol", {
+      textDocument: { uri: server.uri("outline.partner.yaml") },
     });
     for (const name of [
       "partner",
@@ -85,8 +74,8 @@ describe("language server: outline, folding and code lens", function () {
   });
 
   it("folds every multi-line mapping and list", async () => {
-    const ranges = await client.request<FoldingRange[]>("textDocument/foldingRange", {
-      textDocument: { uri: uri("outline.partner.yaml") },
+    const ranges = await server.client.request<FoldingRange[]>("textDocument/foldingRange", {
+      textDocument: { uri: server.uri("outline.partner.yaml") },
     });
     const text = withId("outline");
     const starts = ranges.map((r) => r.startLine);
@@ -101,8 +90,8 @@ describe("language server: outline, folding and code lens", function () {
   });
 
   it("shows each phase's length and go/no-go status, and the commitments' balance", async () => {
-    const lenses = await client.request<CodeLens[]>("textDocument/codeLens", {
-      textDocument: { uri: uri("outline.partner.yaml") },
+    const lenses = await server.client.request<CodeLens[]>("textDocument/codeLens", {
+      textDocument: { uri: server.uri("outline.partner.yaml") },
     });
     const text = withId("outline");
     const at = (pattern: RegExp): string | undefined =>
@@ -120,18 +109,18 @@ describe("language server: outline, folding and code lens", function () {
       /^ {4}- \{ type: spend.*\n {4}- \{ type: roadmap.*$/m,
       "    - { type: support, detail: help desk }",
     );
-    const name = uri("lens-edit.partner.yaml");
-    await client.open(name, text);
-    const lenses = await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri: name } });
+    const name = server.uri("lens-edit.partner.yaml");
+    await server.client.open(name, text);
+    const lenses = await server.client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri: name } });
     const titles = lenses.map((lens) => lens.command?.title);
     assert.ok(titles.includes("6 weeks · go/no-go: pending"), titles.join(" | "));
     assert.ok(titles.includes("we give 2 · partner gives 1 · one-sided"), titles.join(" | "));
   });
 
   it("answers with empty lists for documents it does not have", async () => {
-    const missing = uri("never-opened.partner.yaml");
+    const missing = server.uri("never-opened.partner.yaml");
     for (const method of ["textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/codeLens"]) {
-      const result = await client.request<unknown[]>(method, { textDocument: { uri: missing } });
+      const result = await server.client.request<unknown[]>(method, { textDocument: { uri: missing } });
       assert.deepEqual(result, [], method);
     }
   });

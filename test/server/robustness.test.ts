@@ -1,7 +1,5 @@
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import {
   IPCMessageReader,
   IPCMessageWriter,
@@ -11,8 +9,9 @@ import {
   type InitializeResult,
 } from "vscode-languageserver-protocol/node";
 import { SERVER } from "../support/paths";
-import { LspClient, ensureServerBuilt, makeWorkspace, uriOf } from "./support/lsp-client";
-import { TODAY, lineOf, withId } from "./support/samples";
+import { ensureServerBuilt } from "./support/lsp-client";
+import { useServer } from "./support/server-session";
+import { lineOf, withId } from "./support/samples";
 
 const INVALID_PARAMS = -32602;
 const METHOD_NOT_FOUND = -32601;
@@ -23,41 +22,31 @@ function sleep(ms: number): Promise<void> {
 
 describe("language server: robustness", function () {
   this.timeout(120_000);
-  let workspace: string;
-  let client: LspClient;
 
-  before(async () => {
-    workspace = makeWorkspace({ "disk.partner.yaml": withId("disk") });
-    client = await LspClient.start({ workspace, settings: { today: TODAY } });
-  });
-
-  after(async () => {
-    await client?.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  const server = useServer({ files: { "disk.partner.yaml": withId("disk") } });
 
   async function stillAnswers(): Promise<void> {
-    const uri = uriOf(path.join(workspace, "alive.partner.yaml"));
-    await client.open(uri, withId("alive"));
-    const hover = await client.request<Hover | null>("textDocument/hover", {
+    const uri = server.uri("alive.partner.yaml");
+    await server.client.open(uri, withId("alive"));
+    const hover = await server.client.request<Hover | null>("textDocument/hover", {
       textDocument: { uri },
       position: { line: lineOf(withId("alive"), /^tier:/), character: 1 },
     });
     assert.ok(hover, "the server still answers");
-    await client.close(uri);
-    assert.equal(client.exited, false);
+    await server.client.close(uri);
+    assert.equal(server.client.exited, false);
   }
 
   it("answers requests about unknown documents with empty results", async () => {
-    const uri = uriOf(path.join(workspace, "unknown.partner.yaml"));
+    const uri = server.uri("unknown.partner.yaml");
     const position = { line: 0, character: 0 };
-    assert.equal(await client.request("textDocument/hover", { textDocument: { uri }, position }), null);
-    assert.deepEqual(await client.request("textDocument/completion", { textDocument: { uri }, position }), {
+    assert.equal(await server.client.request("textDocument/hover", { textDocument: { uri }, position }), null);
+    assert.deepEqual(await server.client.request("textDocument/completion", { textDocument: { uri }, position }), {
       isIncomplete: false,
       items: [],
     });
     assert.deepEqual(
-      await client.request("textDocument/codeAction", {
+      await server.client.request("textDocument/codeAction", {
         textDocument: { uri },
         range: { start: position, end: position },
         context: { diagnostics: [] },
@@ -65,97 +54,100 @@ describe("language server: robustness", function () {
       [],
     );
     assert.equal(
-      await client.request("textDocument/hover", { textDocument: { uri: "untitled:Untitled-9" }, position }),
+      await server.client.request("textDocument/hover", { textDocument: { uri: "untitled:Untitled-9" }, position }),
       null,
     );
   });
 
   it("rejects malformed parameters with InvalidParams and keeps answering", async () => {
     const isInvalid = (error: { code: number }): boolean => error.code === INVALID_PARAMS;
-    await assert.rejects(client.request("textDocument/hover", {}), isInvalid);
-    await assert.rejects(client.request("textDocument/hover", null), isInvalid);
+    await assert.rejects(server.client.request("textDocument/hover", {}), isInvalid);
+    await assert.rejects(server.client.request("textDocument/hover", null), isInvalid);
     await assert.rejects(
-      client.request("textDocument/completion", {
+      server.client.request("textDocument/completion", {
         textDocument: { uri: "file:///x.partner.yaml" },
         position: { line: -1 },
       }),
       isInvalid,
     );
-    await assert.rejects(client.request("textDocument/codeAction", { textDocument: { uri: "file:///x" } }), isInvalid);
-    await assert.rejects(client.request("textDocument/documentSymbol", { textDocument: 7 }), isInvalid);
     await assert.rejects(
-      client.request("partnerCharter/nonsense", {}),
+      server.client.request("textDocument/codeAction", { textDocument: { uri: "file:///x" } }),
+      isInvalid,
+    );
+    await assert.rejects(server.client.request("textDocument/documentSymbol", { textDocument: 7 }), isInvalid);
+    await assert.rejects(
+      server.client.request("partnerCharter/nonsense", {}),
       (error: { code: number }) => error.code === METHOD_NOT_FOUND,
     );
     await stillAnswers();
   });
 
   it("survives malformed notifications", async () => {
-    await client.connection.sendNotification("textDocument/didChange", {
+    await server.client.connection.sendNotification("textDocument/didChange", {
       textDocument: { uri: "file:///nowhere.partner.yaml", version: 3 },
       contentChanges: [{ text: "x" }],
     });
-    await client.connection.sendNotification("textDocument/didOpen", {});
-    await client.connection.sendNotification("textDocument/didClose", {
+    await server.client.connection.sendNotification("textDocument/didOpen", {});
+    await server.client.connection.sendNotification("textDocument/didClose", {
       textDocument: { uri: "file:///never-opened.partner.yaml" },
     });
-    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [null, { uri: 5 }] });
-    await client.connection.sendNotification("workspace/didChangeConfiguration", {
+    await server.client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [null, { uri: 5 }] });
+    await server.client.connection.sendNotification("workspace/didChangeConfiguration", {
       settings: { partnerCharter: "nonsense" },
     });
     await stillAnswers();
   });
 
   it("handles a document closed right after a change (while its validation is pending)", async () => {
-    const uri = uriOf(path.join(workspace, "disk.partner.yaml"));
-    await client.open(uri, withId("disk").replace("kind: Charter", "kind: Nope"));
-    await client.waitForDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.length > 0);
-    await client.replaceAll(uri, withId("disk").replace("kind: Charter", "kind: Still-nope"));
-    await client.close(uri);
+    const { uri } = await server.open(
+      "disk.partner.yaml",
+      withId("disk").replace("kind: Charter", "kind: Nope"),
+      (p) => p.version === 1 && p.diagnostics.length > 0,
+    );
+    await server.client.replaceAll(uri, withId("disk").replace("kind: Charter", "kind: Still-nope"));
+    await server.client.close(uri);
     // Back to the text on disk, which is clean: the editor's findings are cleared.
-    await client.waitForDiagnostics(uri, (p) => p.version === undefined && p.diagnostics.length === 0);
+    await server.client.waitForDiagnostics(uri, (p) => p.version === undefined && p.diagnostics.length === 0);
     await sleep(300);
-    assert.deepEqual(client.latestDiagnostics(uri)!.diagnostics, [], "no late result of the closed version");
-    const ephemeral = uriOf(path.join(workspace, "not-on-disk.partner.yaml"));
-    await client.open(ephemeral, "kind: Nope\n");
-    await client.close(ephemeral);
+    assert.deepEqual(server.client.latestDiagnostics(uri)!.diagnostics, [], "no late result of the closed version");
+    const ephemeral = server.uri("not-on-disk.partner.yaml");
+    await server.client.open(ephemeral, "kind: Nope\n");
+    await server.client.close(ephemeral);
     await sleep(300);
-    const last = client.latestDiagnostics(ephemeral);
+    const last = server.client.latestDiagnostics(ephemeral);
     assert.ok(!last || last.diagnostics.length === 0, "a closed file that is not on disk has no diagnostics");
     await stillAnswers();
   });
 
   it("stays responsive through 1,000 rapid edits and returns to its memory baseline after closing", async function () {
     // Warm up: one full open/validate/close cycle, so the baseline includes loaded code.
-    const warm = uriOf(path.join(workspace, "warm.partner.yaml"));
-    await client.open(warm, withId("warm"));
-    await client.waitForDiagnostics(warm, (p) => p.version === 1);
-    await client.close(warm);
+    const warm = await server.open("warm.partner.yaml", withId("warm"));
+    await server.client.close(warm.uri);
     await sleep(500);
-    const baseline = client.rssKb();
+    const baseline = server.client.rssKb();
     if (baseline === undefined) this.skip();
 
-    const uri = uriOf(path.join(workspace, "burst.partner.yaml"));
+    const uri = server.uri("burst.partner.yaml");
     const base = withId("burst");
-    await client.open(uri, base);
+    await server.client.open(uri, base);
     const line = lineOf(base, /^title:/);
     let version = 1;
     for (let i = 0; i < 1000; i++) {
-      const character = client.text(uri).split("\n")[line]!.length;
-      version = await client.edit(uri, [
+      const character = server.client.text(uri).split("\n")[line]!.length;
+      version = await server.client.edit(uri, [
         { range: { start: { line, character }, end: { line, character } }, newText: i % 10 === 9 ? " " : "x" },
       ]);
     }
-    const published = await client.waitForDiagnostics(uri, (p) => p.version === version, 60_000);
+    const published = await server.client.waitForDiagnostics(uri, (p) => p.version === version, 60_000);
     assert.deepEqual(published.diagnostics, []);
-    const hover = await client.request<Hover | null>("textDocument/hover", {
+    const hover = await server.client.request<Hover | null>("textDocument/hover", {
       textDocument: { uri },
       position: { line: lineOf(base, /^tier:/), character: 1 },
     });
     assert.ok(hover);
-    await client.close(uri);
+    await server.client.close(uri);
     await sleep(1500);
-    const after = client.rssKb()!;
+    const after = server.client.rssKb()!;
     const growthMb = (after - baseline!) / 1024;
     assert.ok(growthMb < 48, `RSS grew by ${growthMb.toFixed(1)} MB (baseline ${(baseline! / 1024).toFixed(1)} MB)`);
   });

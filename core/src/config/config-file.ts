@@ -4,6 +4,7 @@ import { parseCharter, rangeAt } from "../parse/parse-charter";
 import { didYouMean } from "../schema/did-you-mean";
 import { describeValue } from "../schema/charter-schema";
 import { compareFindings, type Finding } from "../types";
+import { CONFIG_FILE_NAMES } from "../workspace/file-kinds";
 import { validateRulesConfig, type RulesConfig } from "./rules-config";
 
 /**
@@ -11,7 +12,7 @@ import { validateRulesConfig, type RulesConfig } from "./rules-config";
  * only (YAML, never code). Its own problems are `config` findings located in that file.
  */
 
-export const CONFIG_FILE_NAMES = [".partner-charter.yaml", ".partner-charter.yml"] as const;
+export { CONFIG_FILE_NAMES };
 
 export interface LoadedConfig {
   /** Absolute path of the config file. */

@@ -1,0 +1,2 @@
+export * from "./file-kinds";
+export * from "./discover";
