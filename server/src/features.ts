@@ -17,9 +17,8 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { charterView, type CharterResult, type CharterView, type Finding, type Range } from "../../core/src";
+import { charterView, isRecord, type CharterResult, type CharterView, type Finding, type Range } from "../../core/src";
 import {
-  canSuppress,
   charterLenses,
   charterOutline,
   completionsAt,
@@ -48,25 +47,21 @@ export interface ClientSupport {
   foldingLimit?: number;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 export function invalidParams(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
 }
 
 /** The `textDocument.uri` of request parameters, or an InvalidParams error. */
 export function documentUri(params: unknown): string {
-  const textDocument = isObject(params) ? params.textDocument : undefined;
-  const uri = isObject(textDocument) ? textDocument.uri : undefined;
+  const textDocument = isRecord(params) ? params.textDocument : undefined;
+  const uri = isRecord(textDocument) ? textDocument.uri : undefined;
   if (typeof uri !== "string" || uri === "") throw invalidParams("Expected params.textDocument.uri (a string).");
   return uri;
 }
 
 function isPosition(value: unknown): value is Position {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     Number.isInteger(value.line) &&
     Number.isInteger(value.character) &&
     (value.line as number) >= 0 &&
@@ -75,14 +70,14 @@ function isPosition(value: unknown): value is Position {
 }
 
 export function requestPosition(params: unknown): Position {
-  const position = isObject(params) ? params.position : undefined;
+  const position = isRecord(params) ? params.position : undefined;
   if (!isPosition(position)) throw invalidParams("Expected params.position with whole-number line and character.");
   return position;
 }
 
 function requestRange(params: unknown): Range {
-  const range = isObject(params) ? params.range : undefined;
-  if (!isObject(range) || !isPosition(range.start) || !isPosition(range.end)) {
+  const range = isRecord(params) ? params.range : undefined;
+  if (!isRecord(range) || !isPosition(range.start) || !isPosition(range.end)) {
     throw invalidParams("Expected params.range with start and end positions.");
   }
   return { start: range.start, end: range.end };
@@ -137,7 +132,7 @@ export class Features {
     const document = this.charterDocument(params);
     if (!document) return [];
     const { analysis } = this.charters.analysisFor(document);
-    return charterLenses(analysis.parsed, analysis.charter, analysis.rules).map((lens) => ({
+    return charterLenses(analysis.parsed, analysis.facts).map((lens) => ({
       range: lens.range,
       // Title only: an empty command id makes the lens informational.
       command: { title: lens.title, command: "" },
@@ -156,7 +151,7 @@ export class Features {
     const document = this.charterDocument(params);
     if (!document || !this.charters.enabled) return [];
     const context =
-      isObject(params) && isObject(params.context) ? (params.context as CodeActionParams["context"]) : undefined;
+      isRecord(params) && isRecord(params.context) ? (params.context as CodeActionParams["context"]) : undefined;
     const only = Array.isArray(context?.only) ? context.only.filter((kind) => typeof kind === "string") : undefined;
     const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const result = this.charters.resultFor(document);
@@ -188,7 +183,7 @@ export class Features {
       const text = document.getText();
       for (const finding of relevant) {
         const line = finding.range.start.line;
-        if (!canSuppress(finding.rule) || seen.has(`${finding.rule}:${line}`)) continue;
+        if (seen.has(`${finding.rule}:${line}`)) continue;
         seen.add(`${finding.rule}:${line}`);
         const lineEdit = disableForLineEdit(text, line, finding.rule);
         if (lineEdit) {
@@ -202,7 +197,7 @@ export class Features {
       }
       const seenRules = new Set<string>();
       for (const finding of relevant) {
-        if (!canSuppress(finding.rule) || seenRules.has(finding.rule)) continue;
+        if (seenRules.has(finding.rule)) continue;
         seenRules.add(finding.rule);
         const fileEdit = disableForFileEdit(text, finding.rule);
         if (fileEdit) {
@@ -233,7 +228,7 @@ export class Features {
 
   /** `partnerCharter/model`: the charter, findings and health of a document, as published. */
   model(params: unknown): CharterView | null {
-    const uri = isObject(params) ? params.uri : undefined;
+    const uri = isRecord(params) ? params.uri : undefined;
     if (typeof uri !== "string" || uri === "") throw invalidParams("Expected params.uri (a string).");
     const document = this.getDocument(uri);
     let result: CharterResult | undefined;

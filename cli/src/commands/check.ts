@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkFiles, decodeCharterBytes } from "../../../core/src";
+import { checkFiles, decodeCharterBytes, localToday, plural } from "../../../core/src";
 import { configOption, parseCommandArgs, parseCount } from "../args";
 import { applyBaseline, readBaseline, writeBaseline } from "../baseline";
 import { collectCharterFiles } from "../collect-files";
@@ -8,7 +8,7 @@ import { UsageError } from "../errors";
 import { FORMATTERS } from "../formatters";
 import { colorAllowed, writeOutput } from "../output";
 import { buildReport } from "../report";
-import { localToday, parseDateOption } from "../today";
+import { parseDateOption } from "../today";
 import type { CommandContext } from "./command";
 
 export const CHECK_HELP = `Usage: partner-charter check [PATH…] [options]
@@ -80,7 +80,7 @@ export function runCheck(args: string[], context: CommandContext): number {
     const written = writeBaseline(buildReport(result, { cwd: context.cwd }), values["write-baseline"], context.cwd);
     const total = written.entries.reduce((n, entry) => n + entry.count, 0);
     process.stderr.write(
-      `partner-charter: baseline written to ${values["write-baseline"]} (${total} finding${total === 1 ? "" : "s"}).\n`,
+      `partner-charter: baseline written to ${values["write-baseline"]} (${plural(total, "finding")}).\n`,
     );
     return 0;
   }

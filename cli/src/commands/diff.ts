@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { checkFiles, decodeCharterBytes } from "../../../core/src";
+import { checkFiles, decodeCharterBytes, localToday } from "../../../core/src";
 import {
   diffCharters,
   formatDiffJson,
@@ -11,7 +11,7 @@ import {
 import { configOption, existingFile, parseCommandArgs } from "../args";
 import { UsageError } from "../errors";
 import { writeOutput } from "../output";
-import { localToday, parseDateOption } from "../today";
+import { parseDateOption } from "../today";
 import type { CommandContext } from "./command";
 
 export const DIFF_HELP = `Usage: partner-charter diff BASE HEAD [options]

@@ -1,11 +1,11 @@
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { charterView, checkFiles } from "../../../core/src";
+import { charterView, checkFiles, localToday } from "../../../core/src";
 import { renderCharterHtml, renderCharterMarkdown } from "../../../core/src/render";
 import { configOption, existingFile, parseCommandArgs } from "../args";
 import { UsageError } from "../errors";
 import { writeOutput } from "../output";
-import { localToday, parseDateOption } from "../today";
+import { parseDateOption } from "../today";
 import type { CommandContext } from "./command";
 
 export const RENDER_HELP = `Usage: partner-charter render FILE [options]

@@ -1,4 +1,5 @@
 import type { NodePath, Position, Range } from "../types";
+import { isCommentLine, scanYamlLine } from "../text/yaml-scan";
 import { enclosingFrames, framesPath, pushItem, readYamlLine, siblingKeys } from "./yaml-lines";
 
 /**
@@ -68,7 +69,7 @@ export function cursorSlot(text: string, position: Position): CursorSlot | undef
   const lineText = lines[position.line]!;
   const character = Math.max(0, Math.min(position.character, lineText.length));
   const before = lineText.slice(0, character);
-  if (/^\s*#/.test(before)) return undefined;
+  if (isCommentLine(before)) return undefined;
   const lead = readYamlLine(before);
 
   // Inside a one-line flow mapping or list ({ … } / [ … ]) opened on this line.
@@ -146,20 +147,11 @@ export function cursorSlot(text: string, position: Position): CursorSlot | undef
 /** Column of the `{`/`[` of a flow collection still open at the end of `before`, if any. */
 function openFlowStart(before: string): number | undefined {
   const stack: number[] = [];
-  let quote: string | undefined;
-  for (let i = 0; i < before.length; i++) {
-    const ch = before[i]!;
-    if (quote) {
-      if (ch === "\\" && quote === '"') i++;
-      else if (ch === quote) quote = undefined;
-      continue;
-    }
-    if (ch === "#" && (i === 0 || /\s/.test(before[i - 1]!))) return undefined;
-    if ((ch === '"' || ch === "'") && (i === 0 || /[\s,[{:]/.test(before[i - 1]!))) quote = ch;
-    else if (ch === "{" || ch === "[") stack.push(i);
-    else if ((ch === "}" || ch === "]") && stack.length) stack.pop();
-  }
-  return stack.length ? stack[0] : undefined;
+  const scan = scanYamlLine(before, (char, i) => {
+    if (char === "{" || char === "[") stack.push(i);
+    else if ((char === "}" || char === "]") && stack.length) stack.pop();
+  });
+  return !scan.comment && stack.length ? stack[0] : undefined;
 }
 
 interface FlowFrame {
@@ -190,7 +182,6 @@ function flowSlot(
 
   const frames: FlowFrame[] = [];
   const segments: (string | number)[] = [];
-  let quote: string | undefined;
   const open = (type: "map" | "seq", at: number): void => {
     const parent = frames[frames.length - 1];
     if (parent) segments.push(parent.type === "map" ? (parent.key ?? "") : parent.index);
@@ -203,33 +194,33 @@ function flowSlot(
     } else frame.index++;
     frame.entryStart = at + 1;
   };
-  for (let i = flowStart; i < character; i++) {
-    const ch = lineText[i]!;
-    const frame = frames[frames.length - 1];
-    if (quote) {
-      if (ch === "\\" && quote === '"') i++;
-      else if (ch === quote) quote = undefined;
-      continue;
-    }
-    if ((ch === '"' || ch === "'") && /[\s,[{:]/.test(lineText[i - 1] ?? " ")) quote = ch;
-    else if (ch === "{") open("map", i);
-    else if (ch === "[") open("seq", i);
-    else if (ch === "}" || ch === "]") {
-      frames.pop();
-      segments.pop();
-      const parent = frames[frames.length - 1];
-      if (!parent) return undefined;
-    } else if (ch === "," && frame) endEntry(frame, i);
-    else if (
-      ch === ":" &&
-      frame?.type === "map" &&
-      frame.key === undefined &&
-      /[\s,}\]]/.test(lineText[i + 1] ?? " ")
-    ) {
-      frame.key = unquoteFlowKey(lineText.slice(frame.entryStart, i).trim());
-      frame.entryStart = i + 1;
-    }
-  }
+  let closedOutside = false;
+  scanYamlLine(
+    lineText,
+    (char, i) => {
+      const frame = frames[frames.length - 1];
+      if (char === "{") open("map", i);
+      else if (char === "[") open("seq", i);
+      else if (char === "}" || char === "]") {
+        frames.pop();
+        segments.pop();
+        closedOutside = frames.length === 0;
+        return closedOutside;
+      } else if (char === "," && frame) endEntry(frame, i);
+      else if (
+        char === ":" &&
+        frame?.type === "map" &&
+        frame.key === undefined &&
+        /[\s,}\]]/.test(lineText[i + 1] ?? " ")
+      ) {
+        frame.key = unquoteFlowKey(lineText.slice(frame.entryStart, i).trim());
+        frame.entryStart = i + 1;
+      }
+    },
+    flowStart,
+    character,
+  );
+  if (closedOutside) return undefined;
   const frame = frames[frames.length - 1];
   if (!frame) return undefined;
   const fullPath = [...path, ...segments];
@@ -286,27 +277,23 @@ function flowKeysAfter(lineText: string, from: number): string[] {
   const keys: string[] = [];
   let depth = 0;
   let entryStart = from;
-  let quote: string | undefined;
   let sawKey = false;
-  for (let i = from; i < lineText.length; i++) {
-    const ch = lineText[i]!;
-    if (quote) {
-      if (ch === "\\" && quote === '"') i++;
-      else if (ch === quote) quote = undefined;
-      continue;
-    }
-    if ((ch === '"' || ch === "'") && /[\s,[{:]/.test(lineText[i - 1] ?? " ")) quote = ch;
-    else if (ch === "{" || ch === "[") depth++;
-    else if (ch === "}" || ch === "]") {
-      if (depth === 0) break;
-      depth--;
-    } else if (depth === 0 && ch === ",") {
-      entryStart = i + 1;
-      sawKey = true;
-    } else if (depth === 0 && sawKey && ch === ":" && /[\s,}\]]/.test(lineText[i + 1] ?? " ")) {
-      keys.push(unquoteFlowKey(lineText.slice(entryStart, i).trim()));
-      sawKey = false;
-    }
-  }
+  scanYamlLine(
+    lineText,
+    (char, i) => {
+      if (char === "{" || char === "[") depth++;
+      else if (char === "}" || char === "]") {
+        if (depth === 0) return true;
+        depth--;
+      } else if (depth === 0 && char === ",") {
+        entryStart = i + 1;
+        sawKey = true;
+      } else if (depth === 0 && sawKey && char === ":" && /[\s,}\]]/.test(lineText[i + 1] ?? " ")) {
+        keys.push(unquoteFlowKey(lineText.slice(entryStart, i).trim()));
+        sawKey = false;
+      }
+    },
+    from,
+  );
   return keys;
 }

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq } from "yaml";
+import { isRecord } from "../facts/read";
 import type { ParsedCharter } from "../parse/parse-charter";
 import { truncate } from "../schema/charter-schema";
 import type { NodePath, Range } from "../types";
@@ -35,7 +36,7 @@ function dataOf(node: unknown): unknown {
 }
 
 function asData(value: unknown): Data | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Data) : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 function text(value: unknown): string | undefined {

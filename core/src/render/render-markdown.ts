@@ -113,7 +113,7 @@ function phaseRow(phase: PhaseView): string[] {
   return [
     phase.label,
     dates,
-    phase.weeks ?? " ",
+    phase.length ?? " ",
     phase.key === "run" ? " " : orCell(phase.customers),
     orCell(phase.integration),
     gate,
@@ -126,7 +126,7 @@ function timeline(model: RenderModel): string[] {
   if (!model.timeline.phases.some((phase) => phase.present)) return [...out, "*no phases stated*"];
   out.push(
     markdownTable(
-      ["Phase", "Dates", "Weeks", "Customers", "Integration", "Go/no-go", "Outcome"],
+      ["Phase", "Dates", "Length", "Customers", "Integration", "Go/no-go", "Outcome"],
       model.timeline.phases.map(phaseRow),
     ),
     "",

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
-import { quote, saysNothingChanges } from "../support/text";
+import { quote } from "../../text/words";
+import { saysNothingChanges } from "../support/text";
 
 export default defineRule({
   meta: {

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
-import { isBlank, listPhrase } from "../support/text";
+import { listPhrase } from "../../text/words";
+import { isBlank } from "../support/text";
 
 export default defineRule({
   meta: {

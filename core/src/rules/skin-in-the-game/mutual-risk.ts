@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
-import { isBlank, quote, saysNothingIsLost } from "../support/text";
+import { quote } from "../../text/words";
+import { isBlank, saysNothingIsLost } from "../support/text";
 
 const SIDES = [
   { side: "us", who: "we", whose: "our" },
