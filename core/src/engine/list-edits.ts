@@ -62,13 +62,46 @@ function column(parsed: ParsedCharter, offset: number): number {
   return parsed.lines.position(offset).character;
 }
 
+function keyOf(pair: Pair<Node, Node>): string | undefined {
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+/** New entries go right after the entry that precedes them in `value`, else after the last one. */
+function addedEntryEdits(
+  parsed: ParsedCharter,
+  pairs: Pair<Node, Node>[],
+  value: Record<string, unknown>,
+  keyColumn: number,
+): TextEdit[] {
+  const byKey = new Map(pairs.map((pair) => [keyOf(pair), pair]));
+  const groups = new Map<Pair<Node, Node>, string[]>();
+  const keys = Object.keys(value);
+  for (const [index, key] of keys.entries()) {
+    if (byKey.has(key)) continue;
+    const previous = keys
+      .slice(0, index)
+      .reverse()
+      .find((earlier) => byKey.has(earlier));
+    const after = previous !== undefined ? byKey.get(previous)! : pairs[pairs.length - 1]!;
+    const indent = " ".repeat(keyColumn);
+    groups.set(after, [
+      ...(groups.get(after) ?? []),
+      `${indent}${blockLines({ [key]: value[key] }).join(`\n${indent}`)}\n`,
+    ]);
+  }
+  return [...groups].map(([pair, lines]) => {
+    const end = offsets(pair.value)?.[1] ?? offsets(pair.key)![1];
+    return insertLines(parsed, nextLineStart(parsed, end), lines.join(""));
+  });
+}
+
 /** Entry-by-entry edits of a block mapping item; undefined when an entry cannot be edited on its own. */
 function entryEdits(parsed: ParsedCharter, item: YAMLMap, value: Record<string, unknown>): TextEdit[] | undefined {
   const edits: TextEdit[] = [];
   const pairs = item.items as Pair<Node, Node>[];
   const keyColumn = column(parsed, offsets(pairs[0]?.key)?.[0] ?? 0);
   for (const [index, pair] of pairs.entries()) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    const key = keyOf(pair);
     const range = offsets(pair.value);
     if (key === undefined) return undefined;
     if (key in value) {
@@ -84,13 +117,7 @@ function entryEdits(parsed: ParsedCharter, item: YAMLMap, value: Record<string, 
       edits.push({ range: { start: from, end: nextLineStart(parsed, range[1]) }, newText: "" });
     }
   }
-  const present = new Set(pairs.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : "")));
-  const added = Object.entries(value).filter(([key]) => !present.has(key));
-  if (added.length) {
-    const indent = " ".repeat(keyColumn);
-    const lines = added.map(([key, entry]) => `${indent}${blockLines({ [key]: entry }).join(`\n${indent}`)}\n`);
-    edits.push(insertLines(parsed, nextLineStart(parsed, itemEnd(item)!), lines.join("")));
-  }
+  edits.push(...addedEntryEdits(parsed, pairs, value, keyColumn));
   return edits;
 }
 
