@@ -5,6 +5,7 @@ import {
   decodeCharterBytes,
   localToday,
   PARTIES,
+  plural,
   signCharter,
   type Finding,
   type Party,
@@ -88,8 +89,7 @@ function refusal(label: string, errors: readonly Finding[]): string {
     (finding) =>
       `  ${finding.range.start.line + 1}:${finding.range.start.character + 1}  ${finding.rule}  ${finding.message}`,
   );
-  const count = errors.length === 1 ? "1 error" : `${errors.length} errors`;
-  return `partner-charter: refusing to sign ${label}: it has ${count}. Fix ${errors.length === 1 ? "it" : "them"} first, then sign:\n${lines.join("\n")}\n`;
+  return `partner-charter: refusing to sign ${label}: it has ${plural(errors.length, "error")}. Fix ${errors.length === 1 ? "it" : "them"} first, then sign:\n${lines.join("\n")}\n`;
 }
 
 export function runSign(args: string[], context: CommandContext): number {

@@ -318,7 +318,8 @@ function timelineSection(model: RenderModel): Html {
               <div class="gantt-scale">
                 <span></span
                 ><span class="ends"
-                  ><span>${timeline.from ?? ""}</span><span>today (red line): ${timeline.today}</span
+                  ><span>${timeline.from ?? ""}</span
+                  ><span>today (red line): ${timeline.today} · stage: ${timeline.stage}</span
                   ><span>${timeline.to ?? ""}</span></span
                 ><span></span>
               </div>

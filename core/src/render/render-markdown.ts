@@ -130,7 +130,7 @@ function timeline(model: RenderModel): string[] {
       model.timeline.phases.map(phaseRow),
     ),
     "",
-    `Today: ${md(model.timeline.today)}${todayWhere(model)}`,
+    `Today: ${md(model.timeline.today)} · stage: ${model.timeline.stage}`,
   );
   for (const phase of model.timeline.phases) {
     if (phase.deliverables.length) {
@@ -138,14 +138,6 @@ function timeline(model: RenderModel): string[] {
     }
   }
   return out;
-}
-
-function todayWhere(model: RenderModel): string {
-  const today = model.timeline.today;
-  const current = model.timeline.phases.find(
-    (phase) => phase.present && phase.start && phase.start <= today && (!phase.end || today <= phase.end),
-  );
-  return current ? ` (during ${current.label.toLowerCase()})` : "";
 }
 
 function measurement(model: RenderModel): string[] {

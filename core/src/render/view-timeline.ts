@@ -54,7 +54,7 @@ function span(views: readonly PhaseView[], today: string): { from: number; to: n
 export function timelineView(data: Data, facts: CharterFacts, today: string): TimelineView {
   const phases = record(data.phases);
   const views = PHASE_KEYS.map((key) => phaseView(key, isRecord(phases[key]) ? phases[key] : undefined, facts));
-  const result: TimelineView = { phases: views, today };
+  const result: TimelineView = { phases: views, today, stage: facts.stage };
   const bounds = span(views, today);
   if (!bounds) return result;
   const { from, to } = bounds;

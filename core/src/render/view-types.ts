@@ -1,4 +1,4 @@
-import type { BalanceVerdict, SignatureState } from "../facts";
+import type { BalanceVerdict, SignatureState, Stage } from "../facts";
 import type { SeverityCounts } from "../facts/health";
 import type { Severity } from "../types";
 import type { PhaseKey } from "./format";
@@ -86,6 +86,8 @@ export interface TimelineView {
   /** Where today falls, in percent of the width (0–100), when the timeline has dates. */
   todayAt?: number;
   today: string;
+  /** The partnership's current stage (a fact: from status, phase dates, outcomes and today). */
+  stage: Stage;
 }
 
 export interface SignatureView {
