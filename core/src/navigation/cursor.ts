@@ -1,6 +1,14 @@
 import type { NodePath, Position, Range } from "../types";
 import { isCommentLine, scanYamlLine } from "../text/yaml-scan";
-import { enclosingFrames, framesPath, pushItem, readYamlLine, siblingKeys } from "./yaml-lines";
+import {
+  enclosingFrames,
+  framesPath,
+  pushItem,
+  readYamlLine,
+  siblingKeys,
+  type Frame,
+  type YamlLine,
+} from "./yaml-lines";
 
 /**
  * What the cursor is on, for completion: a key being typed in a mapping, a value being typed
@@ -63,6 +71,95 @@ export function splitLines(text: string): string[] {
   return text.split(/\r?\n/);
 }
 
+/** One line of block YAML, read up to the cursor, with the keys and items that contain it. */
+interface BlockLine {
+  lines: readonly string[];
+  line: number;
+  lineText: string;
+  character: number;
+  before: string;
+  lead: YamlLine;
+  /** Nothing but spaces before the cursor. */
+  blankSoFar: boolean;
+  /** The line starts with `- ` before the cursor. */
+  dashLine: boolean;
+  keyCol: number;
+  stack: Frame[];
+  path: (string | number)[];
+}
+
+function blockLine(lines: readonly string[], line: number, character: number): BlockLine {
+  const lineText = lines[line]!;
+  const before = lineText.slice(0, character);
+  const lead = readYamlLine(before);
+  const blankSoFar = before.trim() === "";
+  const keyCol = blankSoFar ? character : lead.contentCol;
+  const dashLine = !blankSoFar && lead.dashes.length > 0;
+  const stack = enclosingFrames(lines, line, dashLine ? lead.dashes[0]! : keyCol, dashLine);
+  if (dashLine) for (const dash of lead.dashes) pushItem(stack, dash);
+  return {
+    lines,
+    line,
+    lineText,
+    character,
+    before,
+    lead,
+    blankSoFar,
+    dashLine,
+    keyCol,
+    stack,
+    path: framesPath(stack),
+  };
+}
+
+/** `key: partial`: completing the value. */
+function valueAfterKey(block: BlockLine, key: string): CursorSlot {
+  const { lead, character, lineText } = block;
+  const valueStart = lead.valueCol <= character ? lead.valueCol : character;
+  const fullValue = readYamlLine(lineText);
+  const valueEnd = Math.max(character, fullValue.valueCol + fullValue.value.length);
+  return {
+    kind: "value",
+    path: [...block.path, key],
+    prefix: block.before.slice(valueStart).trim(),
+    replace: range(block.line, valueStart, valueEnd),
+    flow: false,
+    spaceBefore: lineText[valueStart - 1] === ":",
+  };
+}
+
+/** A key being typed, a new list item on an empty line, or a scalar list item after `- `. */
+function keyOrItem(block: BlockLine): CursorSlot | undefined {
+  const { lead, character, lineText, line, path } = block;
+  const typed = block.before.slice(lead.contentCol);
+  if (!/^[A-Za-z0-9_-]*$/.test(typed)) {
+    // After `- ` with free text, or something that is not a key: a scalar list item at most.
+    if (!block.dashLine || lead.key !== undefined) return undefined;
+    const end = Math.max(character, lineText.trimEnd().length);
+    const replace = range(line, lead.contentCol, end);
+    return { kind: "value", path, prefix: typed.trim(), replace, flow: false, spaceBefore: false };
+  }
+  const start = block.blankSoFar ? character : lead.contentCol;
+  const end = wordEnd(lineText, character);
+  const wordRange = range(line, start, end);
+  const top = block.stack[block.stack.length - 1]!;
+  if (block.blankSoFar && top.kind === "key" && top.open && top.seqCol !== undefined && character >= top.seqCol) {
+    // On an empty line deeper than a key whose value is a list: a new list item goes here.
+    return { kind: "sequence", path, replace: wordRange, itemCol: top.seqCol };
+  }
+  return {
+    kind: "key",
+    path,
+    prefix: lineText.slice(start, end),
+    replace: wordRange,
+    presentKeys: siblingKeys(block.lines, line, block.keyCol, block.dashLine),
+    keyCol: block.keyCol,
+    hasColon: /^\s*:(\s|$)/.test(lineText.slice(end)),
+    flow: false,
+    afterDash: block.dashLine,
+  };
+}
+
 export function cursorSlot(text: string, position: Position): CursorSlot | undefined {
   const lines = splitLines(text);
   if (position.line < 0 || position.line >= lines.length) return undefined;
@@ -70,78 +167,13 @@ export function cursorSlot(text: string, position: Position): CursorSlot | undef
   const character = Math.max(0, Math.min(position.character, lineText.length));
   const before = lineText.slice(0, character);
   if (isCommentLine(before)) return undefined;
-  const lead = readYamlLine(before);
-
   // Inside a one-line flow mapping or list ({ … } / [ … ]) opened on this line.
   const flowStart = openFlowStart(before);
-  if (flowStart !== undefined) {
-    return flowSlot(lines, position.line, lineText, character, flowStart);
-  }
-
-  const blankSoFar = before.trim() === "";
-  const keyCol = blankSoFar ? character : lead.contentCol;
-  const dashLine = !blankSoFar && lead.dashes.length > 0;
-  const frameCol = dashLine ? lead.dashes[0]! : keyCol;
-  const stack = enclosingFrames(lines, position.line, frameCol, dashLine);
-  if (dashLine) for (const dash of lead.dashes) pushItem(stack, dash);
-  const path = framesPath(stack);
-
-  if (lead.key !== undefined && lead.colonEnd !== undefined && character >= lead.colonEnd) {
-    // `key: partial` — completing the value.
-    const valueStart = lead.valueCol <= character ? lead.valueCol : character;
-    const fullValue = readYamlLine(lineText);
-    const valueEnd = Math.max(character, fullValue.valueCol + fullValue.value.length);
-    return {
-      kind: "value",
-      path: [...path, lead.key],
-      prefix: before.slice(valueStart).trim(),
-      replace: range(position.line, valueStart, valueEnd),
-      flow: false,
-      spaceBefore: lineText[valueStart - 1] === ":",
-    };
-  }
-
-  const typed = before.slice(lead.contentCol);
-  if (!/^[A-Za-z0-9_-]*$/.test(typed)) {
-    // After `- ` with free text, or something that is not a key: a scalar list item at most.
-    if (dashLine && lead.key === undefined) {
-      const end = Math.max(character, lineText.trimEnd().length);
-      return {
-        kind: "value",
-        path,
-        prefix: typed.trim(),
-        replace: range(position.line, lead.contentCol, end),
-        flow: false,
-        spaceBefore: false,
-      };
-    }
-    return undefined;
-  }
-  const start = blankSoFar ? character : lead.contentCol;
-  const end = wordEnd(lineText, character);
-  const after = lineText.slice(end);
-  const hasColon = /^\s*:(\s|$)/.test(after);
-  const afterDash = dashLine;
-  const wordRange = range(position.line, start, end);
-
-  if (blankSoFar && !afterDash) {
-    // On an empty line deeper than a key whose value is a list: a new list item goes here.
-    const top = stack[stack.length - 1]!;
-    if (top.kind === "key" && top.open && top.seqCol !== undefined && character >= top.seqCol) {
-      return { kind: "sequence", path, replace: wordRange, itemCol: top.seqCol };
-    }
-  }
-  return {
-    kind: "key",
-    path,
-    prefix: lineText.slice(start, end),
-    replace: wordRange,
-    presentKeys: siblingKeys(lines, position.line, keyCol, afterDash),
-    keyCol,
-    hasColon,
-    flow: false,
-    afterDash,
-  };
+  if (flowStart !== undefined) return flowSlot(lines, position.line, lineText, character, flowStart);
+  const block = blockLine(lines, position.line, character);
+  const { key, colonEnd } = block.lead;
+  if (key !== undefined && colonEnd !== undefined && character >= colonEnd) return valueAfterKey(block, key);
+  return keyOrItem(block);
 }
 
 /** Column of the `{`/`[` of a flow collection still open at the end of `before`, if any. */
@@ -164,22 +196,26 @@ interface FlowFrame {
   entryStart: number;
 }
 
-function flowSlot(
-  lines: readonly string[],
-  lineNumber: number,
-  lineText: string,
-  character: number,
-  flowStart: number,
-): CursorSlot | undefined {
-  // The block part before the `{`: `key: {` or `- {`.
+/** The path of the block part before a flow collection's `{`/`[` (`key: {` or `- {`). */
+function flowHeadPath(lines: readonly string[], lineNumber: number, lineText: string, flowStart: number): NodePath {
   const head = readYamlLine(lineText.slice(0, flowStart));
   const dashLine = head.dashes.length > 0;
-  const frameCol = dashLine ? head.dashes[0]! : head.indent;
-  const stack = enclosingFrames(lines, lineNumber, frameCol, dashLine);
+  const stack = enclosingFrames(lines, lineNumber, dashLine ? head.dashes[0]! : head.indent, dashLine);
   if (dashLine) for (const dash of head.dashes) pushItem(stack, dash);
   const path: (string | number)[] = framesPath(stack);
   if (head.key !== undefined) path.push(head.key);
+  return path;
+}
 
+/**
+ * The flow collections open at `character` (from `flowStart`), innermost last, with the
+ * path segments inside them; undefined when the text closes the outermost one before it.
+ */
+function openFlowFrames(
+  lineText: string,
+  flowStart: number,
+  character: number,
+): { frames: FlowFrame[]; segments: (string | number)[] } | undefined {
   const frames: FlowFrame[] = [];
   const segments: (string | number)[] = [];
   const open = (type: "map" | "seq", at: number): void => {
@@ -194,64 +230,55 @@ function flowSlot(
     } else frame.index++;
     frame.entryStart = at + 1;
   };
+  const keyEnds = (frame: FlowFrame | undefined, i: number): frame is FlowFrame =>
+    frame?.type === "map" && frame.key === undefined && /[\s,}\]]/.test(lineText[i + 1] ?? " ");
   let closedOutside = false;
-  scanYamlLine(
-    lineText,
-    (char, i) => {
-      const frame = frames[frames.length - 1];
-      if (char === "{") open("map", i);
-      else if (char === "[") open("seq", i);
-      else if (char === "}" || char === "]") {
-        frames.pop();
-        segments.pop();
-        closedOutside = frames.length === 0;
-        return closedOutside;
-      } else if (char === "," && frame) endEntry(frame, i);
-      else if (
-        char === ":" &&
-        frame?.type === "map" &&
-        frame.key === undefined &&
-        /[\s,}\]]/.test(lineText[i + 1] ?? " ")
-      ) {
-        frame.key = unquoteFlowKey(lineText.slice(frame.entryStart, i).trim());
-        frame.entryStart = i + 1;
-      }
-    },
-    flowStart,
-    character,
-  );
-  if (closedOutside) return undefined;
-  const frame = frames[frames.length - 1];
-  if (!frame) return undefined;
-  const fullPath = [...path, ...segments];
+  const visit = (char: string, i: number): boolean | void => {
+    const frame = frames[frames.length - 1];
+    if (char === "{" || char === "[") open(char === "{" ? "map" : "seq", i);
+    else if (char === "}" || char === "]") {
+      frames.pop();
+      segments.pop();
+      closedOutside = frames.length === 0;
+      return closedOutside;
+    } else if (char === "," && frame) endEntry(frame, i);
+    else if (char === ":" && keyEnds(frame, i)) {
+      frame.key = unquoteFlowKey(lineText.slice(frame.entryStart, i).trim());
+      frame.entryStart = i + 1;
+    }
+  };
+  scanYamlLine(lineText, visit, flowStart, character);
+  return closedOutside || frames.length === 0 ? undefined : { frames, segments };
+}
+
+function flowSlot(
+  lines: readonly string[],
+  lineNumber: number,
+  lineText: string,
+  character: number,
+  flowStart: number,
+): CursorSlot | undefined {
+  const open = openFlowFrames(lineText, flowStart, character);
+  if (!open) return undefined;
+  const frame = open.frames[open.frames.length - 1]!;
+  const fullPath = [...flowHeadPath(lines, lineNumber, lineText, flowStart), ...open.segments];
   const typedRaw = lineText.slice(frame.entryStart, character);
   const typedStart = frame.entryStart + (typedRaw.length - typedRaw.trimStart().length);
   const rest = lineText.slice(character);
   const restEnd = character + rest.search(/[,}\]#]|$/);
   const valueEnd = Math.max(character, typedStart + lineText.slice(typedStart, restEnd).trimEnd().length);
-  if (frame.type === "seq") {
+  if (frame.type === "seq" || frame.key !== undefined) {
     return {
       kind: "value",
-      path: [...fullPath, frame.index],
+      path: [...fullPath, frame.type === "seq" ? frame.index : frame.key!],
       prefix: typedRaw.trim(),
       replace: range(lineNumber, typedStart, valueEnd),
       flow: true,
-      spaceBefore: false,
-    };
-  }
-  if (frame.key !== undefined) {
-    return {
-      kind: "value",
-      path: [...fullPath, frame.key],
-      prefix: typedRaw.trim(),
-      replace: range(lineNumber, typedStart, valueEnd),
-      flow: true,
-      spaceBefore: lineText[typedStart - 1] === ":",
+      spaceBefore: frame.type === "map" && lineText[typedStart - 1] === ":",
     };
   }
   if (!/^[A-Za-z0-9_-]*$/.test(typedRaw.trim())) return undefined;
   const end = wordEnd(lineText, character);
-  const hasColon = /^\s*:(\s|$|[,}])/.test(lineText.slice(end));
   return {
     kind: "key",
     path: fullPath,
@@ -259,7 +286,7 @@ function flowSlot(
     replace: range(lineNumber, typedStart, end),
     presentKeys: [...frame.keys, ...flowKeysAfter(lineText, end)],
     keyCol: typedStart,
-    hasColon,
+    hasColon: /^\s*:(\s|$|[,}])/.test(lineText.slice(end)),
     flow: true,
     afterDash: false,
   };

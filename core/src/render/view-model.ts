@@ -138,14 +138,45 @@ function launchView(data: Data, facts: CharterFacts): RenderModel["launch"] {
   };
 }
 
+function leverageView(data: Data): RenderModel["leverage"] {
+  const leverage = record(data.leverage);
+  return {
+    type: text(leverage.type),
+    evidence: text(leverage.evidence),
+    ifWeWalkAway: text(leverage.ifWeWalkAway),
+    scale: LEVERAGE_SCALE.map((step) => ({ ...step, selected: step.type === leverage.type })),
+  };
+}
+
+function measurementView(data: Data): RenderModel["measurement"] {
+  const measurement = record(data.measurement);
+  return {
+    metrics: list(measurement.metrics).map((item) => {
+      const metric = record(item);
+      return { name: text(metric.name) ?? NOT_STATED, target: text(metric.target), source: text(metric.source) };
+    }),
+    reviewCadence: text(measurement.reviewCadence),
+    dashboard: text(measurement.dashboard),
+  };
+}
+
+function governanceView(data: Data): RenderModel["governance"] {
+  const governance = record(data.governance);
+  const owners = record(governance.owners);
+  const sponsors = record(governance.sponsors);
+  return {
+    owners: { us: text(owners.us), partner: text(owners.partner) },
+    sponsors: { us: text(sponsors.us), partner: text(sponsors.partner) },
+    partnerManager: text(governance.partnerManager),
+    syncCadence: text(governance.syncCadence),
+    escalation: strings(governance.escalation),
+    exitCriteria: strings(governance.exitCriteria),
+  };
+}
+
 export function renderModel(view: CharterView): RenderModel {
   const data = record(view.charter);
   const partner = record(data.partner);
-  const measurement = record(data.measurement);
-  const governance = record(data.governance);
-  const leverage = record(data.leverage);
-  const owners = record(governance.owners);
-  const sponsors = record(governance.sponsors);
   return {
     readable: view.charter !== undefined,
     fileName: view.fileName,
@@ -163,29 +194,10 @@ export function renderModel(view: CharterView): RenderModel {
     today: view.today,
     value: valueColumns(data),
     exchange: exchangeView(view.facts.exchange),
-    leverage: {
-      type: text(leverage.type),
-      evidence: text(leverage.evidence),
-      ifWeWalkAway: text(leverage.ifWeWalkAway),
-      scale: LEVERAGE_SCALE.map((step) => ({ ...step, selected: step.type === leverage.type })),
-    },
+    leverage: leverageView(data),
     timeline: timelineView(data, view.facts, view.today),
-    measurement: {
-      metrics: list(measurement.metrics).map((item) => {
-        const metric = record(item);
-        return { name: text(metric.name) ?? NOT_STATED, target: text(metric.target), source: text(metric.source) };
-      }),
-      reviewCadence: text(measurement.reviewCadence),
-      dashboard: text(measurement.dashboard),
-    },
-    governance: {
-      owners: { us: text(owners.us), partner: text(owners.partner) },
-      sponsors: { us: text(sponsors.us), partner: text(sponsors.partner) },
-      partnerManager: text(governance.partnerManager),
-      syncCadence: text(governance.syncCadence),
-      escalation: strings(governance.escalation),
-      exitCriteria: strings(governance.exitCriteria),
-    },
+    measurement: measurementView(data),
+    governance: governanceView(data),
     signatures: signatureViews(view.facts),
     launch: launchView(data, view.facts),
     findings: view.findings.map((finding) => ({
