@@ -1,5 +1,5 @@
-import { defineRule } from "../rule";
 import { quote } from "../../text/words";
+import { defineRule } from "../rule";
 import { saysNothingChanges } from "../support/text";
 
 export default defineRule({

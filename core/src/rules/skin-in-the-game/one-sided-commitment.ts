@@ -1,5 +1,5 @@
-import { defineRule } from "../rule";
 import { listPhrase } from "../../text/words";
+import { defineRule } from "../rule";
 import { ECONOMIC_TYPES_PHRASE } from "../support/text";
 
 export default defineRule({
