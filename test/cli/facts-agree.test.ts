@@ -174,6 +174,12 @@ describe("facts agree: code lens, rule, page and diff", function () {
         outside: { verdict: "too short", min: 6, max: 12, unit: "month" },
       },
     );
+    // A configured window is the rule's and the diff's alike.
+    temp.write(".partner-charter.yaml", "rules:\n  phase-duration: { runMonths: [5, 12] }\n");
+    assert.deepEqual(messages(text, "phase-duration"), []);
+    const tuned = diff(withRun("2027-01-01"), text).phases as Record<string, unknown>[];
+    assert.equal(tuned.find((change) => change.change === "length")?.outside, undefined);
+    fs.rmSync(path.join(temp.dir, ".partner-charter.yaml"));
     // Six whole months is within the window: no finding, and the lens says the same length.
     assert.deepEqual(messages(withRun("2027-01-01"), "phase-duration"), []);
     assert.equal(await lens(withRun("2027-01-01"), /^ {2}run:/), "6 months · ROI validated");

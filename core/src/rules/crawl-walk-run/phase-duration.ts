@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { PHASE_DATE_READS } from "../support/phases";
 
 type Range = [number, number];
 
@@ -43,14 +44,7 @@ export default defineRule<Options>({
         schema: rangeSchema,
       },
     },
-    reads: [
-      "phases.crawl.start",
-      "phases.crawl.end",
-      "phases.walk.start",
-      "phases.walk.end",
-      "phases.run.start",
-      "phases.run.end",
-    ],
+    reads: PHASE_DATE_READS,
     examples: {
       failing: "phases:\n  crawl: { start: 2026-01-05, end: 2026-01-19 } # 2 weeks",
       passing: "phases:\n  crawl: { start: 2026-01-05, end: 2026-02-27 } # about 7.6 weeks",

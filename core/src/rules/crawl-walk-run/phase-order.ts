@@ -1,5 +1,6 @@
 import { PHASE_NAMES, type PhaseFact } from "../../facts";
 import { defineRule, type Report } from "../rule";
+import { PHASE_DATE_READS } from "../support/phases";
 
 /** Without an end date, the previous phase is at least running from its start. */
 function startsTooEarly(phase: PhaseFact, previous: PhaseFact): boolean {
@@ -33,14 +34,7 @@ export default defineRule({
     rationale:
       "Each phase exists to answer one question: did the pilot work, did the wider rollout work. When walk starts while crawl is still running, walk begins before crawl's go/no-go decision, and when both run at once nobody can tell which change produced which result. Schedule each phase to start on or after the day the previous one ends, and check that every phase ends after it starts.",
     options: {},
-    reads: [
-      "phases.crawl.start",
-      "phases.crawl.end",
-      "phases.walk.start",
-      "phases.walk.end",
-      "phases.run.start",
-      "phases.run.end",
-    ],
+    reads: PHASE_DATE_READS,
     examples: {
       failing:
         "phases:\n  crawl: { start: 2026-01-05, end: 2026-02-27 }\n  walk: { start: 2026-02-16, end: 2026-05-29 }",
