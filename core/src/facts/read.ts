@@ -40,11 +40,6 @@ export function finite(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
-/** A boolean, else undefined. */
-export function bool(value: unknown): boolean | undefined {
-  return typeof value === "boolean" ? value : undefined;
-}
-
 /** The value at a path of keys, through mappings only. */
 export function at(data: unknown, path: readonly string[]): unknown {
   let node: unknown = data;
