@@ -44,3 +44,21 @@ export function configOption(given: string | undefined, cwd: string): string | u
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`Config file not found: "${given}".`);
   return file;
 }
+
+/** The options of the commands that write one document (`render`, `diff`). */
+export const DOCUMENT_OPTIONS = {
+  format: { type: "string" },
+  output: { type: "string" },
+  today: { type: "string" },
+  config: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies Options;
+
+/** `--format`, one of `formats` (the first is the default). */
+export function chooseFormat<F extends string>(given: string | undefined, formats: readonly F[]): F {
+  const format = given ?? formats[0]!;
+  if (!(formats as readonly string[]).includes(format)) {
+    throw new UsageError(`Unknown format "${format}". Use one of: ${formats.join(", ")}.`);
+  }
+  return format as F;
+}

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { countSeverities, LineIndex, type Finding } from "../../core/src";
 import { UsageError } from "./errors";
 import type { Report, ReportFile } from "./report";
+import { writeFileAtomic } from "./write-file";
 
 /**
  * Content identity of findings, for `--baseline` and SARIF `partialFingerprints`: a finding is
@@ -102,7 +103,7 @@ export function writeBaseline(report: Report, given: string, cwd: string): Basel
   const baseline = createBaseline(report, target);
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, `${JSON.stringify(baseline, null, 2)}\n`);
+    writeFileAtomic(target, `${JSON.stringify(baseline, null, 2)}\n`);
   } catch (error) {
     throw new UsageError(
       `Cannot write baseline "${given}": ${(error as NodeJS.ErrnoException).code ?? "write error"}.`,

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError } from "./errors";
+import { writeFileAtomic } from "./write-file";
 
 /** Writes a report to `--output FILE` or stdout. */
 export function writeOutput(text: string, outputFile: string | undefined, cwd: string): void {
@@ -11,7 +12,7 @@ export function writeOutput(text: string, outputFile: string | undefined, cwd: s
   const target = path.resolve(cwd, outputFile);
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, text);
+    writeFileAtomic(target, text);
   } catch (error) {
     throw new UsageError(
       `Cannot write "${outputFile}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,

@@ -15,7 +15,7 @@ export interface ReportFile {
   findings: Finding[];
   /** Findings silenced by suppression comments. */
   suppressed: Finding[];
-  /** Health score of a charter (EDITOR.md); undefined for config files. */
+  /** Health score of a charter (docs/extension.md); undefined for config files. */
   health?: number;
   /** The charter's id and title when it has them (markdown and SARIF use them). */
   id?: string;

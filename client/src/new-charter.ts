@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { Tier } from "../../core/src/model/charter";
+import { isIsoDate, localToday } from "../../core/src/facts/dates";
 import { charterSkeleton, slugify } from "../../core/src/skeleton";
 
 /** Arguments that skip the prompts (tests, other extensions, keybindings). */
@@ -31,11 +32,9 @@ const TIERS: readonly { tier: Tier; label: string; description: string; detail: 
   },
 ];
 
+/** The `partnerCharter.today` setting when it is a real date, else the machine's local date. */
 export function todayIso(configured: string | undefined): string {
-  if (configured && /^\d{4}-\d{2}-\d{2}$/.test(configured)) return configured;
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return isIsoDate(configured) ? configured : localToday();
 }
 
 export function validatePartnerName(value: string): string | undefined {

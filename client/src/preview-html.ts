@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { CharterView } from "../../core/src/model/charter-view";
 import { isSafeCspSource, renderCharterHtml } from "../../core/src/render";
+import { escapeHtml } from "../../core/src/text/escape";
 
 /**
  * The preview's HTML: the one renderer of core/src/render in webview mode, plus the
@@ -12,10 +13,6 @@ export function makeNonce(): string {
   return randomBytes(18)
     .toString("base64")
     .replace(/[^A-Za-z0-9]/g, "");
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** 1-based line of the first YAML syntax error in a view, if any. */

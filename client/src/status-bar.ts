@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { countSeverities } from "../../core/src/health";
+import { countSeverities } from "../../core/src/facts/health";
+import { plural } from "../../core/src/text/words";
 import { COMMANDS, isCharterDocument } from "./constants";
 import type { ModelSource } from "./preview";
 import type { CharterView } from "./protocol";
@@ -11,10 +12,6 @@ const REFRESH_DEBOUNCE_MS = 250;
 export function statusText(view: Pick<CharterView, "findings" | "health">): string {
   const counts = countSeverities(view.findings);
   return `$(error) ${counts.errors} $(warning) ${counts.warnings} · health ${view.health}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 export function statusTooltip(view: CharterView): vscode.MarkdownString {

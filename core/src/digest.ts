@@ -1,7 +1,7 @@
 import type * as Crypto from "node:crypto";
 
 /**
- * The signature digest of FORMAT.md: SHA-256 of the canonical form — the parsed document
+ * The signature digest (docs/rules/signature-outdated.md): SHA-256 of the canonical form — the parsed document
  * without `signatures`, `status` and `updated`, as JSON with keys sorted by code point at
  * every level and no insignificant whitespace. Comments, key order and layout never change
  * it; any change of meaning does.

@@ -163,7 +163,7 @@ export class Charters {
   private updateIndex(key: string, uri: string, file: string | undefined, analysis: CharterAnalysis): void {
     this.known.rename(key, uri);
     // Untitled documents have no place in the workspace: they never collide.
-    const affected = this.ids.update(key, uri, file ? analysis.id : undefined, analysis.rules);
+    const affected = this.ids.update(key, uri, file ? analysis.id : undefined);
     for (const other of affected) this.refresh(other);
   }
 

@@ -17,9 +17,8 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { charterView, type CharterResult, type CharterView, type Finding, type Range } from "../../core/src";
+import { charterView, isRecord, type CharterResult, type CharterView, type Finding, type Range } from "../../core/src";
 import {
-  canSuppress,
   charterLenses,
   charterOutline,
   completionsAt,
@@ -49,25 +48,21 @@ export interface ClientSupport {
   foldingLimit?: number;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 export function invalidParams(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
 }
 
 /** The `textDocument.uri` of request parameters, or an InvalidParams error. */
 export function documentUri(params: unknown): string {
-  const textDocument = isObject(params) ? params.textDocument : undefined;
-  const uri = isObject(textDocument) ? textDocument.uri : undefined;
+  const textDocument = isRecord(params) ? params.textDocument : undefined;
+  const uri = isRecord(textDocument) ? textDocument.uri : undefined;
   if (typeof uri !== "string" || uri === "") throw invalidParams("Expected params.textDocument.uri (a string).");
   return uri;
 }
 
 function isPosition(value: unknown): value is Position {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     Number.isInteger(value.line) &&
     Number.isInteger(value.character) &&
     (value.line as number) >= 0 &&
@@ -76,17 +71,24 @@ function isPosition(value: unknown): value is Position {
 }
 
 export function requestPosition(params: unknown): Position {
-  const position = isObject(params) ? params.position : undefined;
+  const position = isRecord(params) ? params.position : undefined;
   if (!isPosition(position)) throw invalidParams("Expected params.position with whole-number line and character.");
   return position;
 }
 
 function requestRange(params: unknown): Range {
-  const range = isObject(params) ? params.range : undefined;
-  if (!isObject(range) || !isPosition(range.start) || !isPosition(range.end)) {
+  const range = isRecord(params) ? params.range : undefined;
+  if (!isRecord(range) || !isPosition(range.start) || !isPosition(range.end)) {
     throw invalidParams("Expected params.range with start and end positions.");
   }
   return { start: range.start, end: range.end };
+}
+
+interface QuickFixTargets {
+  document: TextDocument;
+  /** The findings the request is about: in its range, or among the diagnostics it sent. */
+  relevant: Finding[];
+  given: Diagnostic[];
 }
 
 export class Features {
@@ -138,7 +140,7 @@ export class Features {
     const document = this.charterDocument(params);
     if (!document) return [];
     const { analysis } = this.charters.analysisFor(document);
-    return charterLenses(analysis.parsed, analysis.charter, analysis.rules).map((lens) => ({
+    return charterLenses(analysis.parsed, analysis.facts).map((lens) => ({
       range: lens.range,
       // Title only: an empty command id makes the lens informational.
       command: { title: lens.title, command: "" },
@@ -157,84 +159,95 @@ export class Features {
     const document = this.charterDocument(params);
     if (!document || !this.charters.enabled) return [];
     const context =
-      isObject(params) && isObject(params.context) ? (params.context as CodeActionParams["context"]) : undefined;
+      isRecord(params) && isRecord(params.context) ? (params.context as CodeActionParams["context"]) : undefined;
     const only = Array.isArray(context?.only) ? context.only.filter((kind) => typeof kind === "string") : undefined;
     const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const result = this.charters.resultFor(document);
     const actions: CodeAction[] = [];
-
     if (wants(CodeActionKind.QuickFix)) {
       const given = Array.isArray(context?.diagnostics) ? context.diagnostics : [];
-      const diagnosticFor = (finding: Finding): Diagnostic =>
-        given.find(
-          (d) => d && d.code === finding.rule && d.message === finding.message && sameRange(d.range, finding.range),
-        ) ?? toDiagnostic(finding, document.uri);
       const relevant = result.findings.filter(
         (finding) =>
           intersects(finding.range, range) ||
           given.some((d) => d && d.code === finding.rule && d.range && sameRange(d.range, finding.range)),
       );
-      for (const finding of relevant) {
-        for (const fix of finding.fixes ?? []) {
-          actions.push({
-            title: fix.title,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnosticFor(finding)],
-            isPreferred: fix.safe,
-            edit: this.workspaceEdit(document, fix.edits),
-          });
-        }
-      }
-      const seen = new Set<string>();
-      const text = document.getText();
-      for (const finding of relevant) {
-        const line = finding.range.start.line;
-        if (!canSuppress(finding.rule) || seen.has(`${finding.rule}:${line}`)) continue;
-        seen.add(`${finding.rule}:${line}`);
-        const lineEdit = disableForLineEdit(text, line, finding.rule);
-        if (lineEdit) {
-          actions.push({
-            title: `Disable ${finding.rule} for this line`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnosticFor(finding)],
-            edit: this.workspaceEdit(document, [lineEdit]),
-          });
-        }
-      }
-      const seenRules = new Set<string>();
-      for (const finding of relevant) {
-        if (!canSuppress(finding.rule) || seenRules.has(finding.rule)) continue;
-        seenRules.add(finding.rule);
-        const fileEdit = disableForFileEdit(text, finding.rule);
-        if (fileEdit) {
-          actions.push({
-            title: `Disable ${finding.rule} for this file`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: relevant.filter((f) => f.rule === finding.rule).map(diagnosticFor),
-            edit: this.workspaceEdit(document, [fileEdit]),
-          });
-        }
-      }
+      const targets: QuickFixTargets = { document, relevant, given };
+      actions.push(...this.ruleFixes(targets), ...this.suppressionActions(targets));
     }
-
     // "Fix all" only when asked for (source actions menu, fix on save).
-    if (only && wants(FIX_ALL_KIND)) {
-      const { edits, fixed } = safeFixEdits(result.findings);
-      if (edits.length > 0) {
-        actions.push({
-          title: `Fix all safe problems in this charter (${fixed.length})`,
-          kind: FIX_ALL_KIND,
-          diagnostics: fixed.map((finding) => toDiagnostic(finding, document.uri)),
-          edit: this.workspaceEdit(document, edits),
-        });
-      }
+    if (only && wants(FIX_ALL_KIND)) actions.push(...this.fixAll(document, result.findings));
+    return actions;
+  }
+
+  /** The diagnostic the client sent for a finding, else the finding as a diagnostic. */
+  private diagnosticFor({ document, given }: QuickFixTargets, finding: Finding): Diagnostic {
+    return (
+      given.find(
+        (d) => d && d.code === finding.rule && d.message === finding.message && sameRange(d.range, finding.range),
+      ) ?? toDiagnostic(finding, document.uri)
+    );
+  }
+
+  private ruleFixes(targets: QuickFixTargets): CodeAction[] {
+    return targets.relevant.flatMap((finding) =>
+      (finding.fixes ?? []).map((fix) => ({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [this.diagnosticFor(targets, finding)],
+        isPreferred: fix.safe,
+        edit: this.workspaceEdit(targets.document, fix.edits),
+      })),
+    );
+  }
+
+  /** "Disable RULE for this line" once per rule and line, "…for this file" once per rule (suppressible rules only). */
+  private suppressionActions(targets: QuickFixTargets): CodeAction[] {
+    const { document, relevant } = targets;
+    const text = document.getText();
+    const actions: CodeAction[] = [];
+    const seen = new Set<string>();
+    for (const finding of relevant) {
+      const line = finding.range.start.line;
+      if (seen.has(`${finding.rule}:${line}`)) continue;
+      seen.add(`${finding.rule}:${line}`);
+      const lineEdit = disableForLineEdit(text, line, finding.rule);
+      if (!lineEdit) continue;
+      actions.push({
+        title: `Disable ${finding.rule} for this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [this.diagnosticFor(targets, finding)],
+        edit: this.workspaceEdit(document, [lineEdit]),
+      });
+    }
+    for (const rule of new Set(relevant.map((finding) => finding.rule))) {
+      const fileEdit = disableForFileEdit(text, rule);
+      if (!fileEdit) continue;
+      actions.push({
+        title: `Disable ${rule} for this file`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: relevant.filter((f) => f.rule === rule).map((f) => this.diagnosticFor(targets, f)),
+        edit: this.workspaceEdit(document, [fileEdit]),
+      });
     }
     return actions;
   }
 
+  private fixAll(document: TextDocument, findings: readonly Finding[]): CodeAction[] {
+    const { edits, fixed } = safeFixEdits(findings);
+    if (edits.length === 0) return [];
+    return [
+      {
+        title: `Fix all safe problems in this charter (${fixed.length})`,
+        kind: FIX_ALL_KIND,
+        diagnostics: fixed.map((finding) => toDiagnostic(finding, document.uri)),
+        edit: this.workspaceEdit(document, edits),
+      },
+    ];
+  }
+
   /** `partnerCharter/model`: the charter, findings and health of a document, as published. */
   model(params: unknown): CharterView | null {
-    const uri = isObject(params) ? params.uri : undefined;
+    const uri = isRecord(params) ? params.uri : undefined;
     if (typeof uri !== "string" || uri === "") throw invalidParams("Expected params.uri (a string).");
     const document = this.getDocument(uri);
     let result: CharterResult | undefined;

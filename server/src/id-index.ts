@@ -1,4 +1,4 @@
-import { duplicateIdFindings, type Finding, type Range, type RulesConfig } from "../../core/src";
+import { duplicateIdFindings, type Finding, type Range } from "../../core/src";
 
 /**
  * The id of every charter of the workspace, open or closed, for `duplicate-id` across files.
@@ -14,8 +14,6 @@ export interface CharterId {
 interface Entry {
   uri: string;
   id?: CharterId;
-  /** The charter's rules: each charter decides the severity of its own duplicate-id finding. */
-  rules?: RulesConfig;
 }
 
 export class IdIndex {
@@ -29,11 +27,10 @@ export class IdIndex {
    * shared its old id, and those that share its new one (or its id moved in the file, where
    * their findings point).
    */
-  update(key: string, uri: string, id: CharterId | undefined, rules: RulesConfig | undefined): string[] {
+  update(key: string, uri: string, id: CharterId | undefined): string[] {
     let entry = this.entries.get(key);
     if (!entry) this.entries.set(key, (entry = { uri }));
     entry.uri = uri;
-    entry.rules = rules;
     const before = entry.id;
     entry.id = id;
     const sameId = before?.value === id?.value;
@@ -70,7 +67,7 @@ export class IdIndex {
     const sharing = [...group]
       .map((member) => this.entries.get(member))
       .filter((member): member is Entry => !!member?.id)
-      .map((member) => ({ file: member.uri, id: member.id, rules: member.rules }));
+      .map((member) => ({ file: member.uri, id: member.id }));
     return duplicateIdFindings(sharing).get(entry.uri);
   }
 

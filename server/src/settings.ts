@@ -1,8 +1,7 @@
-import { validateRulesConfig, type RulesConfig } from "../../core/src";
-import { isIsoDate } from "../../core/src/navigation";
+import { isIsoDate, isRecord, validateRulesConfig, type RulesConfig } from "../../core/src";
 
 /**
- * Editor settings, section `partnerCharter` (EDITOR.md): `rules` (below the config file in
+ * Editor settings, section `partnerCharter` (docs/language-server.md, "Settings"): `rules` (below the config file in
  * precedence), `validate.enable`, `today`, `trace.server`.
  */
 
@@ -21,15 +20,11 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   trace: "off",
 };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 /** Reads the raw `partnerCharter` settings object; problems are messages for the user. */
 export function readSettings(raw: unknown): { settings: ServerSettings; problems: string[] } {
   const problems: string[] = [];
   const settings: ServerSettings = { ...DEFAULT_SETTINGS };
-  if (!isObject(raw)) return { settings, problems };
+  if (!isRecord(raw)) return { settings, problems };
 
   if (raw.rules !== undefined && raw.rules !== null) {
     const { config, problems: ruleProblems } = validateRulesConfig(raw.rules, ["rules"]);
@@ -38,7 +33,7 @@ export function readSettings(raw: unknown): { settings: ServerSettings; problems
   }
 
   const validate = raw.validate;
-  if (isObject(validate) && validate.enable !== undefined) {
+  if (isRecord(validate) && validate.enable !== undefined) {
     if (typeof validate.enable === "boolean") settings.validateEnabled = validate.enable;
     else problems.push(`Setting "partnerCharter.validate.enable" must be true or false.`);
   }
@@ -55,13 +50,10 @@ export function readSettings(raw: unknown): { settings: ServerSettings; problems
     problems.push(`Setting "partnerCharter.today" must be a date written YYYY-MM-DD, e.g. 2026-11-24.`);
   }
 
-  const trace = isObject(raw.trace) ? raw.trace.server : undefined;
+  const trace = isRecord(raw.trace) ? raw.trace.server : undefined;
   if (trace === "off" || trace === "messages" || trace === "verbose") settings.trace = trace;
   return { settings, problems };
 }
 
-/** The machine's local date as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** The machine's local date (the core's one "today"); re-exported for the workspace model. */
+export { localToday } from "../../core/src";

@@ -1,7 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { charterView, checkCharter } from "../../core/src";
+import { parse } from "yaml";
+import { charterDigest, charterView, checkCharter } from "../../core/src";
 import { renderCharterHtml, renderCharterMarkdown } from "../../core/src/render";
 import { REPO_ROOT, TEST_TODAY } from "../support/paths";
 import { runCli } from "../support/run-cli";
@@ -181,25 +182,18 @@ describe("renderCharterHtml / renderCharterMarkdown (the shared renderer)", () =
     assert.match(renderCharterMarkdown(none), /could not be read as a charter/);
   });
 
-  it("marks signatures outdated from the signature-outdated findings", () => {
-    const digest = `sha256:${"a".repeat(64)}`;
-    const current = `sha256:${"b".repeat(64)}`;
-    const view = viewOf(CLEAN);
-    view.charter = {
-      ...view.charter,
-      signatures: [
-        { party: "us", name: "Priya Shah", date: "2025-12-15", digest },
-        { party: "partner", name: "Tom Lee", date: "2025-12-18", digest: current },
-      ],
-    };
-    view.findings = [
-      {
-        rule: "signature-outdated",
-        severity: "error",
-        message: `The charter changed after this signature; its digest is now ${current}.`,
-        range: { start: { line: 90, character: 4 }, end: { line: 90, character: 10 } },
-      },
-    ];
+  it("marks each signature current or outdated by the charter's digest, as signature-outdated does", () => {
+    const current = charterDigest(parse(CLEAN));
+    const stale = `sha256:${"a".repeat(64)}`;
+    const text = CLEAN.replace(/( {2}- \{ party: us, [^}]*?) \}/, `$1, digest: ${stale} }`).replace(
+      /( {2}- \{ party: partner, [^}]*?) \}/,
+      `$1, digest: ${current} }`,
+    );
+    const view = viewOf(text);
+    assert.deepEqual(
+      view.findings.map((finding) => finding.rule),
+      ["signature-outdated"],
+    );
     const md = renderCharterMarkdown(view);
     assert.match(md, /\| Us \| Priya Shah \|.*\*\*outdated\*\*/);
     assert.match(md, /\| Partner \| Tom Lee \|.*\| current \|/);

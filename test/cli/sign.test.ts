@@ -217,4 +217,74 @@ describe("partner-charter sign", () => {
     }
     assert.equal(read("acme.partner.yaml"), EXAMPLE);
   });
+
+  it("re-signing a block entry rewrites only what changes: its comments stay, a new title goes after the name", () => {
+    const file = write("commented.partner.yaml", COMMENTED);
+    const run = sign(
+      file,
+      "--party",
+      "us",
+      "--name",
+      "Priya Shah",
+      "--title",
+      "VP Partnerships",
+      "--date",
+      "2026-11-23",
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const digest = charterDigest(parse(COMMENTED));
+    const after = read(file);
+    assert.ok(
+      after.includes(
+        [
+          "  # our side",
+          "  - party: us",
+          "    name: Priya Shah",
+          "    title: VP Partnerships",
+          "    date: 2026-11-23 # at the offsite",
+          `    digest: ${digest}`,
+          "  # the partner signs after legal review",
+        ].join("\n"),
+      ),
+      after,
+    );
+    // Another signer for the same party: the previous signer's title goes with them.
+    assert.equal(sign(file, "--party", "us", "--name", "Dana Ortiz", "--date", "2026-11-24").status, 0);
+    const signatures = (parse(read(file)) as { signatures: Record<string, string>[] }).signatures;
+    assert.deepEqual(signatures, [{ party: "us", name: "Dana Ortiz", date: "2026-11-24", digest }]);
+    assert.ok(read(file).includes("    date: 2026-11-24 # at the offsite\n"), "the comment on the date stays");
+  });
+
+  it("writes atomically: the file keeps its mode and no temporary file is left beside it", () => {
+    const file = write("acme.partner.yaml", EXAMPLE);
+    fs.chmodSync(path.join(dir, file), 0o640);
+    assert.equal(sign(file, "--party", "us", "--name", "Priya Shah").status, 0);
+    assert.equal(fs.statSync(path.join(dir, file)).mode & 0o777, 0o640);
+    assert.deepEqual(fs.readdirSync(dir), [file]);
+  });
+
+  it("adds to a flow list, an empty list, or a charter whose last lines are comments", () => {
+    const base = EXAMPLE.replace("status: active", "status: proposed");
+    const cases: [string, string, string][] = [
+      ["flow", "signatures: [{ party: us, name: A B, date: 2025-01-01 }] # kept\n", "] # kept"],
+      ["empty", "signatures: []\n", "signatures: [{ party: partner"],
+      ["absent", "# the end\n", "\n  - { party: partner"],
+    ];
+    for (const [name, tail, expected] of cases) {
+      const text = base.replace(SIGNATURE_LINES, tail);
+      const file = write(`${name}.partner.yaml`, text);
+      const run = sign(file, "--party", "partner", "--name", "Tom Lee");
+      assert.equal(run.status, 0, `${name}: ${run.stderr}`);
+      const after = read(file);
+      assert.ok(after.includes(expected), `${name}:\n${after}`);
+      assert.ok(after.includes("# the end") || name !== "absent", "trailing comments stay");
+      const signatures = (parse(after) as { signatures: Record<string, string>[] }).signatures;
+      assert.deepEqual(signatures.at(-1), {
+        party: "partner",
+        name: "Tom Lee",
+        date: TEST_TODAY,
+        digest: charterDigest(parse(text)),
+      });
+    }
+  });
 });

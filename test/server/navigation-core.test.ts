@@ -1,8 +1,7 @@
 import * as assert from "node:assert/strict";
-import { parseCharter, type Finding } from "../../core/src";
+import { charterFacts, parseCharter, type Finding } from "../../core/src";
 import {
   charterLenses,
-  commitmentBalance,
   completionsAt,
   cursorSlot,
   disableForFileEdit,
@@ -109,20 +108,28 @@ describe("core/navigation helpers", () => {
 
   describe("code lens data", () => {
     it("flags an exchange where one side puts in far more of the same unit", () => {
-      const balance = commitmentBalance({
+      const exchange = (commitments: unknown) => charterFacts({ commitments }, { today: "2026-11-24" }).exchange;
+      const lopsided = exchange({
         us: [{ type: "spend", detail: "x", amount: { value: 500, unit: "USD" } }],
-        partner: [{ type: "spend", detail: "y", amount: { value: 100, unit: "USD" } }],
+        partner: [{ type: "spend", detail: "y", amount: { value: 100, unit: "usd" } }],
       });
-      assert.equal(balance.balance, "unbalanced");
-      assert.deepEqual(balance.ratio, { unit: "USD", times: 5, larger: "us" });
-      assert.equal(commitmentBalance({ us: [{ type: "support" }], partner: [] }).balance, "no skin in the game");
+      assert.equal(lopsided.verdict, "unbalanced");
+      assert.deepEqual(
+        lopsided.comparisons.map((c) => [c.unit.label, c.larger, c.times, c.lopsided]),
+        [["USD", "us", 5, true]],
+      );
+      assert.equal(exchange({ us: [{ type: "support" }], partner: [] }).verdict, "no skin in the game");
     });
 
-    it("describes phases without dates or criteria in plain words", () => {
+    it("describes phases without dates or criteria in plain words, lengths as the rules say them", () => {
       const text = "phases:\n  crawl:\n    customers: 2\n  run:\n    start: 2026-01-01\n    end: 2026-12-31\n";
       const parsed = parseCharter(text);
-      const titles = charterLenses(parsed, parsed.data as never).map((lens) => lens.title);
-      assert.deepEqual(titles, ["no dates yet · go/no-go: no criteria yet", "12 months · ROI not validated yet"]);
+      const facts = charterFacts(parsed.data, { today: "2026-11-24" });
+      const titles = charterLenses(parsed, facts).map((lens) => lens.title);
+      assert.deepEqual(titles, [
+        "no dates yet · go/no-go: no criteria yet",
+        "11 months and 30 days · ROI not validated yet",
+      ]);
     });
   });
 

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkFiles, decodeCharterBytes } from "../../../core/src";
+import { checkFiles, decodeCharterBytes, localToday, plural } from "../../../core/src";
 import { configOption, parseCommandArgs, parseCount } from "../args";
 import { applyBaseline, readBaseline, writeBaseline } from "../baseline";
 import { collectCharterFiles } from "../collect-files";
@@ -8,7 +8,7 @@ import { UsageError } from "../errors";
 import { FORMATTERS } from "../formatters";
 import { colorAllowed, writeOutput } from "../output";
 import { buildReport } from "../report";
-import { localToday, parseDateOption } from "../today";
+import { parseDateOption } from "../today";
 import type { CommandContext } from "./command";
 
 export const CHECK_HELP = `Usage: partner-charter check [PATH…] [options]
@@ -58,29 +58,14 @@ export function runCheck(args: string[], context: CommandContext): number {
     throw new UsageError("Use either --baseline or --write-baseline, not both.");
   }
   const baseline = values.baseline !== undefined ? readBaseline(values.baseline, context.cwd) : undefined;
-  const stdin = positionals.includes("-");
-  if (values["stdin-filepath"] !== undefined && !stdin) {
-    throw new UsageError('--stdin-filepath names the text read from standard input; give "-" as the PATH.');
-  }
-  const overrides = new Map<string, string>();
-  const paths = positionals.filter((given) => given !== "-");
-  // "-" alone checks standard input only (no PATH would otherwise mean the current folder).
-  const files = stdin && paths.length === 0 ? [] : collectCharterFiles(paths, { cwd: context.cwd });
-  if (stdin) {
-    const file = path.resolve(context.cwd, values["stdin-filepath"] ?? "<stdin>");
-    overrides.set(file, readStdin());
-    if (!files.includes(file)) files.push(file);
-  }
-  if (files.length === 0) {
-    process.stderr.write(`partner-charter: no charters (*.partner.yaml) found in ${context.cwd}.\n`);
-  }
+  const { files, overrides } = inputs(positionals, values["stdin-filepath"], context.cwd);
   // A report needs findings, ids and texts, not the parsed documents: keep memory flat on corpora.
   const result = checkFiles(files, { today, configFile, overrides, retain: "findings" });
   if (values["write-baseline"] !== undefined) {
     const written = writeBaseline(buildReport(result, { cwd: context.cwd }), values["write-baseline"], context.cwd);
     const total = written.entries.reduce((n, entry) => n + entry.count, 0);
     process.stderr.write(
-      `partner-charter: baseline written to ${values["write-baseline"]} (${total} finding${total === 1 ? "" : "s"}).\n`,
+      `partner-charter: baseline written to ${values["write-baseline"]} (${plural(total, "finding")}).\n`,
     );
     return 0;
   }
@@ -96,6 +81,29 @@ export function runCheck(args: string[], context: CommandContext): number {
   if (report.summary.errors > 0) return 1;
   if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return 1;
   return 0;
+}
+
+/** The files to check, and the text of standard input for "-" (under `--stdin-filepath`'s name). */
+function inputs(
+  positionals: string[],
+  stdinPath: string | undefined,
+  cwd: string,
+): { files: string[]; overrides: Map<string, string> } {
+  const stdin = positionals.includes("-");
+  if (stdinPath !== undefined && !stdin) {
+    throw new UsageError('--stdin-filepath names the text read from standard input; give "-" as the PATH.');
+  }
+  const overrides = new Map<string, string>();
+  const paths = positionals.filter((given) => given !== "-");
+  // "-" alone checks standard input only (no PATH would otherwise mean the current folder).
+  const files = stdin && paths.length === 0 ? [] : collectCharterFiles(paths, { cwd });
+  if (stdin) {
+    const file = path.resolve(cwd, stdinPath ?? "<stdin>");
+    overrides.set(file, readStdin());
+    if (!files.includes(file)) files.push(file);
+  }
+  if (files.length === 0) process.stderr.write(`partner-charter: no charters (*.partner.yaml) found in ${cwd}.\n`);
+  return { files, overrides };
 }
 
 /** The whole of standard input, decoded as a charter file would be. */

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { checkFiles, decodeCharterBytes } from "../../../core/src";
+import { checkFiles, decodeCharterBytes, localToday } from "../../../core/src";
 import {
   diffCharters,
   formatDiffJson,
@@ -8,10 +8,10 @@ import {
   formatDiffText,
   type DiffSide,
 } from "../../../core/src/diff";
-import { configOption, existingFile, parseCommandArgs } from "../args";
+import { chooseFormat, configOption, DOCUMENT_OPTIONS, existingFile, parseCommandArgs } from "../args";
 import { UsageError } from "../errors";
 import { writeOutput } from "../output";
-import { localToday, parseDateOption } from "../today";
+import { parseDateOption } from "../today";
 import type { CommandContext } from "./command";
 
 export const DIFF_HELP = `Usage: partner-charter diff BASE HEAD [options]
@@ -79,25 +79,16 @@ function analyze(label: string, version: Version, today: string, configFile: str
   const overrides = new Map<string, string>();
   if (version.text !== undefined) overrides.set(version.file, version.text);
   const { result } = checkFiles([version.file], { today, configFile, overrides }).charters[0]!;
-  return { label, charter: result.charter, findings: result.findings };
+  return { label, charter: result.charter, findings: result.findings, facts: result.facts };
 }
 
 export function runDiff(args: string[], context: CommandContext): number {
-  const { values, positionals } = parseCommandArgs("diff", args, {
-    format: { type: "string" },
-    output: { type: "string" },
-    today: { type: "string" },
-    config: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  });
+  const { values, positionals } = parseCommandArgs("diff", args, DOCUMENT_OPTIONS);
   if (values.help) {
     process.stdout.write(`${DIFF_HELP}\n`);
     return 0;
   }
-  const format = values.format ?? "text";
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`Unknown format "${format}". Use one of: ${FORMATS.join(", ")}.`);
-  }
+  const format = chooseFormat(values.format, FORMATS);
   if (positionals.length !== 2) {
     throw new UsageError(`diff: give BASE and HEAD (files or git:REV:PATH). Run "partner-charter diff --help".`);
   }

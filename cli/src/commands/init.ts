@@ -1,12 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { charterSkeleton, type Tier } from "../../../core/src";
+import { charterSkeleton, localToday, type Tier } from "../../../core/src";
 import { TIER_LABELS } from "../../../core/src/render";
 import { parseCommandArgs } from "../args";
 import { UsageError } from "../errors";
 import { relativePath } from "../report";
-import { localToday, parseDateOption } from "../today";
+import { parseDateOption } from "../today";
 import type { CommandContext } from "./command";
+import { writeFileAtomic } from "../write-file";
 
 export const INIT_HELP = `Usage: partner-charter init [FILE] [options]
 
@@ -48,7 +49,7 @@ export function runInit(args: string[], context: CommandContext): number {
   const text = charterSkeleton({ tier, partnerName: values.partner ?? "", today, owner: values.owner });
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text, { flag: "wx" });
+    writeFileAtomic(file, text, { overwrite: false });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST") throw new UsageError(`"${given}" already exists; init never overwrites a file.`);

@@ -1,11 +1,11 @@
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { charterView, checkFiles } from "../../../core/src";
+import { charterView, checkFiles, localToday } from "../../../core/src";
 import { renderCharterHtml, renderCharterMarkdown } from "../../../core/src/render";
-import { configOption, existingFile, parseCommandArgs } from "../args";
+import { chooseFormat, configOption, DOCUMENT_OPTIONS, existingFile, parseCommandArgs } from "../args";
 import { UsageError } from "../errors";
 import { writeOutput } from "../output";
-import { localToday, parseDateOption } from "../today";
+import { parseDateOption } from "../today";
 import type { CommandContext } from "./command";
 
 export const RENDER_HELP = `Usage: partner-charter render FILE [options]
@@ -25,21 +25,12 @@ Exit codes: 0 rendered (whatever the findings), 2 the command could not run.`;
 const FORMATS = ["html", "markdown"] as const;
 
 export function runRender(args: string[], context: CommandContext): number {
-  const { values, positionals } = parseCommandArgs("render", args, {
-    format: { type: "string" },
-    output: { type: "string" },
-    today: { type: "string" },
-    config: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  });
+  const { values, positionals } = parseCommandArgs("render", args, DOCUMENT_OPTIONS);
   if (values.help) {
     process.stdout.write(`${RENDER_HELP}\n`);
     return 0;
   }
-  const format = values.format ?? "html";
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`Unknown format "${format}". Use one of: ${FORMATS.join(", ")}.`);
-  }
+  const format = chooseFormat(values.format, FORMATS);
   if (positionals.length === 0) throw new UsageError('render: missing FILE. Run "partner-charter render --help".');
   if (positionals.length > 1) throw new UsageError("render: give exactly one FILE.");
   const today = parseDateOption("--today", values.today) ?? localToday();

@@ -1,7 +1,7 @@
 import type { Finding } from "../../../core/src";
 import type { Formatter } from "./formatter";
 
-/** `--format json`, exactly the shape of CLI.md (1-based lines and columns, endColumn exclusive). */
+/** `--format json`, the shape documented in docs/ci.md (1-based lines and columns, endColumn exclusive). */
 
 export function jsonDiagnostic(finding: Finding) {
   return {

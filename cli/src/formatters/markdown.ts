@@ -1,6 +1,5 @@
-import { ruleDocUrl, type Severity } from "../../../core/src";
+import { countSeverities, plural, ruleDocUrl, type Severity } from "../../../core/src";
 import { markdownCell, markdownCode, markdownTable } from "../../../core/src/render";
-import type { ReportFile } from "../report";
 import type { Formatter } from "./formatter";
 
 /**
@@ -10,14 +9,6 @@ import type { Formatter } from "./formatter";
  */
 
 const ICONS: Record<Severity, string> = { error: "🔴 error", warning: "🟠 warning", info: "🔵 info", hint: "⚪ hint" };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-function count(file: ReportFile, severity: Severity): number {
-  return file.findings.filter((finding) => finding.severity === severity).length;
-}
 
 export const formatMarkdown: Formatter = (report) => {
   const { errors, warnings, infos, hints, suppressed, files } = report.summary;
@@ -37,14 +28,17 @@ export const formatMarkdown: Formatter = (report) => {
   out.push(
     markdownTable(
       ["File", "Health", "Errors", "Warnings", "Infos", "Suppressed"],
-      report.files.map((file) => [
-        markdownCode(file.path, true),
-        file.health === undefined ? "—" : `${file.health}/100`,
-        String(count(file, "error")),
-        String(count(file, "warning")),
-        String(count(file, "info") + count(file, "hint")),
-        String(file.suppressed.length),
-      ]),
+      report.files.map((file) => {
+        const counts = countSeverities(file.findings);
+        return [
+          markdownCode(file.path, true),
+          file.health === undefined ? "—" : `${file.health}/100`,
+          String(counts.errors),
+          String(counts.warnings),
+          String(counts.infos + counts.hints),
+          String(file.suppressed.length),
+        ];
+      }),
       ["left", "right", "right", "right", "right", "right"],
     ),
   );

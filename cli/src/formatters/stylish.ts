@@ -1,12 +1,8 @@
 import { createColors } from "picocolors";
-import type { Severity } from "../../../core/src";
+import { plural, type Severity } from "../../../core/src";
 import type { Formatter } from "./formatter";
 
 /** `--format stylish`: for people at a terminal. Colour only when the context allows it. */
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 export const formatStylish: Formatter = (report, context) => {
   const c = createColors(context.color);

@@ -1,5 +1,6 @@
 import type Ajv from "ajv";
 import type { ValidateFunction } from "ajv";
+import { isRecord } from "../facts/read";
 import { RULES, RULES_BY_ID, RULE_IDS } from "../rules";
 import type { AnyRule } from "../rules/rule";
 import { didYouMean } from "../schema/did-you-mean";
@@ -51,10 +52,6 @@ function optionValidator(ruleId: string, option: string, schema: Record<string, 
   return validate;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 /** Validates a `rules` map (already parsed); returns the usable part and the problems. */
 export function validateRulesConfig(
   rules: unknown,
@@ -63,7 +60,7 @@ export function validateRulesConfig(
   const config: RulesConfig = {};
   const problems: ConfigProblem[] = [];
   if (rules === undefined || rules === null) return { config, problems };
-  if (!isPlainObject(rules)) {
+  if (!isRecord(rules)) {
     problems.push({
       path: basePath,
       anchor: "value",
@@ -113,7 +110,7 @@ function validateRuleSetting(
     }
     return { severity: setting as SeveritySetting, options: {} };
   }
-  if (!isPlainObject(setting)) {
+  if (!isRecord(setting)) {
     problems.push({
       path,
       anchor: "value",

@@ -1,13 +1,10 @@
-import { formatAmount, formatNumber, leverageLabel, PHASE_LABELS, tierLabel } from "../render/format";
+import { formatAmount, leverageLabel, PHASE_LABELS, tierLabel } from "../render/format";
 import { escapeMarkdown as md, markdownCode } from "../render/markdown-escape";
 import { ruleDocUrl } from "../rules";
-import {
-  diffIsEmpty,
-  type CharterDiff,
-  type CommitmentChange,
-  type GateChange,
-  type PhaseChange,
-} from "./diff-charters";
+import { formatNumber } from "../text/numbers";
+import { plural } from "../text/words";
+import { diffIsEmpty } from "./diff-charters";
+import type { CharterDiff, CommitmentChange, FindingRef, GateChange, PhaseChange, SignatureRef } from "./diff-types";
 
 /**
  * The charter diff as a reviewer reads it: plain text for a terminal, Markdown for a pull
@@ -64,11 +61,17 @@ function phaseLine(change: PhaseChange): string {
       return `${label} phase removed (was ${plain(change.start)} → ${change.end ?? "open"})`;
     case "outcome":
       return `${label} outcome: ${plain(change.from)} → ${plain(change.to)}`;
+    case "length": {
+      const outside = change.outside
+        ? ` (${change.outside.verdict} for the expected ${change.outside.min}–${change.outside.max} ${change.outside.unit}s)`
+        : "";
+      return `${label} length: ${plain(change.from)} → ${plain(change.to)}${outside}`;
+    }
     case "moved": {
       let moved = "";
       if (change.days !== undefined) {
-        const days = Math.abs(change.days);
-        moved = ` (${formatNumber(days)} day${days === 1 ? "" : "s"} ${change.days > 0 ? "later" : "earlier"})`;
+        const days = plural(formatNumber(Math.abs(change.days)), "day");
+        moved = ` (${days} ${change.days > 0 ? "later" : "earlier"})`;
       }
       return `${label} ${change.field}: ${plain(change.from)} → ${plain(change.to)}${moved}`;
     }
@@ -97,89 +100,100 @@ function gateLine(change: GateChange): string {
   }
 }
 
-function sections(diff: CharterDiff): Section[] {
-  const out: Section[] = [];
-  const push = (title: string, items: Item[]): void => {
-    if (items.length) out.push({ title, items });
-  };
-  const readability: Item[] = [];
+function signatureWho(ref: SignatureRef, signed = ""): string {
+  return `${ref.name} (${ref.party}${ref.date ? `, ${signed}${ref.date}` : ""})`;
+}
+
+function signatureItems({ signatures }: CharterDiff): Item[] {
+  return [
+    ...signatures.invalidated.map((ref) => ({
+      text: `${signatureWho(ref, "signed ")} signed the base version; this change voids that signature, so it must be signed again`,
+    })),
+    ...signatures.added.map((ref) => ({ text: `Signed by ${signatureWho(ref)}` })),
+    ...signatures.removed.map((ref) => ({ text: `Signature removed: ${signatureWho(ref)}` })),
+  ];
+}
+
+function charterItems(diff: CharterDiff): Item[] {
+  const items: Item[] = [];
   for (const [name, version] of [
     ["BASE", diff.base],
     ["HEAD", diff.head],
   ] as const) {
-    if (!version.readable) readability.push({ text: `${name} could not be read as a charter; see its findings.` });
+    if (!version.readable) items.push({ text: `${name} could not be read as a charter; see its findings.` });
   }
-  const { signatures } = diff;
-  push("Signatures", [
-    ...signatures.invalidated.map((ref) => ({
-      text: `${ref.name} (${ref.party}${ref.date ? `, signed ${ref.date}` : ""}) signed the base version; this change voids that signature, so it must be signed again`,
-    })),
-    ...signatures.added.map((ref) => ({
-      text: `Signed by ${ref.name} (${ref.party}${ref.date ? `, ${ref.date}` : ""})`,
-    })),
-    ...signatures.removed.map((ref) => ({
-      text: `Signature removed: ${ref.name} (${ref.party}${ref.date ? `, ${ref.date}` : ""})`,
-    })),
-  ]);
-  const charter: Item[] = [...readability];
   for (const field of diff.fields) {
     const name = field.field === "partner" ? "Partner" : field.field === "title" ? "Title" : "Status";
     const values =
       field.field === "status"
         ? `${plain(field.from)} → ${plain(field.to)}`
         : `${quote(field.from)} → ${quote(field.to)}`;
-    charter.push({ text: `${name}: ${values}` });
+    items.push({ text: `${name}: ${values}` });
   }
   if (diff.tier) {
     const direction = diff.tier.direction === "changed" ? "" : ` (${diff.tier.direction} a tier)`;
-    charter.push({
+    items.push({
       text: `Tier: ${tierLabel(diff.tier.from) ?? "not set"} → ${tierLabel(diff.tier.to) ?? "not set"}${direction}`,
     });
   }
   if (diff.leverage) {
     const direction =
       diff.leverage.direction === "changed" ? "" : ` (${diff.leverage.direction} on the strength scale)`;
-    charter.push({
+    items.push({
       text: `Leverage: ${leverageLabel(diff.leverage.from) ?? "not set"} → ${leverageLabel(diff.leverage.to) ?? "not set"}${direction}`,
     });
   }
-  push("Charter", charter);
-  push("Commitments", [
+  return items;
+}
+
+function commitmentItems(diff: CharterDiff): Item[] {
+  const items: Item[] = [
     ...diff.commitments.map((change) => ({ text: commitmentLine(change) })),
     ...diff.risk.map((change) => ({
       text: `If it fails, ${change.side === "us" ? "we lose" : "the partner loses"}: ${quote(change.from)} → ${quote(change.to)}`,
     })),
-    ...(diff.balanced
-      ? [{ text: `Authors' answer to "balanced?": ${yesNo(diff.balanced.from)} → ${yesNo(diff.balanced.to)}` }]
-      : []),
-  ]);
-  push(
-    "Phases",
-    diff.phases.map((change) => ({ text: phaseLine(change) })),
-  );
-  push(
-    "Go/no-go bars",
-    diff.goNoGo.map((change) => ({ text: gateLine(change) })),
-  );
-  push("Exit criteria", [
-    ...diff.exitCriteria.removed.map((item) => ({ text: `Removed: ${quote(item)}` })),
-    ...diff.exitCriteria.added.map((item) => ({ text: `Added: ${quote(item)}` })),
-  ]);
-  push("Findings", [
-    ...diff.findings.introduced.map((finding) => ({
+  ];
+  if (diff.balanced) {
+    items.push({ text: `Authors' answer to "balanced?": ${yesNo(diff.balanced.from)} → ${yesNo(diff.balanced.to)}` });
+  }
+  if (diff.balance) items.push({ text: `Balance: ${plain(diff.balance.from)} → ${plain(diff.balance.to)}` });
+  return items;
+}
+
+function findingItems({ findings }: CharterDiff): Item[] {
+  const link = (finding: FindingRef): string =>
+    `**${finding.severity}** [${finding.rule}](${ruleDocUrl(finding.rule)})`;
+  return [
+    ...findings.introduced.map((finding) => ({
       text: `Introduced: ${finding.severity} ${finding.rule} (line ${finding.line}): ${finding.message}`,
-      markdown: `Introduced: **${finding.severity}** [${finding.rule}](${ruleDocUrl(finding.rule)}) (line ${finding.line}): ${md(finding.message)}`,
+      markdown: `Introduced: ${link(finding)} (line ${finding.line}): ${md(finding.message)}`,
     })),
-    ...diff.findings.fixed.map((finding) => ({
+    ...findings.fixed.map((finding) => ({
       text: `Fixed: ${finding.severity} ${finding.rule}: ${finding.message}`,
-      markdown: `Fixed: **${finding.severity}** [${finding.rule}](${ruleDocUrl(finding.rule)}): ${md(finding.message)}`,
+      markdown: `Fixed: ${link(finding)}: ${md(finding.message)}`,
     })),
-  ]);
-  push(
-    "Other changes",
-    diff.other.map((path) => ({ text: path, markdown: markdownCode(path) })),
-  );
-  return out;
+  ];
+}
+
+/** The sections with something in them, in the order a reviewer reads them. */
+function sections(diff: CharterDiff): Section[] {
+  const all: Section[] = [
+    { title: "Signatures", items: signatureItems(diff) },
+    { title: "Charter", items: charterItems(diff) },
+    { title: "Commitments", items: commitmentItems(diff) },
+    { title: "Phases", items: diff.phases.map((change) => ({ text: phaseLine(change) })) },
+    { title: "Go/no-go bars", items: diff.goNoGo.map((change) => ({ text: gateLine(change) })) },
+    {
+      title: "Exit criteria",
+      items: [
+        ...diff.exitCriteria.removed.map((item) => ({ text: `Removed: ${quote(item)}` })),
+        ...diff.exitCriteria.added.map((item) => ({ text: `Added: ${quote(item)}` })),
+      ],
+    },
+    { title: "Findings", items: findingItems(diff) },
+    { title: "Other changes", items: diff.other.map((path) => ({ text: path, markdown: markdownCode(path) })) },
+  ];
+  return all.filter((section) => section.items.length > 0);
 }
 
 export function formatDiffText(diff: CharterDiff): string {

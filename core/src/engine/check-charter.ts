@@ -1,17 +1,20 @@
 import { effectiveOptions, type RulesConfig } from "../config/rules-config";
+import { charterFacts, isRecord, type CharterFacts } from "../facts";
 import type { Charter } from "../model/charter";
 import { locate, parseCharter, rangeAt, type ParsedCharter } from "../parse/parse-charter";
-import { RULES, RULES_BY_ID } from "../rules";
+import { RULES } from "../rules";
 import type { AnyRule, Report } from "../rules/rule";
 import { validateCharterData, type SchemaProblem } from "../schema/validate-charter";
 import { applySuppressions, parseDirectives } from "../suppress/suppressions";
-import { compareFindings, type Finding, type NodePath, type Range, type Severity } from "../types";
+import { compareFindings, type Finding, type NodePath, type Range } from "../types";
 import { resolveFixes, sectionSkeletonFix } from "./fixes";
+import { applySeverities, defaultSeverity, isRuleOff } from "./severity";
 
 /**
  * The pipeline every adapter calls: parse → model with ranges → schema → rules → findings.
- * `analyzeCharter` does the per-file work; `finishCharter` applies suppressions once the
- * cross-file findings (duplicate-id) are known. `checkCharter` does both for one file.
+ * `analyzeCharter` does the per-file work; `finishCharter` applies the configured
+ * severities and the suppressions once the cross-file findings (duplicate-id) are known.
+ * `checkCharter` does both for one file.
  */
 
 export interface CheckOptions {
@@ -27,8 +30,11 @@ export interface CharterAnalysis {
   charter: Charter | undefined;
   /** The `id` when it is a valid slug, with the range of its value. */
   id?: { value: string; range: Range };
+  /** The findings with the severity their producer proposes; `finishCharter` applies the configuration. */
   findings: Finding[];
   rules: RulesConfig | undefined;
+  /** The charter's facts (computed on first use), shared by rules, lenses, the preview and the diff. */
+  facts?: CharterFacts;
 }
 
 export interface CharterResult extends CharterAnalysis {
@@ -36,31 +42,13 @@ export interface CharterResult extends CharterAnalysis {
   suppressed: Finding[];
 }
 
-/** The severity a finding of `ruleId` gets, or undefined when the rule is off. */
-export function severityFor(
-  ruleId: string,
-  proposed: Severity | undefined,
-  rules: RulesConfig | undefined,
-): Severity | undefined {
-  const configured = rules?.[ruleId]?.severity;
-  if (configured === "off") return undefined;
-  if (configured) return configured;
-  return proposed ?? RULES_BY_ID.get(ruleId)?.meta.defaultSeverity ?? "error";
-}
-
 /** True when `inner` is `outer` or lies inside it. */
 function within(inner: readonly (string | number)[], outer: readonly (string | number)[]): boolean {
   return outer.length <= inner.length && outer.every((segment, i) => String(segment) === String(inner[i]));
 }
 
-function schemaFindings(
-  parsed: ParsedCharter,
-  problems: SchemaProblem[],
-  rules: RulesConfig | undefined,
-  today: string,
-): Finding[] {
-  const severity = severityFor("schema", undefined, rules);
-  if (!severity) return [];
+function schemaFindings(parsed: ParsedCharter, problems: SchemaProblem[], today: string): Finding[] {
+  const severity = defaultSeverity("schema");
   return problems.map((problem) => {
     // A missing key is reported on its parent's key (the document head for top-level keys).
     const range = problem.missingKey
@@ -94,14 +82,20 @@ function ruleIsBlocked(rule: AnyRule, flagged: NodePath[]): boolean {
   });
 }
 
-function runRule(rule: AnyRule, parsed: ParsedCharter, charter: Charter, options: CheckOptions, sink: Finding[]): void {
+interface RuleRun {
+  parsed: ParsedCharter;
+  charter: Charter;
+  facts: CharterFacts;
+  options: CheckOptions;
+}
+
+function runRule(rule: AnyRule, run: RuleRun, sink: Finding[]): void {
   if (!rule.check) return;
+  const { parsed, charter, facts, options } = run;
   const report = (item: Report): void => {
-    const severity = severityFor(rule.meta.id, item.severity, options.rules);
-    if (!severity) return;
     const finding: Finding = {
       rule: rule.meta.id,
-      severity,
+      severity: item.severity ?? rule.meta.defaultSeverity,
       message: item.message,
       range: rangeAt(parsed, item.at, item.anchor ?? "value"),
     };
@@ -118,7 +112,7 @@ function runRule(rule: AnyRule, parsed: ParsedCharter, charter: Charter, options
     sink.push(finding);
   };
   try {
-    rule.check({ charter, today: options.today, options: effectiveOptions(rule, options.rules), report });
+    rule.check({ charter, facts, today: options.today, options: effectiveOptions(rule, options.rules), report });
   } catch (error) {
     // A rule bug must never take the whole check down or lose the other findings.
     sink.push({
@@ -134,14 +128,15 @@ export function analyzeCharter(text: string, options: CheckOptions): CharterAnal
   const parsed = parseCharter(text);
   const analysis: CharterAnalysis = { parsed, charter: undefined, findings: [], rules: options.rules };
   if (parsed.syntaxFindings.length > 0) {
-    const severity = severityFor("yaml-syntax", undefined, options.rules);
-    analysis.findings = severity ? parsed.syntaxFindings.map((finding) => ({ ...finding, severity })) : [];
+    analysis.findings = [...parsed.syntaxFindings];
     return analysis;
   }
   const data = parsed.data;
+  const facts = charterFacts(data, { today: options.today, rules: options.rules });
+  analysis.facts = facts;
   const problems = validateCharterData(data);
-  analysis.findings.push(...schemaFindings(parsed, problems, options.rules, options.today));
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return analysis;
+  analysis.findings.push(...schemaFindings(parsed, problems, options.today));
+  if (!isRecord(data)) return analysis;
   const charter = data as Charter;
   analysis.charter = charter;
   const flagged = problems.map((problem) => problem.path);
@@ -149,26 +144,21 @@ export function analyzeCharter(text: string, options: CheckOptions): CharterAnal
     analysis.id = { value: charter.id, range: rangeAt(parsed, ["id"], "value") };
   }
   for (const rule of RULES) {
-    if (!rule.check || ruleIsBlocked(rule, flagged)) continue;
-    if (severityFor(rule.meta.id, undefined, options.rules) === undefined) continue;
-    runRule(rule, parsed, charter, options, analysis.findings);
+    if (!rule.check || ruleIsBlocked(rule, flagged) || isRuleOff(rule.meta.id, options.rules)) continue;
+    runRule(rule, { parsed, charter, facts, options }, analysis.findings);
   }
   return analysis;
 }
 
-/** Applies suppression comments to the analysis plus any cross-file findings. */
+/**
+ * Applies the configured severities (the one place they are decided) and the suppression
+ * comments to the analysis plus any cross-file findings.
+ */
 export function finishCharter(analysis: CharterAnalysis, extraFindings: readonly Finding[] = []): CharterResult {
+  const rated = applySeverities([...analysis.findings, ...extraFindings], analysis.rules);
   const directives = parseDirectives(analysis.parsed.lines);
-  const all = [...analysis.findings, ...extraFindings];
-  const outcome = applySuppressions(all, directives, analysis.parsed.lines.lineCount - 1);
-  const findings: Finding[] = [];
-  for (const finding of outcome.findings) {
-    if (finding.rule === "config" || finding.rule === "unused-suppression") {
-      const severity = severityFor(finding.rule, finding.severity, analysis.rules);
-      if (severity) findings.push({ ...finding, severity });
-    } else findings.push(finding);
-  }
-  findings.sort(compareFindings);
+  const outcome = applySuppressions(rated, directives, analysis.parsed.lines.lineCount - 1);
+  const findings = [...outcome.kept, ...applySeverities(outcome.problems, analysis.rules)].sort(compareFindings);
   return { ...analysis, findings, suppressed: outcome.suppressed };
 }
 

@@ -103,9 +103,7 @@ export function checkFiles(files: readonly string[], options: FilesCheckOptions)
     const analysis = analyzeCharter(read.text, { today: options.today, rules });
     analyses.push({ file, analysis: slim ? slimAnalysis(analysis) : analysis });
   }
-  const duplicates = duplicateIdFindings(
-    analyses.map(({ file, analysis }) => ({ file, id: analysis.id, rules: analysis.rules })),
-  );
+  const duplicates = duplicateIdFindings(analyses.map(({ file, analysis }) => ({ file, id: analysis.id })));
   return {
     charters: analyses.map(({ file, analysis }) => ({ file, result: finishCharter(analysis, duplicates.get(file)) })),
     configs: [...configs.values()],
@@ -123,5 +121,5 @@ function slimAnalysis(analysis: CharterAnalysis): CharterAnalysis {
     syntaxFindings: parsed.syntaxFindings,
   };
   const slimCharter: Charter | undefined = charter && { id: charter.id, title: charter.title };
-  return { ...analysis, parsed: slimParsed, charter: slimCharter };
+  return { ...analysis, parsed: slimParsed, charter: slimCharter, facts: undefined };
 }

@@ -4,11 +4,15 @@ import type { FixReport, StructuralEdit } from "../rules/rule";
 import { pathLabel } from "../schema/charter-schema";
 import { sectionSkeleton } from "../skeleton";
 import type { Fix, NodePath, TextEdit } from "../types";
+import { appendItemEdits, replaceItemEdits } from "./list-edits";
+import { lineEnding, withLineEnding } from "./text-edits";
 
 /**
- * Turns structural edits ("replace the value at this path", "add this key to that section")
- * into text edits that respect the file's indentation. An edit that cannot be placed safely
- * (e.g. into a flow-style `{ … }` section) drops its fix rather than corrupting the file.
+ * The structural-edit engine: turns edits against the charter's structure ("replace the value
+ * at this path", "add this key to that section", "replace this list item", "append to this
+ * list") into text edits that respect the file's indentation, comments and line ends. Quick
+ * fixes and signing both use it. An edit that cannot be placed safely (e.g. into a flow-style
+ * `{ … }` section) drops its fix rather than corrupting the file.
  */
 
 function nodeStart(node: unknown): number | undefined {
@@ -78,28 +82,44 @@ function insertEdit(parsed: ParsedCharter, into: NodePath, key: string, yaml: st
   return undefined;
 }
 
-function resolveEdit(parsed: ParsedCharter, edit: StructuralEdit): TextEdit | undefined {
-  if (edit.kind === "replace") {
-    const located = locate(parsed, edit.at);
-    if (!located) return undefined;
-    const anchor = edit.anchor ?? "value";
-    if (anchor === "value" && (!located.node || nodeValueEnd(located.node) === nodeStart(located.node)))
-      return undefined;
-    return { range: rangeAt(parsed, edit.at, anchor), newText: edit.text };
+function resolveEdit(parsed: ParsedCharter, edit: StructuralEdit): TextEdit[] | undefined {
+  switch (edit.kind) {
+    case "replace": {
+      const located = locate(parsed, edit.at);
+      if (!located) return undefined;
+      const anchor = edit.anchor ?? "value";
+      if (anchor === "value" && (!located.node || nodeValueEnd(located.node) === nodeStart(located.node)))
+        return undefined;
+      return [{ range: rangeAt(parsed, edit.at, anchor), newText: edit.text }];
+    }
+    case "insert": {
+      const inserted = insertEdit(parsed, edit.into, edit.key, edit.yaml);
+      return inserted && [inserted];
+    }
+    case "replace-item":
+      return replaceItemEdits(parsed, edit.at, edit.value);
+    case "append-item":
+      return appendItemEdits(parsed, edit.to, edit.value);
   }
-  return insertEdit(parsed, edit.into, edit.key, edit.yaml);
+}
+
+/** The text edits of a list of structural edits, with the file's line ends; undefined when one cannot be placed. */
+export function resolveEdits(parsed: ParsedCharter, edits: readonly StructuralEdit[]): TextEdit[] | undefined {
+  const eol = lineEnding(parsed.text);
+  const out: TextEdit[] = [];
+  for (const edit of edits) {
+    const resolved = resolveEdit(parsed, edit);
+    if (!resolved) return undefined;
+    out.push(...resolved.map((text) => ({ ...text, newText: withLineEnding(text.newText, eol) })));
+  }
+  return out;
 }
 
 export function resolveFixes(parsed: ParsedCharter, fixes: readonly FixReport[]): Fix[] {
   const resolved: Fix[] = [];
   for (const fix of fixes) {
-    const edits: TextEdit[] = [];
-    for (const edit of fix.edits) {
-      const textEdit = resolveEdit(parsed, edit);
-      if (!textEdit) break;
-      edits.push(textEdit);
-    }
-    if (edits.length === fix.edits.length) resolved.push({ title: fix.title, edits, safe: fix.safe ?? false });
+    const edits = resolveEdits(parsed, fix.edits);
+    if (edits) resolved.push({ title: fix.title, edits, safe: fix.safe ?? false });
   }
   return resolved;
 }

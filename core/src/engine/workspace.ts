@@ -1,17 +1,17 @@
+import { plural } from "../text/words";
 import type { Finding, Range } from "../types";
-import type { CharterAnalysis } from "./check-charter";
-import { severityFor } from "./check-charter";
+import { defaultSeverity } from "./severity";
 
 /**
  * Cross-file rules: `duplicate-id` compares the ids of every charter of a workspace or a
- * CLI run. Each charter sharing an id gets one finding on its own `id`, pointing at the others.
+ * CLI run. Each charter sharing an id gets one finding on its own `id`, pointing at the others
+ * (with the rule's default severity: `finishCharter` applies each charter's configuration).
  */
 
 export interface IdEntry {
   /** Absolute path or URI of the charter. */
   file: string;
   id?: { value: string; range: Range };
-  rules: CharterAnalysis["rules"];
 }
 
 export function duplicateIdFindings(entries: readonly IdEntry[]): Map<string, Finding[]> {
@@ -26,14 +26,13 @@ export function duplicateIdFindings(entries: readonly IdEntry[]): Map<string, Fi
   for (const [id, sharing] of byId) {
     if (sharing.length < 2) continue;
     for (const entry of sharing) {
-      const severity = severityFor("duplicate-id", undefined, entry.rules);
-      if (!severity || !entry.id) continue;
+      if (!entry.id) continue;
       const others = sharing.filter((other) => other !== entry);
       const list = findings.get(entry.file) ?? [];
       list.push({
         rule: "duplicate-id",
-        severity,
-        message: `Another charter already uses the id "${id}" (${others.length === 1 ? "1 other file" : `${others.length} other files`}). Ids identify a partnership in reports and reviews, so give each charter its own.`,
+        severity: defaultSeverity("duplicate-id"),
+        message: `Another charter already uses the id "${id}" (${plural(others.length, "other file")}). Ids identify a partnership in reports and reviews, so give each charter its own.`,
         range: entry.id.range,
         related: others.map((other) => ({
           file: other.file,

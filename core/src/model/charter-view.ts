@@ -1,12 +1,13 @@
 import type { CharterResult } from "../engine/check-charter";
-import { healthScore } from "../health";
+import { charterFacts, healthScore, type CharterFacts } from "../facts";
 import type { Finding } from "../types";
 import type { Charter } from "./charter";
 
 /**
- * Everything needed to show one charter: its data, findings and health score. It is plain
- * JSON: the language server returns it for `partnerCharter/model`, the preview and
- * `partner-charter render` draw it, so the preview and the Problems panel never disagree.
+ * Everything needed to show one charter: its data, findings, health score and facts. It is
+ * plain JSON: the language server returns it for `partnerCharter/model`, the preview and
+ * `partner-charter render` draw it, so the preview and the Problems panel never disagree, and
+ * the preview shows the facts the rules judged instead of working them out again.
  */
 export interface CharterView {
   uri: string;
@@ -23,6 +24,8 @@ export interface CharterView {
   health: number;
   /** "Today" the findings were computed for (YYYY-MM-DD); the timeline marks it. */
   today: string;
+  /** The charter's facts (phase lengths, balance, signature states, milestones…). */
+  facts: CharterFacts;
 }
 
 export function charterView(
@@ -39,5 +42,7 @@ export function charterView(
     suppressed: result.suppressed.length,
     health: healthScore(result.findings),
     today: where.today,
+    // An analysis of unreadable YAML has no facts: those of no data (nothing stated).
+    facts: result.facts ?? charterFacts(result.charter, { today: where.today, rules: result.rules }),
   };
 }

@@ -1,8 +1,8 @@
 /**
- * The charter format v1 as TypeScript types (FORMAT.md). Rules receive a `Charter` whose
- * sections passed the JSON Schema, so the types hold for every section a rule reads.
- * Every section is optional here: a required-but-missing one is the schema's finding, and
- * the rules that read it are skipped.
+ * The charter format v1 as TypeScript types (schemas/partner-charter.schema.json, README).
+ * Rules receive a `Charter` whose sections passed the JSON Schema, so the types hold for
+ * every section a rule reads. Every section is optional here: a required-but-missing one is
+ * the schema's finding, and the rules that read it are skipped.
  */
 
 export type Status = "draft" | "proposed" | "signed" | "active" | "paused" | "ended";

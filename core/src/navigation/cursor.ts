@@ -1,5 +1,14 @@
 import type { NodePath, Position, Range } from "../types";
-import { enclosingFrames, framesPath, pushItem, readYamlLine, siblingKeys } from "./yaml-lines";
+import { isCommentLine, scanYamlLine } from "../text/yaml-scan";
+import {
+  enclosingFrames,
+  framesPath,
+  pushItem,
+  readYamlLine,
+  siblingKeys,
+  type Frame,
+  type YamlLine,
+} from "./yaml-lines";
 
 /**
  * What the cursor is on, for completion: a key being typed in a mapping, a value being typed
@@ -62,104 +71,119 @@ export function splitLines(text: string): string[] {
   return text.split(/\r?\n/);
 }
 
-export function cursorSlot(text: string, position: Position): CursorSlot | undefined {
-  const lines = splitLines(text);
-  if (position.line < 0 || position.line >= lines.length) return undefined;
-  const lineText = lines[position.line]!;
-  const character = Math.max(0, Math.min(position.character, lineText.length));
+/** One line of block YAML, read up to the cursor, with the keys and items that contain it. */
+interface BlockLine {
+  lines: readonly string[];
+  line: number;
+  lineText: string;
+  character: number;
+  before: string;
+  lead: YamlLine;
+  /** Nothing but spaces before the cursor. */
+  blankSoFar: boolean;
+  /** The line starts with `- ` before the cursor. */
+  dashLine: boolean;
+  keyCol: number;
+  stack: Frame[];
+  path: (string | number)[];
+}
+
+function blockLine(lines: readonly string[], line: number, character: number): BlockLine {
+  const lineText = lines[line]!;
   const before = lineText.slice(0, character);
-  if (/^\s*#/.test(before)) return undefined;
   const lead = readYamlLine(before);
-
-  // Inside a one-line flow mapping or list ({ … } / [ … ]) opened on this line.
-  const flowStart = openFlowStart(before);
-  if (flowStart !== undefined) {
-    return flowSlot(lines, position.line, lineText, character, flowStart);
-  }
-
   const blankSoFar = before.trim() === "";
   const keyCol = blankSoFar ? character : lead.contentCol;
   const dashLine = !blankSoFar && lead.dashes.length > 0;
-  const frameCol = dashLine ? lead.dashes[0]! : keyCol;
-  const stack = enclosingFrames(lines, position.line, frameCol, dashLine);
+  const stack = enclosingFrames(lines, line, dashLine ? lead.dashes[0]! : keyCol, dashLine);
   if (dashLine) for (const dash of lead.dashes) pushItem(stack, dash);
-  const path = framesPath(stack);
+  return {
+    lines,
+    line,
+    lineText,
+    character,
+    before,
+    lead,
+    blankSoFar,
+    dashLine,
+    keyCol,
+    stack,
+    path: framesPath(stack),
+  };
+}
 
-  if (lead.key !== undefined && lead.colonEnd !== undefined && character >= lead.colonEnd) {
-    // `key: partial` — completing the value.
-    const valueStart = lead.valueCol <= character ? lead.valueCol : character;
-    const fullValue = readYamlLine(lineText);
-    const valueEnd = Math.max(character, fullValue.valueCol + fullValue.value.length);
-    return {
-      kind: "value",
-      path: [...path, lead.key],
-      prefix: before.slice(valueStart).trim(),
-      replace: range(position.line, valueStart, valueEnd),
-      flow: false,
-      spaceBefore: lineText[valueStart - 1] === ":",
-    };
-  }
+/** `key: partial`: completing the value. */
+function valueAfterKey(block: BlockLine, key: string): CursorSlot {
+  const { lead, character, lineText } = block;
+  const valueStart = lead.valueCol <= character ? lead.valueCol : character;
+  const fullValue = readYamlLine(lineText);
+  const valueEnd = Math.max(character, fullValue.valueCol + fullValue.value.length);
+  return {
+    kind: "value",
+    path: [...block.path, key],
+    prefix: block.before.slice(valueStart).trim(),
+    replace: range(block.line, valueStart, valueEnd),
+    flow: false,
+    spaceBefore: lineText[valueStart - 1] === ":",
+  };
+}
 
-  const typed = before.slice(lead.contentCol);
+/** A key being typed, a new list item on an empty line, or a scalar list item after `- `. */
+function keyOrItem(block: BlockLine): CursorSlot | undefined {
+  const { lead, character, lineText, line, path } = block;
+  const typed = block.before.slice(lead.contentCol);
   if (!/^[A-Za-z0-9_-]*$/.test(typed)) {
     // After `- ` with free text, or something that is not a key: a scalar list item at most.
-    if (dashLine && lead.key === undefined) {
-      const end = Math.max(character, lineText.trimEnd().length);
-      return {
-        kind: "value",
-        path,
-        prefix: typed.trim(),
-        replace: range(position.line, lead.contentCol, end),
-        flow: false,
-        spaceBefore: false,
-      };
-    }
-    return undefined;
+    if (!block.dashLine || lead.key !== undefined) return undefined;
+    const end = Math.max(character, lineText.trimEnd().length);
+    const replace = range(line, lead.contentCol, end);
+    return { kind: "value", path, prefix: typed.trim(), replace, flow: false, spaceBefore: false };
   }
-  const start = blankSoFar ? character : lead.contentCol;
+  const start = block.blankSoFar ? character : lead.contentCol;
   const end = wordEnd(lineText, character);
-  const after = lineText.slice(end);
-  const hasColon = /^\s*:(\s|$)/.test(after);
-  const afterDash = dashLine;
-  const wordRange = range(position.line, start, end);
-
-  if (blankSoFar && !afterDash) {
+  const wordRange = range(line, start, end);
+  const top = block.stack[block.stack.length - 1]!;
+  if (block.blankSoFar && top.kind === "key" && top.open && top.seqCol !== undefined && character >= top.seqCol) {
     // On an empty line deeper than a key whose value is a list: a new list item goes here.
-    const top = stack[stack.length - 1]!;
-    if (top.kind === "key" && top.open && top.seqCol !== undefined && character >= top.seqCol) {
-      return { kind: "sequence", path, replace: wordRange, itemCol: top.seqCol };
-    }
+    return { kind: "sequence", path, replace: wordRange, itemCol: top.seqCol };
   }
   return {
     kind: "key",
     path,
     prefix: lineText.slice(start, end),
     replace: wordRange,
-    presentKeys: siblingKeys(lines, position.line, keyCol, afterDash),
-    keyCol,
-    hasColon,
+    presentKeys: siblingKeys(block.lines, line, block.keyCol, block.dashLine),
+    keyCol: block.keyCol,
+    hasColon: /^\s*:(\s|$)/.test(lineText.slice(end)),
     flow: false,
-    afterDash,
+    afterDash: block.dashLine,
   };
+}
+
+export function cursorSlot(text: string, position: Position): CursorSlot | undefined {
+  const lines = splitLines(text);
+  if (position.line < 0 || position.line >= lines.length) return undefined;
+  const lineText = lines[position.line]!;
+  const character = Math.max(0, Math.min(position.character, lineText.length));
+  const before = lineText.slice(0, character);
+  if (isCommentLine(before)) return undefined;
+  // Inside a one-line flow mapping or list ({ … } / [ … ]) opened on this line.
+  const flowStart = openFlowStart(before);
+  if (flowStart !== undefined) return flowSlot(lines, position.line, lineText, character, flowStart);
+  const block = blockLine(lines, position.line, character);
+  const { key, colonEnd } = block.lead;
+  if (key !== undefined && colonEnd !== undefined && character >= colonEnd) return valueAfterKey(block, key);
+  return keyOrItem(block);
 }
 
 /** Column of the `{`/`[` of a flow collection still open at the end of `before`, if any. */
 function openFlowStart(before: string): number | undefined {
   const stack: number[] = [];
-  let quote: string | undefined;
-  for (let i = 0; i < before.length; i++) {
-    const ch = before[i]!;
-    if (quote) {
-      if (ch === "\\" && quote === '"') i++;
-      else if (ch === quote) quote = undefined;
-      continue;
-    }
-    if (ch === "#" && (i === 0 || /\s/.test(before[i - 1]!))) return undefined;
-    if ((ch === '"' || ch === "'") && (i === 0 || /[\s,[{:]/.test(before[i - 1]!))) quote = ch;
-    else if (ch === "{" || ch === "[") stack.push(i);
-    else if ((ch === "}" || ch === "]") && stack.length) stack.pop();
-  }
-  return stack.length ? stack[0] : undefined;
+  const scan = scanYamlLine(before, (char, i) => {
+    if (char === "{" || char === "[") stack.push(i);
+    else if ((char === "}" || char === "]") && stack.length) stack.pop();
+  });
+  return !scan.comment && stack.length ? stack[0] : undefined;
 }
 
 interface FlowFrame {
@@ -172,25 +196,28 @@ interface FlowFrame {
   entryStart: number;
 }
 
-function flowSlot(
-  lines: readonly string[],
-  lineNumber: number,
-  lineText: string,
-  character: number,
-  flowStart: number,
-): CursorSlot | undefined {
-  // The block part before the `{`: `key: {` or `- {`.
+/** The path of the block part before a flow collection's `{`/`[` (`key: {` or `- {`). */
+function flowHeadPath(lines: readonly string[], lineNumber: number, lineText: string, flowStart: number): NodePath {
   const head = readYamlLine(lineText.slice(0, flowStart));
   const dashLine = head.dashes.length > 0;
-  const frameCol = dashLine ? head.dashes[0]! : head.indent;
-  const stack = enclosingFrames(lines, lineNumber, frameCol, dashLine);
+  const stack = enclosingFrames(lines, lineNumber, dashLine ? head.dashes[0]! : head.indent, dashLine);
   if (dashLine) for (const dash of head.dashes) pushItem(stack, dash);
   const path: (string | number)[] = framesPath(stack);
   if (head.key !== undefined) path.push(head.key);
+  return path;
+}
 
+/**
+ * The flow collections open at `character` (from `flowStart`), innermost last, with the
+ * path segments inside them; undefined when the text closes the outermost one before it.
+ */
+function openFlowFrames(
+  lineText: string,
+  flowStart: number,
+  character: number,
+): { frames: FlowFrame[]; segments: (string | number)[] } | undefined {
   const frames: FlowFrame[] = [];
   const segments: (string | number)[] = [];
-  let quote: string | undefined;
   const open = (type: "map" | "seq", at: number): void => {
     const parent = frames[frames.length - 1];
     if (parent) segments.push(parent.type === "map" ? (parent.key ?? "") : parent.index);
@@ -203,64 +230,55 @@ function flowSlot(
     } else frame.index++;
     frame.entryStart = at + 1;
   };
-  for (let i = flowStart; i < character; i++) {
-    const ch = lineText[i]!;
+  const keyEnds = (frame: FlowFrame | undefined, i: number): frame is FlowFrame =>
+    frame?.type === "map" && frame.key === undefined && /[\s,}\]]/.test(lineText[i + 1] ?? " ");
+  let closedOutside = false;
+  const visit = (char: string, i: number): boolean | void => {
     const frame = frames[frames.length - 1];
-    if (quote) {
-      if (ch === "\\" && quote === '"') i++;
-      else if (ch === quote) quote = undefined;
-      continue;
-    }
-    if ((ch === '"' || ch === "'") && /[\s,[{:]/.test(lineText[i - 1] ?? " ")) quote = ch;
-    else if (ch === "{") open("map", i);
-    else if (ch === "[") open("seq", i);
-    else if (ch === "}" || ch === "]") {
+    if (char === "{" || char === "[") open(char === "{" ? "map" : "seq", i);
+    else if (char === "}" || char === "]") {
       frames.pop();
       segments.pop();
-      const parent = frames[frames.length - 1];
-      if (!parent) return undefined;
-    } else if (ch === "," && frame) endEntry(frame, i);
-    else if (
-      ch === ":" &&
-      frame?.type === "map" &&
-      frame.key === undefined &&
-      /[\s,}\]]/.test(lineText[i + 1] ?? " ")
-    ) {
+      closedOutside = frames.length === 0;
+      return closedOutside;
+    } else if (char === "," && frame) endEntry(frame, i);
+    else if (char === ":" && keyEnds(frame, i)) {
       frame.key = unquoteFlowKey(lineText.slice(frame.entryStart, i).trim());
       frame.entryStart = i + 1;
     }
-  }
-  const frame = frames[frames.length - 1];
-  if (!frame) return undefined;
-  const fullPath = [...path, ...segments];
+  };
+  scanYamlLine(lineText, visit, flowStart, character);
+  return closedOutside || frames.length === 0 ? undefined : { frames, segments };
+}
+
+function flowSlot(
+  lines: readonly string[],
+  lineNumber: number,
+  lineText: string,
+  character: number,
+  flowStart: number,
+): CursorSlot | undefined {
+  const open = openFlowFrames(lineText, flowStart, character);
+  if (!open) return undefined;
+  const frame = open.frames[open.frames.length - 1]!;
+  const fullPath = [...flowHeadPath(lines, lineNumber, lineText, flowStart), ...open.segments];
   const typedRaw = lineText.slice(frame.entryStart, character);
   const typedStart = frame.entryStart + (typedRaw.length - typedRaw.trimStart().length);
   const rest = lineText.slice(character);
   const restEnd = character + rest.search(/[,}\]#]|$/);
   const valueEnd = Math.max(character, typedStart + lineText.slice(typedStart, restEnd).trimEnd().length);
-  if (frame.type === "seq") {
+  if (frame.type === "seq" || frame.key !== undefined) {
     return {
       kind: "value",
-      path: [...fullPath, frame.index],
+      path: [...fullPath, frame.type === "seq" ? frame.index : frame.key!],
       prefix: typedRaw.trim(),
       replace: range(lineNumber, typedStart, valueEnd),
       flow: true,
-      spaceBefore: false,
-    };
-  }
-  if (frame.key !== undefined) {
-    return {
-      kind: "value",
-      path: [...fullPath, frame.key],
-      prefix: typedRaw.trim(),
-      replace: range(lineNumber, typedStart, valueEnd),
-      flow: true,
-      spaceBefore: lineText[typedStart - 1] === ":",
+      spaceBefore: frame.type === "map" && lineText[typedStart - 1] === ":",
     };
   }
   if (!/^[A-Za-z0-9_-]*$/.test(typedRaw.trim())) return undefined;
   const end = wordEnd(lineText, character);
-  const hasColon = /^\s*:(\s|$|[,}])/.test(lineText.slice(end));
   return {
     kind: "key",
     path: fullPath,
@@ -268,7 +286,7 @@ function flowSlot(
     replace: range(lineNumber, typedStart, end),
     presentKeys: [...frame.keys, ...flowKeysAfter(lineText, end)],
     keyCol: typedStart,
-    hasColon,
+    hasColon: /^\s*:(\s|$|[,}])/.test(lineText.slice(end)),
     flow: true,
     afterDash: false,
   };
@@ -286,27 +304,23 @@ function flowKeysAfter(lineText: string, from: number): string[] {
   const keys: string[] = [];
   let depth = 0;
   let entryStart = from;
-  let quote: string | undefined;
   let sawKey = false;
-  for (let i = from; i < lineText.length; i++) {
-    const ch = lineText[i]!;
-    if (quote) {
-      if (ch === "\\" && quote === '"') i++;
-      else if (ch === quote) quote = undefined;
-      continue;
-    }
-    if ((ch === '"' || ch === "'") && /[\s,[{:]/.test(lineText[i - 1] ?? " ")) quote = ch;
-    else if (ch === "{" || ch === "[") depth++;
-    else if (ch === "}" || ch === "]") {
-      if (depth === 0) break;
-      depth--;
-    } else if (depth === 0 && ch === ",") {
-      entryStart = i + 1;
-      sawKey = true;
-    } else if (depth === 0 && sawKey && ch === ":" && /[\s,}\]]/.test(lineText[i + 1] ?? " ")) {
-      keys.push(unquoteFlowKey(lineText.slice(entryStart, i).trim()));
-      sawKey = false;
-    }
-  }
+  scanYamlLine(
+    lineText,
+    (char, i) => {
+      if (char === "{" || char === "[") depth++;
+      else if (char === "}" || char === "]") {
+        if (depth === 0) return true;
+        depth--;
+      } else if (depth === 0 && char === ",") {
+        entryStart = i + 1;
+        sawKey = true;
+      } else if (depth === 0 && sawKey && char === ":" && /[\s,}\]]/.test(lineText[i + 1] ?? " ")) {
+        keys.push(unquoteFlowKey(lineText.slice(entryStart, i).trim()));
+        sawKey = false;
+      }
+    },
+    from,
+  );
   return keys;
 }

@@ -1,18 +1,14 @@
+import { isSuppressible } from "../rules";
 import { parseDirectives } from "../suppress/suppressions";
 import { LineIndex } from "../text/line-index";
+import { isCommentLine } from "../text/yaml-scan";
 import { comparePositions, type Finding, type Range, type TextEdit } from "../types";
 
 /**
  * Text edits for code actions that are not a rule's own fix: suppression comments ("disable
- * RULE for this line / for this file") and "fix all" (every safe fix that does not overlap another).
+ * RULE for this line / for this file", offered only for rules whose metadata lets them be
+ * suppressed: `isSuppressible`) and "fix all" (every safe fix that does not overlap another).
  */
-
-/** Rules about suppressions or about unreadable YAML cannot be silenced with a comment. */
-const NOT_SUPPRESSIBLE = new Set(["config", "unused-suppression", "yaml-syntax"]);
-
-export function canSuppress(rule: string): boolean {
-  return !NOT_SUPPRESSIBLE.has(rule);
-}
 
 function at(line: number, character: number): Range {
   return { start: { line, character }, end: { line, character } };
@@ -21,11 +17,11 @@ function at(line: number, character: number): Range {
 /**
  * Inserts `# partner-charter-disable-next-line RULE` above `line`, with that line's indentation;
  * when the line above already is such a comment, adds RULE to it. Undefined when RULE is already
- * disabled there.
+ * disabled there, or cannot be suppressed.
  */
 export function disableForLineEdit(text: string, line: number, rule: string): TextEdit | undefined {
   const lines = new LineIndex(text);
-  if (line < 0 || line >= lines.lineCount) return undefined;
+  if (!isSuppressible(rule) || line < 0 || line >= lines.lineCount) return undefined;
   const previous = parseDirectives(lines).find(
     (directive) => directive.kind === "disable-next-line" && directive.line === line - 1,
   );
@@ -42,16 +38,18 @@ export function disableForLineEdit(text: string, line: number, rule: string): Te
 /**
  * Inserts `# partner-charter-disable RULE` at the top of the file, after the leading comments
  * (but before a `disable-next-line` comment, which must stay right above its line); adds RULE
- * to an existing `disable` comment there instead. Undefined when RULE is already disabled there.
+ * to an existing `disable` comment there instead. Undefined when RULE is already disabled there,
+ * or cannot be suppressed.
  */
 export function disableForFileEdit(text: string, rule: string): TextEdit | undefined {
+  if (!isSuppressible(rule)) return undefined;
   const lines = new LineIndex(text);
   const directives = parseDirectives(lines);
   let insertLine = 0;
   for (let line = 0; line < lines.lineCount; line++) {
-    const content = lines.lineText(line).trim();
-    if (content === "") continue;
-    if (!content.startsWith("#")) break;
+    const content = lines.lineText(line);
+    if (content.trim() === "") continue;
+    if (!isCommentLine(content)) break;
     const directive = directives.find((d) => d.line === line);
     if (directive?.kind === "disable-next-line") break;
     if (directive?.kind === "disable") {

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq } from "yaml";
 import type { ParsedCharter } from "../parse/parse-charter";
+import { isCommentLine } from "../text/yaml-scan";
 import { nodeRange } from "./tree";
 
 /**
@@ -57,7 +58,7 @@ export function foldingRegions(parsed: ParsedCharter): FoldingRegion[] {
   // Runs of two or more whole-line comments.
   let runStart: number | undefined;
   for (let line = 0; line <= parsed.lines.lineCount; line++) {
-    const isComment = line < parsed.lines.lineCount && /^\s*#/.test(parsed.lines.lineText(line));
+    const isComment = line < parsed.lines.lineCount && isCommentLine(parsed.lines.lineText(line));
     if (isComment && runStart === undefined) runStart = line;
     if (!isComment && runStart !== undefined) {
       add(runStart, line - 1, "comment");

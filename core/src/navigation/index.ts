@@ -14,17 +14,8 @@ export {
 export { hoverAt, type HoverInfo } from "./hover";
 export { charterOutline, type OutlineNode, type OutlineKind } from "./outline";
 export { foldingRegions, type FoldingRegion } from "./folding";
-export {
-  charterLenses,
-  commitmentBalance,
-  phaseSpan,
-  isIsoDate,
-  type CharterLens,
-  type CommitmentBalance,
-  type Balance,
-  type PhaseSpan,
-} from "./lenses";
-export { canSuppress, disableForLineEdit, disableForFileEdit, safeFixEdits } from "./edits";
+export { charterLenses, type CharterLens } from "./lenses";
+export { disableForLineEdit, disableForFileEdit, safeFixEdits } from "./edits";
 export { allowedValues, valueKind, type AllowedValue } from "./schema-info";
 export { keySnippet, itemSnippet, documentSnippet, yamlScalar, type SnippetOptions } from "./snippets";
 export { nodeAt, type NodeAtPosition } from "./tree";

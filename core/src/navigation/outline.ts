@@ -1,6 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq } from "yaml";
+import { isRecord } from "../facts/read";
 import type { ParsedCharter } from "../parse/parse-charter";
 import { truncate } from "../schema/charter-schema";
+import { plural } from "../text/words";
 import type { NodePath, Range } from "../types";
 import { nodeRange, scalarKey } from "./tree";
 
@@ -35,7 +37,7 @@ function dataOf(node: unknown): unknown {
 }
 
 function asData(value: unknown): Data | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Data) : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 function text(value: unknown): string | undefined {
@@ -44,9 +46,8 @@ function text(value: unknown): string | undefined {
   return truncate(String(value), 80);
 }
 
-function count(value: unknown, one: string, many: string): string | undefined {
-  if (!Array.isArray(value)) return undefined;
-  return `${value.length} ${value.length === 1 ? one : many}`;
+function count(value: unknown, word: string): string | undefined {
+  return Array.isArray(value) ? plural(value.length, word) : undefined;
 }
 
 const TIER_NUMBER: Record<string, string> = { integration: "Tier 1", partnership: "Tier 2", strategic: "Tier 3" };
@@ -130,7 +131,7 @@ function sectionDetail(path: NodePath, value: unknown): string | undefined {
     }
     case "commitments.us":
     case "commitments.partner":
-      return count(value, "commitment", "commitments");
+      return count(value, "commitment");
     case "phases":
       return data ? ["crawl", "walk", "run"].filter((phase) => phase in data).join(" → ") || undefined : undefined;
     case "phases.crawl":
@@ -140,7 +141,7 @@ function sectionDetail(path: NodePath, value: unknown): string | undefined {
     case "measurement": {
       if (!data) return undefined;
       const parts = [
-        count(data.metrics, "metric", "metrics"),
+        count(data.metrics, "metric"),
         data.reviewCadence ? `reviewed ${text(data.reviewCadence)}` : undefined,
       ];
       return parts.filter(Boolean).join(" · ") || undefined;
@@ -159,7 +160,7 @@ function sectionDetail(path: NodePath, value: unknown): string | undefined {
     case "launch":
       return text(data?.date);
     default:
-      if (Array.isArray(value)) return count(value, "item", "items");
+      if (Array.isArray(value)) return count(value, "item");
       return text(value);
   }
 }

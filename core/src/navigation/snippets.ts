@@ -1,3 +1,4 @@
+import { isRecord } from "../facts/read";
 import { deref, type SchemaNode } from "../schema/charter-schema";
 
 /**
@@ -65,10 +66,6 @@ function scalarSnippet(value: unknown, node: SchemaNode | undefined, stops: TabS
   return `\${${stops.take()}:${escapePlaceholder(text)}}`;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 /**
  * Lines of block YAML for `value` (a mapping or a list), each prefixed with `indent` spaces.
  */
@@ -84,7 +81,7 @@ function blockLines(
     const itemNode = deref(node?.items);
     const lines: string[] = [];
     for (const item of value) {
-      if (isPlainObject(item) || Array.isArray(item)) {
+      if (isRecord(item) || Array.isArray(item)) {
         const inner = blockLines(item, itemNode, indent + 2, stops, options);
         if (inner.length === 0) continue;
         lines.push(`${pad}- ${inner[0]!.slice(indent + 2)}`, ...inner.slice(1));
@@ -92,11 +89,11 @@ function blockLines(
     }
     return lines;
   }
-  if (isPlainObject(value)) {
+  if (isRecord(value)) {
     const lines: string[] = [];
     for (const [key, child] of Object.entries(value)) {
       const childNode = deref(node?.properties?.[key]);
-      if (isPlainObject(child) || Array.isArray(child)) {
+      if (isRecord(child) || Array.isArray(child)) {
         lines.push(`${pad}${key}:`, ...blockLines(child, childNode, indent + 2, stops, options));
       } else lines.push(`${pad}${key}: ${scalarSnippet(child, childNode, stops, options)}`);
     }
@@ -117,7 +114,7 @@ export function keySnippet(
   options: SnippetOptions = {},
 ): string {
   const stops = new TabStops();
-  if (!isPlainObject(body) && !Array.isArray(body)) {
+  if (!isRecord(body) && !Array.isArray(body)) {
     return `${key}: ${scalarSnippet(body, node, stops, options)}`;
   }
   const lines = blockLines(body, node, keyCol + 2, stops, options);

@@ -1,3 +1,5 @@
+import { commentStart, isCommentLine, scanYamlLine } from "../text/yaml-scan";
+
 /**
  * A tolerant, line-by-line reading of block YAML, for editor features that must work while
  * the user is typing (when the text is momentarily not valid YAML): which key or list item
@@ -41,40 +43,23 @@ function unquote(key: string): string {
   return key.trim();
 }
 
-/** Index of a ` #` comment start outside quotes, or -1. */
-export function commentStart(text: string, from = 0): number {
-  let quote: string | undefined;
-  for (let i = from; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) {
-      if (ch === "\\" && quote === '"') i++;
-      else if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") {
-      // A quote only opens a string at the start of a scalar.
-      const prev = text[i - 1];
-      if (prev === undefined || /[\s,[{:]/.test(prev)) quote = ch;
-    } else if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]!))) return i;
-  }
-  return -1;
+/** `{`/`[` left open in `text`, and `}`/`]` that close brackets opened on earlier lines (quotes and comments skipped). */
+function brackets(text: string): { open: number; closers: number } {
+  let open = 0;
+  let closers = 0;
+  scanYamlLine(text, (char) => {
+    if (char === "{" || char === "[") open++;
+    else if (char === "}" || char === "]") {
+      if (open > 0) open--;
+      else closers++;
+    }
+  });
+  return { open, closers };
 }
 
 /** Net `{`/`[` left open in `text` (quotes and comments skipped). */
 export function bracketBalance(text: string): number {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) {
-      if (ch === "\\" && quote === '"') i++;
-      else if (ch === quote) quote = undefined;
-      continue;
-    }
-    if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]!))) break;
-    if ((ch === '"' || ch === "'") && (i === 0 || /[\s,[{:]/.test(text[i - 1]!))) quote = ch;
-    else if (ch === "{" || ch === "[") depth++;
-    else if ((ch === "}" || ch === "]") && depth > 0) depth--;
-  }
-  return depth;
+  return brackets(text).open;
 }
 
 export function readYamlLine(text: string): YamlLine {
@@ -83,7 +68,7 @@ export function readYamlLine(text: string): YamlLine {
   const line: YamlLine = {
     indent,
     blank: trimmed === "" || trimmed === "---" || trimmed === "..." || trimmed.startsWith("%"),
-    comment: trimmed.startsWith("#"),
+    comment: isCommentLine(text),
     dashes: [],
     contentCol: indent,
     value: "",
@@ -153,7 +138,8 @@ export function enclosingFrames(lines: readonly string[], lineNumber: number, co
   for (let n = 0; n < lineNumber && n < lines.length; n++) {
     const text = lines[n]!;
     if (flowDepth > 0) {
-      flowDepth += bracketBalance(text) - closingBrackets(text);
+      const { open, closers } = brackets(text);
+      flowDepth += open - closers;
       if (flowDepth < 0) flowDepth = 0;
       continue;
     }
@@ -175,29 +161,6 @@ export function enclosingFrames(lines: readonly string[], lineNumber: number, co
   }
   popFor(col, dashLine);
   return stack;
-}
-
-function closingBrackets(text: string): number {
-  // bracketBalance counts only unmatched openers; count unmatched closers separately.
-  let depth = 0;
-  let closers = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) {
-      if (ch === "\\" && quote === '"') i++;
-      else if (ch === quote) quote = undefined;
-      continue;
-    }
-    if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]!))) break;
-    if ((ch === '"' || ch === "'") && (i === 0 || /[\s,[{:]/.test(text[i - 1]!))) quote = ch;
-    else if (ch === "{" || ch === "[") depth++;
-    else if (ch === "}" || ch === "]") {
-      if (depth > 0) depth--;
-      else closers++;
-    }
-  }
-  return closers;
 }
 
 /** Pushes a list item frame under the current top, numbering items of the same list. */

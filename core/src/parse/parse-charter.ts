@@ -164,7 +164,7 @@ export function documentHeadRange(parsed: ParsedCharter): Range {
 }
 
 /**
- * The smallest range that explains a finding at `path` (RULES.md): the value, else its key,
+ * The smallest range that explains a finding at `path` (each docs/rules/<id>.md): the value, else its key,
  * else the nearest parent key that exists; the document head for top-level keys.
  */
 export function rangeAt(parsed: ParsedCharter, path: NodePath, anchor: Anchor = "value"): Range {

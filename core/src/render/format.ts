@@ -1,56 +1,27 @@
+import { finite, record, text } from "../facts/read";
 import type { CommitmentType, LeverageType, Tier } from "../model/charter";
+import { formatNumber } from "../text/numbers";
 
 /**
- * Words and numbers as a partnership manager reads them: amounts, dates, labels. Shared by
- * the renderer (HTML and Markdown) and the charter diff, so both say things the same way.
+ * Labels and amounts as a partnership manager reads them. Shared by the renderer (HTML and
+ * Markdown) and the charter diff, so both say things the same way.
  */
-
-// Created on first use: building a NumberFormat costs ~13 ms, which every CLI start would pay.
-let numberFormat: Intl.NumberFormat | undefined;
-
-export function formatNumber(value: number): string {
-  numberFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-  return numberFormat.format(value);
-}
 
 /** `USD 300,000`, `15%`, `12 engineer-months`. */
 export function formatAmount(amount: unknown): string | undefined {
-  if (!isRecord(amount) || typeof amount.value !== "number" || !Number.isFinite(amount.value)) return undefined;
-  const unit = typeof amount.unit === "string" ? amount.unit.trim() : "";
-  const value = formatNumber(amount.value);
-  if (unit === "") return value;
-  if (unit === "%" || unit.toLowerCase() === "percent") return `${value}%`;
-  if (/^[A-Z]{3}$/.test(unit)) return `${unit} ${value}`;
-  return `${value} ${unit}`;
+  const data = record(amount);
+  const value = finite(data.value);
+  if (value === undefined) return undefined;
+  return formatUnitAmount(value, typeof data.unit === "string" ? data.unit.trim() : "");
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-/** A non-empty trimmed string, else undefined. */
-export function text(value: unknown): string | undefined {
-  if (typeof value === "string") return value.trim() === "" ? undefined : value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return undefined;
-}
-
-export function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-/** Days since 1970-01-01 for a real YYYY-MM-DD date, else undefined. */
-export function dayNumber(value: unknown): number | undefined {
-  if (typeof value !== "string") return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return undefined;
-  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (new Date(time).toISOString().slice(0, 10) !== value) return undefined;
-  return Math.round(time / 86_400_000);
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
+/** A number with its unit as written: currency codes before it, `%` and others after. */
+export function formatUnitAmount(value: number, unit: string): string {
+  const number = formatNumber(value);
+  if (unit === "") return number;
+  if (unit === "%" || unit.toLowerCase() === "percent") return `${number}%`;
+  if (/^[A-Z]{3}$/.test(unit)) return `${unit} ${number}`;
+  return `${number} ${unit}`;
 }
 
 export const TIER_LABELS: Record<Tier, string> = {

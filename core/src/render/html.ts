@@ -1,4 +1,4 @@
-import escapeHtml from "escape-html";
+import { escapeHtml } from "../text/escape";
 
 /**
  * A tiny HTML template helper: every value interpolated into `html\`…\`` is escaped unless it
@@ -34,5 +34,3 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Htm
 export function trusted(markup: string): Html {
   return new Html(markup);
 }
-
-export { escapeHtml };

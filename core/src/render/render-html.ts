@@ -1,5 +1,6 @@
 import type { CharterView } from "../model/charter-view";
 import { html, trusted, type Html, type HtmlValue } from "./html";
+import { plural } from "../text/words";
 import { charterCss } from "./styles";
 import {
   countsLine,
@@ -253,9 +254,9 @@ function phaseCard(phase: PhaseView): Html {
         ${phase.end ?? (phase.key === "run" ? "ongoing" : html`<span class="missing">${NOT_STATED}</span>`)}
       </dd>
       ${
-        phase.weeks
+        phase.length
           ? html`<dt>Length</dt>
-              <dd>${phase.weeks} weeks</dd>`
+              <dd>${phase.length}</dd>`
           : ""
       }
       ${
@@ -317,7 +318,8 @@ function timelineSection(model: RenderModel): Html {
               <div class="gantt-scale">
                 <span></span
                 ><span class="ends"
-                  ><span>${timeline.from ?? ""}</span><span>today (red line): ${timeline.today}</span
+                  ><span>${timeline.from ?? ""}</span
+                  ><span>today (red line): ${timeline.today} · stage: ${timeline.stage}</span
                   ><span>${timeline.to ?? ""}</span></span
                 ><span></span>
               </div>
@@ -476,7 +478,7 @@ function findingsSection(model: RenderModel, mode: RenderHtmlOptions["mode"]): H
           </ul>`
         : html`<p>No findings: the charter meets every rule that is switched on.</p>`
     }
-    ${model.suppressed ? html`<p class="muted">${model.suppressed} finding${model.suppressed === 1 ? " is" : "s are"} suppressed by comments in the file.</p>` : ""}
+    ${model.suppressed ? html`<p class="muted">${plural(model.suppressed, "finding is", "findings are")} suppressed by comments in the file.</p>` : ""}
   </section>`;
 }
 

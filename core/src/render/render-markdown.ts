@@ -113,7 +113,7 @@ function phaseRow(phase: PhaseView): string[] {
   return [
     phase.label,
     dates,
-    phase.weeks ?? " ",
+    phase.length ?? " ",
     phase.key === "run" ? " " : orCell(phase.customers),
     orCell(phase.integration),
     gate,
@@ -126,11 +126,11 @@ function timeline(model: RenderModel): string[] {
   if (!model.timeline.phases.some((phase) => phase.present)) return [...out, "*no phases stated*"];
   out.push(
     markdownTable(
-      ["Phase", "Dates", "Weeks", "Customers", "Integration", "Go/no-go", "Outcome"],
+      ["Phase", "Dates", "Length", "Customers", "Integration", "Go/no-go", "Outcome"],
       model.timeline.phases.map(phaseRow),
     ),
     "",
-    `Today: ${md(model.timeline.today)}${todayWhere(model)}`,
+    `Today: ${md(model.timeline.today)} · stage: ${model.timeline.stage}`,
   );
   for (const phase of model.timeline.phases) {
     if (phase.deliverables.length) {
@@ -138,14 +138,6 @@ function timeline(model: RenderModel): string[] {
     }
   }
   return out;
-}
-
-function todayWhere(model: RenderModel): string {
-  const today = model.timeline.today;
-  const current = model.timeline.phases.find(
-    (phase) => phase.present && phase.start && phase.start <= today && (!phase.end || today <= phase.end),
-  );
-  return current ? ` (during ${current.label.toLowerCase()})` : "";
 }
 
 function measurement(model: RenderModel): string[] {

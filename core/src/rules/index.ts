@@ -10,8 +10,9 @@ import { threeSidedValueRules } from "./three-sided-value";
 import { tiersRules } from "./tiers";
 
 /**
- * The rule registry: every rule, in the order of RULES.md. To add a rule, create its module
- * in the category folder and list it in that folder's index.ts (a test fails otherwise).
+ * The rule registry: every rule, in the order of the rules table (README, docs/rules/README.md).
+ * To add a rule, create its module in the category folder and list it in that folder's index.ts
+ * (a test fails otherwise).
  */
 export const RULES: readonly AnyRule[] = [
   ...structureRules,
@@ -34,4 +35,9 @@ export const DOCS_BASE_URL = "https://github.com/partner-charter/partner-charter
 
 export function ruleDocUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
+/** False for rules whose findings a suppression comment never silences (`meta.suppressible: false`). */
+export function isSuppressible(ruleId: string): boolean {
+  return RULES_BY_ID.get(ruleId)?.meta.suppressible !== false;
 }

@@ -1,9 +1,10 @@
+import type { CharterFacts } from "../facts";
 import type { Charter } from "../model/charter";
 import type { Anchor, NodePath, Severity } from "../types";
 
 /**
- * What a rule is: its metadata (the public contract of RULES.md, documentation, options)
- * beside its check. The registry, the docs pages, the README table and config validation
+ * What a rule is: its metadata (its public contract: id, severity, options; the source of
+ * docs/rules/<id>.md) beside its check. The registry, the docs pages, the README table and config validation
  * are all derived from this metadata.
  */
 
@@ -47,6 +48,11 @@ export interface RuleMeta<O> {
   reads: string[];
   /** Short YAML excerpts for the doc page: one that triggers the rule, one that does not. */
   examples: { failing: string; passing: string };
+  /**
+   * False for findings a suppression comment must never silence (findings about the
+   * configuration and the suppressions themselves, unreadable YAML). Default: true.
+   */
+  suppressible?: boolean;
 }
 
 export interface RelatedReport {
@@ -55,12 +61,22 @@ export interface RelatedReport {
   message: string;
 }
 
-/** An edit expressed against the charter's structure; the engine turns it into text. */
+/**
+ * An edit expressed against the charter's structure; the engine (core/src/engine/fixes.ts)
+ * turns it into text edits that keep the file's layout, comments and line ends.
+ */
 export type StructuralEdit =
   /** Replace the value (or key) at a path with YAML text. */
   | { kind: "replace"; at: NodePath; anchor?: Anchor; text: string }
   /** Add `key: <yaml>` to the mapping at `into` (created from its parents when absent). */
-  | { kind: "insert"; into: NodePath; key: string; yaml: string };
+  | { kind: "insert"; into: NodePath; key: string; yaml: string }
+  /**
+   * Make the list item at `at` (a mapping) hold exactly `value`: entries that change are
+   * rewritten in place (their comments stay), new ones are added, absent ones removed.
+   */
+  | { kind: "replace-item"; at: NodePath; value: Record<string, unknown> }
+  /** Add `value` as the last item of the list at `to` (the list is created when absent). */
+  | { kind: "append-item"; to: NodePath; value: unknown };
 
 export interface FixReport {
   title: string;
@@ -70,7 +86,7 @@ export interface FixReport {
 
 export interface Report {
   message: string;
-  /** Where: the engine resolves the path to the smallest existing node (RULES.md ranges). */
+  /** Where: the engine resolves the path to the smallest existing node (the range of docs/rules/<id>.md). */
   at: NodePath;
   anchor?: Anchor;
   /** Overrides the default severity for this finding (e.g. an error for strategic tiers). */
@@ -82,6 +98,11 @@ export interface Report {
 export interface RuleContext<O> {
   /** The charter as data; the sections in `meta.reads` passed the schema. */
   readonly charter: Charter;
+  /**
+   * The charter's facts (phase lengths, the exchange's balance, signature states…), the same
+   * the code lenses, the preview and the diff show: read a fact here rather than recompute it.
+   */
+  readonly facts: CharterFacts;
   /** "Today" as YYYY-MM-DD: injected, never read from the clock inside a rule. */
   readonly today: string;
   readonly options: O;

@@ -134,153 +134,144 @@ function allowedList(values: readonly unknown[]): string {
   return values.map((value) => String(value)).join(", ");
 }
 
-function translateOne(error: ErrorObject, path: (string | number)[], root: unknown): SchemaProblem | undefined {
-  const value = valueAt(root, path);
-  const node: SchemaNode | undefined = schemaAt(path);
-  switch (error.keyword) {
-    case "required": {
-      const missing = (error.params as { missingProperty: string }).missingProperty;
-      const missingPath = [...path, missing];
-      const about = schemaAt(missingPath)?.description;
-      const where = path.length === 0 ? "The charter" : `${fieldLabel(path)}`;
-      return {
-        path: missingPath,
-        anchor: "key",
-        missingKey: missing,
-        message: `${where} is missing the required key "${missing}".${about ? ` ${about}` : ""}`,
-      };
-    }
-    case "additionalProperties": {
-      const extra = (error.params as { additionalProperty: string }).additionalProperty;
-      const allowed = Object.keys(deref(node)?.properties ?? {});
-      const suggestion = didYouMean(extra, allowed);
-      const where = path.length === 0 ? "at the top level of a charter" : `in ${fieldLabel(path)}`;
-      return {
-        path: [...path, extra],
-        anchor: "key",
-        suggestion,
-        message: suggestion
-          ? `Unknown key "${extra}" ${where}. Did you mean "${suggestion}"?`
-          : `Unknown key "${extra}" ${where}. Allowed keys: ${allowedList(allowed)}.${
-              /\s/.test(extra)
-                ? " Inside { … } a comma starts a new key: put text that contains a comma in quotes."
-                : ""
-            }`,
-      };
-    }
-    case "enum": {
-      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
-      const suggestion = typeof value === "string" ? didYouMean(value, allowed.map(String)) : undefined;
-      return {
-        path,
-        anchor: "value",
-        suggestion,
-        message: `${describeValue(value).replace(/^the text /, "")} is not a valid ${keyName(path)}${
-          suggestion ? `. Did you mean "${suggestion}"?` : "."
-        } Allowed values: ${allowedList(allowed)}.`,
-      };
-    }
-    case "const": {
-      const expected = (error.params as { allowedValue: unknown }).allowedValue;
-      if (path.length === 1 && path[0] === "apiVersion") {
-        return {
-          path,
-          anchor: "value",
-          suggestion: String(expected),
-          message: `Unsupported apiVersion ${describeValue(value).replace(/^the text /, "")}. This version of Partner Charter reads: ${SUPPORTED_API_VERSIONS.join(", ")}.`,
-        };
-      }
-      if (path.length === 1 && path[0] === "kind") {
-        return {
-          path,
-          anchor: "value",
-          suggestion: String(expected),
-          message: `kind must be "${String(expected)}"; found ${describeValue(value)}. ("Program" is reserved for a later version of the format.)`,
-        };
-      }
-      return { path, anchor: "value", message: `${fieldLabel(path)} must be "${String(expected)}".` };
-    }
-    case "type": {
-      const expected = describeSchemaType(node);
-      const hint =
-        typeof value === "number" && node?.type === "string"
-          ? ` Put it in quotes ("${value}") to write it as text.`
-          : "";
-      return {
-        path,
-        anchor: "value",
-        message: `${fieldLabel(path)} must be ${expected}; found ${describeValue(value)}.${hint}`,
-      };
-    }
-    case "format": {
-      const format = (error.params as { format: string }).format;
-      if (format === "date") {
-        return {
-          path,
-          anchor: "value",
-          message: `${fieldLabel(path)} must be a real calendar date written YYYY-MM-DD; found ${describeValue(value)}.`,
-        };
-      }
-      if (format === "uri") {
-        return {
-          path,
-          anchor: "value",
-          message: `${fieldLabel(path)} must be a full web address such as https://example.com; found ${describeValue(value)}.`,
-        };
-      }
-      return { path, anchor: "value", message: `${fieldLabel(path)} is not a valid ${format}.` };
-    }
-    case "pattern": {
-      const def = refName(schemaAtRaw(path));
-      if (def === "slug" || (path.length === 1 && path[0] === "id")) {
-        return {
-          path,
-          anchor: "value",
-          message: `${fieldLabel(path)} must be a slug of lowercase letters, digits and hyphens that starts with a letter or digit (e.g. acme-cloudco); found ${describeValue(value)}.`,
-        };
-      }
-      if (keyName(path) === "digest") {
-        return {
-          path,
-          anchor: "value",
-          message: `${fieldLabel(path)} must be "sha256:" followed by 64 lowercase hex digits; \`partner-charter sign\` writes it for you.`,
-        };
-      }
-      return {
-        path,
-        anchor: "value",
-        message: `${fieldLabel(path)} does not have the expected form; found ${describeValue(value)}.`,
-      };
-    }
-    case "minimum":
-    case "exclusiveMinimum": {
-      const limit = (error.params as { limit: number }).limit;
-      return {
-        path,
-        anchor: "value",
-        message: `${fieldLabel(path)} must be ${limit} or more; found ${describeValue(value)}.`,
-      };
-    }
-    case "maximum":
-    case "exclusiveMaximum": {
-      const limit = (error.params as { limit: number }).limit;
-      return {
-        path,
-        anchor: "value",
-        message: `${fieldLabel(path)} must be ${limit} or less; found ${describeValue(value)}.`,
-      };
-    }
-    case "anyOf":
-    case "oneOf":
-    case "if":
-      return undefined; // the branch errors say it better
-    default:
-      return {
-        path,
-        anchor: "value",
-        message: `${fieldLabel(path)} is not valid here (${truncate(error.message ?? error.keyword)}).`,
-      };
+/** What a translator needs about one ajv error. */
+interface ErrorContext {
+  error: ErrorObject;
+  path: (string | number)[];
+  value: unknown;
+  node: SchemaNode | undefined;
+}
+
+type Translator = (context: ErrorContext) => SchemaProblem | undefined;
+
+function atValue(path: NodePath, message: string, suggestion?: string): SchemaProblem {
+  return suggestion === undefined ? { path, anchor: "value", message } : { path, anchor: "value", suggestion, message };
+}
+
+const translateRequired: Translator = ({ error, path }) => {
+  const missing = (error.params as { missingProperty: string }).missingProperty;
+  const missingPath = [...path, missing];
+  const about = schemaAt(missingPath)?.description;
+  const where = path.length === 0 ? "The charter" : fieldLabel(path);
+  return {
+    path: missingPath,
+    anchor: "key",
+    missingKey: missing,
+    message: `${where} is missing the required key "${missing}".${about ? ` ${about}` : ""}`,
+  };
+};
+
+const translateAdditional: Translator = ({ error, path, node }) => {
+  const extra = (error.params as { additionalProperty: string }).additionalProperty;
+  const allowed = Object.keys(deref(node)?.properties ?? {});
+  const suggestion = didYouMean(extra, allowed);
+  const where = path.length === 0 ? "at the top level of a charter" : `in ${fieldLabel(path)}`;
+  const comma = /\s/.test(extra)
+    ? " Inside { … } a comma starts a new key: put text that contains a comma in quotes."
+    : "";
+  return {
+    path: [...path, extra],
+    anchor: "key",
+    suggestion,
+    message: suggestion
+      ? `Unknown key "${extra}" ${where}. Did you mean "${suggestion}"?`
+      : `Unknown key "${extra}" ${where}. Allowed keys: ${allowedList(allowed)}.${comma}`,
+  };
+};
+
+const translateEnum: Translator = ({ error, path, value }) => {
+  const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+  const suggestion = typeof value === "string" ? didYouMean(value, allowed.map(String)) : undefined;
+  const hint = suggestion ? `. Did you mean "${suggestion}"?` : ".";
+  const message = `${describeValue(value).replace(/^the text /, "")} is not a valid ${keyName(path)}${hint} Allowed values: ${allowedList(allowed)}.`;
+  return { path, anchor: "value", suggestion, message };
+};
+
+const translateConst: Translator = ({ error, path, value }) => {
+  const expected = String((error.params as { allowedValue: unknown }).allowedValue);
+  const top = path.length === 1 ? path[0] : undefined;
+  if (top === "apiVersion") {
+    const found = describeValue(value).replace(/^the text /, "");
+    const message = `Unsupported apiVersion ${found}. This version of Partner Charter reads: ${SUPPORTED_API_VERSIONS.join(", ")}.`;
+    return atValue(path, message, expected);
   }
+  if (top === "kind") {
+    const message = `kind must be "${expected}"; found ${describeValue(value)}. ("Program" is reserved for a later version of the format.)`;
+    return atValue(path, message, expected);
+  }
+  return atValue(path, `${fieldLabel(path)} must be "${expected}".`);
+};
+
+const translateType: Translator = ({ path, value, node }) => {
+  const hint =
+    typeof value === "number" && node?.type === "string" ? ` Put it in quotes ("${value}") to write it as text.` : "";
+  return atValue(
+    path,
+    `${fieldLabel(path)} must be ${describeSchemaType(node)}; found ${describeValue(value)}.${hint}`,
+  );
+};
+
+const FORMAT_MESSAGES: Record<string, string> = {
+  date: "must be a real calendar date written YYYY-MM-DD",
+  uri: "must be a full web address such as https://example.com",
+};
+
+const translateFormat: Translator = ({ error, path, value }) => {
+  const format = (error.params as { format: string }).format;
+  const expected = FORMAT_MESSAGES[format];
+  return expected
+    ? atValue(path, `${fieldLabel(path)} ${expected}; found ${describeValue(value)}.`)
+    : atValue(path, `${fieldLabel(path)} is not a valid ${format}.`);
+};
+
+const translatePattern: Translator = ({ path, value }) => {
+  if (refName(schemaAtRaw(path)) === "slug" || (path.length === 1 && path[0] === "id")) {
+    return atValue(
+      path,
+      `${fieldLabel(path)} must be a slug of lowercase letters, digits and hyphens that starts with a letter or digit (e.g. acme-cloudco); found ${describeValue(value)}.`,
+    );
+  }
+  if (keyName(path) === "digest") {
+    return atValue(
+      path,
+      `${fieldLabel(path)} must be "sha256:" followed by 64 lowercase hex digits; \`partner-charter sign\` writes it for you.`,
+    );
+  }
+  return atValue(path, `${fieldLabel(path)} does not have the expected form; found ${describeValue(value)}.`);
+};
+
+const limit =
+  (bound: "more" | "less"): Translator =>
+  ({ error, path, value }) =>
+    atValue(
+      path,
+      `${fieldLabel(path)} must be ${(error.params as { limit: number }).limit} or ${bound}; found ${describeValue(value)}.`,
+    );
+
+/** The branch errors of anyOf/oneOf/if say it better: those keywords produce no problem of their own. */
+const silent: Translator = () => undefined;
+
+const TRANSLATORS: Record<string, Translator> = {
+  required: translateRequired,
+  additionalProperties: translateAdditional,
+  enum: translateEnum,
+  const: translateConst,
+  type: translateType,
+  format: translateFormat,
+  pattern: translatePattern,
+  minimum: limit("more"),
+  exclusiveMinimum: limit("more"),
+  maximum: limit("less"),
+  exclusiveMaximum: limit("less"),
+  anyOf: silent,
+  oneOf: silent,
+  if: silent,
+};
+
+function translateOne(error: ErrorObject, path: (string | number)[], root: unknown): SchemaProblem | undefined {
+  const translate = TRANSLATORS[error.keyword];
+  if (translate) return translate({ error, path, value: valueAt(root, path), node: schemaAt(path) });
+  return atValue(path, `${fieldLabel(path)} is not valid here (${truncate(error.message ?? error.keyword)}).`);
 }
 
 /** The schema node at a path without following the last $ref (to know which $def it names). */

@@ -1,4 +1,4 @@
-import { RULES_BY_ID, RULE_IDS } from "../rules";
+import { isSuppressible, RULES_BY_ID, RULE_IDS } from "../rules";
 import { didYouMean } from "../schema/did-you-mean";
 import type { LineIndex } from "../text/line-index";
 import type { Finding, Range } from "../types";
@@ -8,6 +8,7 @@ import type { Finding, Range } from "../types";
  *   # partner-charter-disable-next-line RULE[, RULE…] [-- reason]
  *   # partner-charter-disable RULE[, RULE…] [-- reason]      (to the end, or to a matching enable)
  *   # partner-charter-enable [RULE[, RULE…]]                  (no rules: ends every open disable)
+ * A rule whose metadata says `suppressible: false` is never silenced by them.
  */
 
 export type DirectiveKind = "disable-next-line" | "disable" | "enable";
@@ -23,8 +24,26 @@ export interface Directive {
 }
 
 const DIRECTIVE = /^(\s*#\s*)partner-charter-(disable-next-line|disable|enable)\b(.*)$/;
-/** Rules whose findings are about suppressions themselves, so they cannot be suppressed. */
-const UNSUPPRESSIBLE = new Set(["unused-suppression", "config"]);
+
+function parseDirective(text: string, line: number): Directive | undefined {
+  const match = DIRECTIVE.exec(text);
+  if (!match) return undefined;
+  const kind = match[2] as DirectiveKind;
+  const [ruleText = "", ...reasonParts] = (match[3] ?? "").split(/\s--\s?/);
+  const reason = reasonParts.join(" -- ").trim() || undefined;
+  const rules: string[] = [];
+  const ruleRanges: Range[] = [];
+  const restStart = match[1]!.length + "partner-charter-".length + kind.length;
+  const pattern = /[^\s,]+/g;
+  for (let token = pattern.exec(ruleText); token; token = pattern.exec(ruleText)) {
+    rules.push(token[0]);
+    const start = restStart + token.index;
+    ruleRanges.push({ start: { line, character: start }, end: { line, character: start + token[0].length } });
+  }
+  const indent = text.length - text.trimStart().length;
+  const range = { start: { line, character: indent }, end: { line, character: text.length } };
+  return { kind, line, rules, reason, ruleRanges, range };
+}
 
 export function parseDirectives(lines: LineIndex): Directive[] {
   const directives: Directive[] = [];
@@ -33,38 +52,18 @@ export function parseDirectives(lines: LineIndex): Directive[] {
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
     if (!text.includes("partner-charter-")) continue;
-    const match = DIRECTIVE.exec(text);
-    if (!match) continue;
-    const kind = match[2] as DirectiveKind;
-    const rest = match[3] ?? "";
-    const [ruleText, ...reasonParts] = rest.split(/\s--\s?/);
-    const reason = reasonParts.join(" -- ").trim() || undefined;
-    const rules: string[] = [];
-    const ruleRanges: Range[] = [];
-    const restStart = match[1]!.length + "partner-charter-".length + kind.length;
-    const pattern = /[^\s,]+/g;
-    for (let token = pattern.exec(ruleText ?? ""); token; token = pattern.exec(ruleText ?? "")) {
-      rules.push(token[0]);
-      const start = restStart + token.index;
-      ruleRanges.push({ start: { line, character: start }, end: { line, character: start + token[0].length } });
-    }
-    const indent = text.length - text.trimStart().length;
-    directives.push({
-      kind,
-      line,
-      rules,
-      reason,
-      ruleRanges,
-      range: { start: { line, character: indent }, end: { line, character: text.length } },
-    });
+    const directive = parseDirective(text, line);
+    if (directive) directives.push(directive);
   }
   return directives;
 }
 
 export interface SuppressionOutcome {
-  /** Findings that remain, plus suppression problems (`config`, `unused-suppression`). */
-  findings: Finding[];
+  /** Findings that no suppression silenced. */
+  kept: Finding[];
   suppressed: Finding[];
+  /** Problems with the suppression comments themselves (`config`, `unused-suppression`). */
+  problems: Finding[];
 }
 
 interface Window {
@@ -75,82 +74,95 @@ interface Window {
   used: boolean;
 }
 
-export function applySuppressions(
-  findings: readonly Finding[],
-  directives: readonly Directive[],
-  lastLine: number,
-): SuppressionOutcome {
+/** The line windows the directives open, and the problems of directives that name no or unknown rules. */
+function windowsOf(directives: readonly Directive[], lastLine: number): { windows: Window[]; problems: Finding[] } {
   const problems: Finding[] = [];
   const windows: Window[] = [];
   const open = new Map<string, Window>();
+  const openWindow = (directive: Directive, rule: string): void => {
+    if (directive.kind === "disable-next-line") {
+      windows.push({ directive, rule, fromLine: directive.line + 1, toLine: directive.line + 1, used: false });
+    } else if (directive.kind === "disable" && !open.has(rule)) {
+      // A rule already disabled keeps its first directive's window.
+      const window: Window = { directive, rule, fromLine: directive.line + 1, toLine: lastLine, used: false };
+      open.set(rule, window);
+      windows.push(window);
+    } else if (directive.kind === "enable" && open.has(rule)) {
+      open.get(rule)!.toLine = directive.line - 1;
+      open.delete(rule);
+    }
+  };
   for (const directive of directives) {
     if (directive.kind !== "enable" && directive.rules.length === 0) {
-      problems.push({
-        rule: "config",
-        severity: "warning",
-        message: `Name the rules to disable, e.g. "# partner-charter-${directive.kind} exit-criteria -- reason".`,
-        range: directive.range,
-      });
+      problems.push(namesNoRule(directive));
       continue;
     }
     directive.rules.forEach((rule, index) => {
-      if (!RULES_BY_ID.has(rule)) {
-        const suggestion = didYouMean(rule, RULE_IDS);
-        problems.push({
-          rule: "config",
-          severity: "warning",
-          message: `Unknown rule "${rule}" in a suppression comment${suggestion ? `. Did you mean "${suggestion}"?` : "."}`,
-          range: directive.ruleRanges[index]!,
-        });
-        return;
-      }
-      if (directive.kind === "disable-next-line") {
-        windows.push({ directive, rule, fromLine: directive.line + 1, toLine: directive.line + 1, used: false });
-      } else if (directive.kind === "disable") {
-        if (open.has(rule)) return; // already disabled; the first directive owns the window
-        const window: Window = { directive, rule, fromLine: directive.line + 1, toLine: lastLine, used: false };
-        open.set(rule, window);
-        windows.push(window);
-      } else {
-        const window = open.get(rule);
-        if (window) {
-          window.toLine = directive.line - 1;
-          open.delete(rule);
-        }
-      }
+      if (RULES_BY_ID.has(rule)) openWindow(directive, rule);
+      else problems.push(unknownRule(rule, directive.ruleRanges[index]!));
     });
     if (directive.kind === "enable" && directive.rules.length === 0) {
       for (const window of open.values()) window.toLine = directive.line - 1;
       open.clear();
     }
   }
+  return { windows, problems };
+}
+
+function namesNoRule(directive: Directive): Finding {
+  return {
+    rule: "config",
+    severity: "warning",
+    message: `Name the rules to disable, e.g. "# partner-charter-${directive.kind} exit-criteria -- reason".`,
+    range: directive.range,
+  };
+}
+
+function unknownRule(rule: string, range: Range): Finding {
+  const suggestion = didYouMean(rule, RULE_IDS);
+  return {
+    rule: "config",
+    severity: "warning",
+    message: `Unknown rule "${rule}" in a suppression comment${suggestion ? `. Did you mean "${suggestion}"?` : "."}`,
+    range,
+  };
+}
+
+/** One `unused-suppression` finding per directive with windows that silenced nothing. */
+function unusedSuppressions(windows: readonly Window[]): Finding[] {
+  const unusedByDirective = new Map<Directive, string[]>();
+  for (const window of windows) {
+    if (window.used) continue;
+    unusedByDirective.set(window.directive, [...(unusedByDirective.get(window.directive) ?? []), window.rule]);
+  }
+  return [...unusedByDirective].map(([directive, rules]) => {
+    const where = directive.kind === "disable-next-line" ? "on the next line" : "in the rest of the file";
+    return {
+      rule: "unused-suppression",
+      severity: "info",
+      message: `This suppression of ${rules.join(", ")} suppresses nothing: no such finding ${where}. Remove it so it cannot hide a future finding.`,
+      range: directive.range,
+    };
+  });
+}
+
+export function applySuppressions(
+  findings: readonly Finding[],
+  directives: readonly Directive[],
+  lastLine: number,
+): SuppressionOutcome {
+  const { windows, problems } = windowsOf(directives, lastLine);
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
   for (const finding of findings) {
     const line = finding.range.start.line;
-    const window = UNSUPPRESSIBLE.has(finding.rule)
-      ? undefined
-      : windows.find((w) => w.rule === finding.rule && line >= w.fromLine && line <= w.toLine);
+    const window = isSuppressible(finding.rule)
+      ? windows.find((w) => w.rule === finding.rule && line >= w.fromLine && line <= w.toLine)
+      : undefined;
     if (window) {
       window.used = true;
       suppressed.push(finding);
     } else kept.push(finding);
   }
-  const unusedByDirective = new Map<Directive, string[]>();
-  for (const window of windows) {
-    if (window.used) continue;
-    const list = unusedByDirective.get(window.directive) ?? [];
-    list.push(window.rule);
-    unusedByDirective.set(window.directive, list);
-  }
-  for (const [directive, rules] of unusedByDirective) {
-    const where = directive.kind === "disable-next-line" ? "on the next line" : "in the rest of the file";
-    problems.push({
-      rule: "unused-suppression",
-      severity: "info",
-      message: `This suppression of ${rules.join(", ")} suppresses nothing: no such finding ${where}. Remove it so it cannot hide a future finding.`,
-      range: directive.range,
-    });
-  }
-  return { findings: [...kept, ...problems], suppressed };
+  return { kept, suppressed, problems: [...problems, ...unusedSuppressions(windows)] };
 }

@@ -13,8 +13,8 @@ function id(value: string, line = 2): CharterId {
 describe("server parts: id index (duplicate-id across files)", () => {
   it("gives each charter sharing an id a finding that points at the others", () => {
     const index = new IdIndex();
-    assert.deepEqual(index.update("a", "file:///a.partner.yaml", id("acme"), undefined), []);
-    assert.deepEqual(index.update("b", "file:///b.partner.yaml", id("acme", 5), undefined), ["a"]);
+    assert.deepEqual(index.update("a", "file:///a.partner.yaml", id("acme")), []);
+    assert.deepEqual(index.update("b", "file:///b.partner.yaml", id("acme", 5)), ["a"]);
     const [finding] = index.duplicatesFor("a")!;
     assert.equal(finding!.rule, "duplicate-id");
     assert.deepEqual(finding!.range, id("acme").range);
@@ -30,21 +30,21 @@ describe("server parts: id index (duplicate-id across files)", () => {
 
   it("names the charters to check again when an id changes, and no others", () => {
     const index = new IdIndex();
-    index.update("a", "file:///a", id("acme"), undefined);
-    index.update("b", "file:///b", id("acme"), undefined);
-    index.update("c", "file:///c", id("globex"), undefined);
+    index.update("a", "file:///a", id("acme"));
+    index.update("b", "file:///b", id("acme"));
+    index.update("c", "file:///c", id("globex"));
     // b takes c's id: a loses its duplicate, c gains one.
-    assert.deepEqual(index.update("b", "file:///b", id("globex"), undefined).sort(), ["a", "c"]);
+    assert.deepEqual(index.update("b", "file:///b", id("globex")).sort(), ["a", "c"]);
     assert.equal(index.duplicatesFor("a"), undefined);
     // An edit elsewhere in b (same id, same place) concerns nobody else.
-    assert.deepEqual(index.update("b", "file:///b", id("globex"), undefined), []);
+    assert.deepEqual(index.update("b", "file:///b", id("globex")), []);
     // The id moved down a line: c's finding points at it, so c is checked again.
-    assert.deepEqual(index.update("b", "file:///b", id("globex", 3), undefined), ["c"]);
+    assert.deepEqual(index.update("b", "file:///b", id("globex", 3)), ["c"]);
   });
 
   it("removing a charter names those that shared its id; the last one left has no finding", () => {
     const index = new IdIndex();
-    for (const key of ["a", "b", "c"]) index.update(key, `file:///${key}`, id("acme"), undefined);
+    for (const key of ["a", "b", "c"]) index.update(key, `file:///${key}`, id("acme"));
     assert.deepEqual(index.remove("c").sort(), ["a", "b"]);
     assert.equal(index.duplicatesFor("a")![0]!.related?.length, 1);
     assert.deepEqual(index.remove("b"), ["a"]);
@@ -52,21 +52,10 @@ describe("server parts: id index (duplicate-id across files)", () => {
     assert.deepEqual(index.remove("unknown"), []);
   });
 
-  it("a charter whose rules turn duplicate-id off gets no finding, the others still do", () => {
-    const index = new IdIndex();
-    index.update("a", "file:///a", id("acme"), { "duplicate-id": { severity: "off", options: {} } });
-    index.update("b", "file:///b", id("acme"), undefined);
-    assert.equal(index.duplicatesFor("a"), undefined);
-    assert.deepEqual(
-      index.duplicatesFor("b")!.map((finding) => [finding.severity, finding.related?.[0]?.file]),
-      [["error", "file:///a"]],
-    );
-  });
-
   it("a charter without an id (or one that cannot collide, like an untitled document) has none to share", () => {
     const index = new IdIndex();
-    index.update("a", "file:///a", id("acme"), undefined);
-    assert.deepEqual(index.update("untitled:1", "untitled:1", undefined, undefined), []);
+    index.update("a", "file:///a", id("acme"));
+    assert.deepEqual(index.update("untitled:1", "untitled:1", undefined), []);
     assert.equal(index.duplicatesFor("untitled:1"), undefined);
     assert.equal(index.duplicatesFor("a"), undefined);
   });

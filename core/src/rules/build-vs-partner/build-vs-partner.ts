@@ -1,4 +1,5 @@
 import type { Decision } from "../../model/charter";
+import { plural } from "../../text/words";
 import { defineRule } from "../rule";
 
 /** What the build-vs-partner tree expects, with why, when the recorded choice contradicts it. */
@@ -15,7 +16,7 @@ function contradiction(decision: Decision): { expected: "build" | "partner"; why
   if (choice === "partner" && delay !== undefined && delay <= 6 && partnerNeedsUs === false) {
     return {
       expected: "build",
-      why: `building it would delay the roadmap by only ${delay} month${delay === 1 ? "" : "s"} (6 or less) and no credible partner needs us too (partnerNeedsUs: false), so building is the better deal`,
+      why: `building it would delay the roadmap by only ${plural(delay, "month")} (6 or less) and no credible partner needs us too (partnerNeedsUs: false), so building is the better deal`,
     };
   }
   if (choice === "build" && ((delay !== undefined && delay > 6) || partnerNeedsUs === true)) {

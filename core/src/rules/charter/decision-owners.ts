@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { isBlank, sideName } from "../support/text";
 
 export default defineRule({
   meta: {
@@ -17,14 +18,11 @@ export default defineRule({
   },
   check({ charter, report }) {
     const governance = charter.governance;
-    if (!governance || typeof governance !== "object") return;
-    const owners = governance.owners;
+    if (!governance) return;
     for (const side of ["us", "partner"] as const) {
-      const owner = owners && typeof owners === "object" ? owners[side] : undefined;
-      if (typeof owner === "string" && owner.trim() !== "") continue;
-      const who = side === "us" ? "our side" : "the partner's side";
+      if (!isBlank(governance.owners?.[side])) continue;
       report({
-        message: `No decision owner is named for ${who}. Set \`governance.owners.${side}\` to the one person who decides for ${side === "us" ? "us" : "the partner"} when the partnership needs a call.`,
+        message: `No decision owner is named for ${sideName(side)}. Set \`governance.owners.${side}\` to the one person who decides for ${side === "us" ? "us" : "the partner"} when the partnership needs a call.`,
         // Resolves to the (blank) value, else `owners`, else `governance`.
         at: ["governance", "owners", side],
       });

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { isBlank } from "../support/text";
 
 export default defineRule({
   meta: {
@@ -18,9 +19,9 @@ export default defineRule({
   },
   check({ charter, report }) {
     const governance = charter.governance;
-    if (!governance || typeof governance !== "object") return;
+    if (!governance) return;
     const steps = governance.escalation;
-    if (Array.isArray(steps) && steps.some((step) => typeof step === "string" && step.trim() !== "")) return;
+    if (steps?.some((step) => !isBlank(step))) return;
     report({
       message: `The charter ${steps === undefined ? "has no" : "lists an empty"} escalation path. Agree how a dispute moves up (e.g. partner managers, then VPs of partnerships, then executive sponsors) and list the steps under \`governance.escalation\`, first step first.`,
       at: ["governance", "escalation"],

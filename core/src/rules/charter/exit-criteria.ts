@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { isBlank } from "../support/text";
 
 export default defineRule({
   meta: {
@@ -18,10 +19,9 @@ export default defineRule({
   },
   check({ charter, report }) {
     const governance = charter.governance;
-    if (!governance || typeof governance !== "object") return;
+    if (!governance) return;
     const criteria = governance.exitCriteria;
-    const stated = Array.isArray(criteria) && criteria.some((item) => typeof item === "string" && item.trim() !== "");
-    if (stated) return;
+    if (criteria?.some((item) => !isBlank(item))) return;
     const what = criteria === undefined ? "has no exit criteria" : "lists no exit criterion";
     report({
       message: `The charter ${what}. Define up front what would end the partnership (e.g. "fewer than 40 customers live by the end of Q3") under \`governance.exitCriteria\`, so that stopping is an agreed decision rather than a dispute.`,

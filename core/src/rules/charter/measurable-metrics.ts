@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { isBlank } from "../support/text";
 
 export default defineRule({
   meta: {
@@ -18,9 +19,9 @@ export default defineRule({
   },
   check({ charter, report }) {
     const measurement = charter.measurement;
-    if (!measurement || typeof measurement !== "object") return;
+    if (!measurement) return;
     const metrics = measurement.metrics;
-    if (!Array.isArray(metrics) || metrics.length === 0) {
+    if (!metrics?.length) {
       report({
         message: `The charter ${metrics === undefined ? "has no" : "lists no"} success metrics. Add \`measurement.metrics\` with the specific numbers both sides will judge the partnership by (e.g. \`{ name: partner-sourced ARR, target: $1.2M }\`).`,
         // Missing: on `measurement`; empty: on the empty list.
@@ -29,10 +30,8 @@ export default defineRule({
       return;
     }
     metrics.forEach((metric, index) => {
-      if (!metric || typeof metric !== "object") return;
-      if (typeof metric.target === "string" && metric.target.trim() !== "") return;
-      const which =
-        typeof metric.name === "string" && metric.name.trim() !== "" ? `The metric "${metric.name}"` : "This metric";
+      if (!isBlank(metric.target)) return;
+      const which = isBlank(metric.name) ? "This metric" : `The metric "${metric.name}"`;
       report({
         message: `${which} has no target, so it can be tracked but never met or missed. Give it a number to reach and a horizon (e.g. \`target: 120 by Q4\`).`,
         at: ["measurement", "metrics", index],

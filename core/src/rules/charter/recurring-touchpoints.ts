@@ -17,10 +17,7 @@ export default defineRule({
   },
   check({ charter, report }) {
     const measurement = charter.measurement;
-    if (!measurement || typeof measurement !== "object") return;
-    const run = charter.phases && typeof charter.phases === "object" ? charter.phases.run : undefined;
-    if (measurement.reviewCadence) return;
-    if (run && typeof run === "object" && run.reviewCadence) return;
+    if (!measurement || measurement.reviewCadence || charter.phases?.run?.reviewCadence) return;
     report({
       message:
         "No recurring review is scheduled, so nothing keeps the partnership looked after once it has launched. Set `measurement.reviewCadence` (weekly, monthly or quarterly), or `phases.run.reviewCadence` for quarterly business reviews in the run phase.",

@@ -1,4 +1,3 @@
-import { charterDigest } from "../../digest";
 import { defineRule } from "../rule";
 
 export default defineRule({
@@ -18,19 +17,15 @@ export default defineRule({
         "signatures:\n  - { party: us, name: Priya Shah, date: 2025-12-15, digest: sha256:<digest of the current content> }",
     },
   },
-  check({ charter, report }) {
-    if (!Array.isArray(charter.signatures)) return;
-    let current: string | undefined;
-    charter.signatures.forEach((signature, index) => {
-      if (!signature || typeof signature !== "object" || typeof signature.digest !== "string") return;
-      current ??= charterDigest(charter);
-      if (signature.digest === current) return;
-      const who = typeof signature.name === "string" ? signature.name : "the signer";
+  check({ facts, report }) {
+    for (const signature of facts.signatures) {
+      if (signature.state !== "outdated") continue;
+      const who = signature.name ?? "the signer";
       const side = signature.party === "partner" ? "the partner" : "us";
       report({
-        message: `The charter changed after ${who} signed it for ${side}: its digest is now ${current}. Review the changes with ${who} and sign again (\`partner-charter sign FILE --party ${signature.party} …\`).`,
-        at: ["signatures", index, "digest"],
+        message: `The charter changed after ${who} signed it for ${side}: its digest is now ${facts.digest}. Review the changes with ${who} and sign again (\`partner-charter sign FILE --party ${signature.party} …\`).`,
+        at: ["signatures", signature.index, "digest"],
       });
-    });
+    }
   },
 });

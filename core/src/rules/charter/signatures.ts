@@ -1,7 +1,8 @@
-import type { Signature } from "../../model/charter";
+import { daysBetween, isIsoDate } from "../../facts/dates";
+import { plural } from "../../text/words";
 import { defineRule } from "../rule";
-import { daysBetween, isIsoDate, plural } from "../support/dates";
 
+const PARTIES = ["us", "partner"] as const;
 const PARTY_LABEL: Record<"us" | "partner", string> = { us: "our side", partner: "the partner" };
 
 export default defineRule({
@@ -21,15 +22,10 @@ export default defineRule({
         "status: active\nsignatures:\n  - { party: us, name: Priya Shah, date: 2025-12-15 }\n  - { party: partner, name: Tom Lee, date: 2025-12-18 }",
     },
   },
-  check({ charter, today, report }) {
-    const signatures: Signature[] = Array.isArray(charter.signatures) ? charter.signatures : [];
-    const valid = signatures.filter(
-      (signature) => signature && typeof signature === "object" && typeof signature.name === "string",
-    );
-
+  check({ charter, facts, today, report }) {
     if (charter.status === "signed" || charter.status === "active") {
-      const missing = (["us", "partner"] as const).filter(
-        (party) => !valid.some((signature) => signature.party === party && signature.name.trim() !== ""),
+      const missing = PARTIES.filter(
+        (party) => !facts.signatures.some((signature) => signature.party === party && signature.name !== undefined),
       );
       if (missing.length > 0) {
         const who =
@@ -44,14 +40,13 @@ export default defineRule({
       }
     }
 
-    signatures.forEach((signature, index) => {
-      if (!signature || typeof signature !== "object" || !isIsoDate(signature.date) || signature.date <= today) return;
-      const ahead = daysBetween(today, signature.date)!;
+    for (const signature of facts.signatures) {
+      if (!isIsoDate(signature.date) || signature.date <= today) continue;
       report({
-        message: `${typeof signature.name === "string" ? signature.name : "This signature"}'s signature is dated ${signature.date}, ${plural(ahead, "day")} after today (${today}). A signature records when someone actually signed: use the real date.`,
-        at: ["signatures", index, "date"],
+        message: `${signature.name ?? "This signature"}'s signature is dated ${signature.date}, ${plural(daysBetween(today, signature.date)!, "day")} after today (${today}). A signature records when someone actually signed: use the real date.`,
+        at: ["signatures", signature.index, "date"],
         severity: "warning",
       });
-    });
+    }
   },
 });

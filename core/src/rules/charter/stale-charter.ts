@@ -1,5 +1,4 @@
 import { defineRule } from "../rule";
-import { daysBetween, isIsoDate } from "../support/dates";
 
 interface Options {
   days: number;
@@ -26,12 +25,12 @@ export default defineRule<Options>({
       passing: "# today: 2026-11-24\nstatus: active\nupdated: 2026-11-02",
     },
   },
-  check({ charter, today, options, report }) {
-    if (charter.status !== "active" || !isIsoDate(charter.updated)) return;
-    const age = daysBetween(charter.updated, today)!;
-    if (age <= options.days) return;
+  check({ facts, report }) {
+    // An active charter past its review date: `stale-charter`'s days after `updated`.
+    const review = facts.review;
+    if (!review.overdue) return;
     report({
-      message: `This active charter was last reviewed on ${charter.updated}, ${age} days ago; the expectation is a review at least every ${options.days} days. Walk through it with the partner (phases, targets, owners) and set \`updated\` to the date of that review.`,
+      message: `This active charter was last reviewed on ${review.updated}, ${review.age} days ago; the expectation is a review at least every ${review.days} days. Walk through it with the partner (phases, targets, owners) and set \`updated\` to the date of that review.`,
       at: ["updated"],
     });
   },

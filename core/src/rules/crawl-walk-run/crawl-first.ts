@@ -1,7 +1,10 @@
+import { PHASE_NAMES, type PhaseName } from "../../facts";
 import { defineRule } from "../rule";
 
-type PhaseName = "crawl" | "walk" | "run";
-const ORDER: readonly PhaseName[] = ["crawl", "walk", "run"];
+const START_WITH_CRAWL =
+  "Start with a crawl phase (one or two pilot customers, a lightweight integration and a go/no-go bar) so the idea is tested cheaply before it is widened.";
+const WALK_BEFORE_RUN =
+  "Put a walk phase between crawl and run (a handful of additional customers on a formal integration, with an adoption bar) before full-scale deployment.";
 
 export default defineRule({
   meta: {
@@ -19,25 +22,19 @@ export default defineRule({
         "phases:\n  crawl: { start: 2026-01-05, end: 2026-02-27, customers: 2 }\n  walk: { start: 2026-03-09, end: 2026-05-29, customers: 8 }",
     },
   },
-  check({ charter, report }) {
-    const phases = charter.phases;
-    if (!phases || typeof phases !== "object") return;
-    const present = (name: PhaseName): boolean => phases[name] !== undefined && phases[name] !== null;
+  check({ facts, report }) {
+    const present = (name: PhaseName): boolean => facts.phases[name].present;
     // The latest phase that exists decides which earlier phases it needs.
-    const latest = [...ORDER].reverse().find(present);
+    const latest = [...PHASE_NAMES].reverse().find(present);
     if (!latest) return;
-    const missing = ORDER.slice(0, ORDER.indexOf(latest)).filter((name) => !present(name));
+    const missing = PHASE_NAMES.slice(0, PHASE_NAMES.indexOf(latest)).filter((name) => !present(name));
     if (missing.length === 0) return;
     const first = missing[0]!;
-    const later = ORDER.slice(ORDER.indexOf(first) + 1).filter(present);
+    const later = PHASE_NAMES.slice(PHASE_NAMES.indexOf(first) + 1).filter(present);
     const plans = later.length === 1 ? `a ${later[0]} phase` : `${later.join(" and ")} phases`;
     const without = missing.length === 1 ? `a ${first} phase` : `${missing.join(" or ")} phases`;
-    const expectation =
-      first === "crawl"
-        ? "Start with a crawl phase (one or two pilot customers, a lightweight integration and a go/no-go bar) so the idea is tested cheaply before it is widened."
-        : "Put a walk phase between crawl and run (a handful of additional customers on a formal integration, with an adoption bar) before full-scale deployment.";
     report({
-      message: `The charter plans ${plans} without ${without}. ${expectation}`,
+      message: `The charter plans ${plans} without ${without}. ${first === "crawl" ? START_WITH_CRAWL : WALK_BEFORE_RUN}`,
       // A missing section is reported on its parent's key: `phases`.
       at: ["phases", first],
       anchor: "key",

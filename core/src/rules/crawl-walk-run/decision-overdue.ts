@@ -1,6 +1,6 @@
-import type { GatedPhase } from "../../model/charter";
+import { GATED_PHASES } from "../../facts";
+import { plural } from "../../text/words";
 import { defineRule } from "../rule";
-import { daysBetween, isIsoDate, plural } from "../support/dates";
 
 export default defineRule({
   meta: {
@@ -18,17 +18,13 @@ export default defineRule({
         "# today: 2026-04-15\nphases:\n  crawl: { start: 2026-01-05, end: 2026-02-27, outcome: passed, decidedOn: 2026-03-02 }",
     },
   },
-  check({ charter, today, report }) {
-    const phases = charter.phases;
-    if (!phases || typeof phases !== "object") return;
-    for (const name of ["crawl", "walk"] as const) {
-      const phase = phases[name] as GatedPhase | undefined;
-      if (!phase || typeof phase !== "object" || !isIsoDate(phase.end) || phase.end >= today) continue;
-      if (phase.outcome !== undefined && phase.outcome !== "pending") continue;
-      const ago = daysBetween(phase.end, today)!;
+  check({ facts, report }) {
+    for (const name of GATED_PHASES) {
+      const phase = facts.phases[name];
+      if (!phase.decision?.overdue) continue;
       const state = phase.outcome === "pending" ? "is still pending" : "is not recorded";
       report({
-        message: `The ${name} phase ended on ${phase.end} (${plural(ago, "day")} ago) but its go/no-go outcome ${state}. Hold the go/no-go review and record \`outcome: passed\` or \`outcome: failed\` (with \`decidedOn\`), or move the end date if the phase was extended.`,
+        message: `The ${name} phase ended on ${phase.decision.due} (${plural(-phase.decision.daysUntil, "day")} ago) but its go/no-go outcome ${state}. Hold the go/no-go review and record \`outcome: passed\` or \`outcome: failed\` (with \`decidedOn\`), or move the end date if the phase was extended.`,
         at: ["phases", name],
         anchor: "key",
       });

@@ -1,4 +1,4 @@
-import type { GatedPhase } from "../../model/charter";
+import { GATED_PHASES } from "../../facts";
 import { defineRule } from "../rule";
 
 const BAR: Record<"crawl" | "walk", string> = {
@@ -22,13 +22,10 @@ export default defineRule({
         "phases:\n  crawl:\n    customers: 2\n    goNoGo:\n      - { metric: onboarding time, improvement: 25% }",
     },
   },
-  check({ charter, report }) {
-    const phases = charter.phases;
-    if (!phases || typeof phases !== "object") return;
-    for (const name of ["crawl", "walk"] as const) {
-      const phase = phases[name] as GatedPhase | undefined;
-      if (!phase || typeof phase !== "object") continue;
-      if (Array.isArray(phase.goNoGo) && phase.goNoGo.length > 0) continue;
+  check({ facts, report }) {
+    for (const name of GATED_PHASES) {
+      const phase = facts.phases[name];
+      if (!phase.present || phase.criteria.length > 0) continue;
       report({
         message: `The ${name} phase has no go/no-go criteria, so nothing decides whether the partnership moves on. Add \`goNoGo\` with at least one measurable bar: ${BAR[name]}.`,
         at: ["phases", name],

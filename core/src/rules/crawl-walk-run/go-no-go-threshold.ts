@@ -1,4 +1,4 @@
-import { percentValue, type GatedPhase } from "../../model/charter";
+import type { CriterionFact, GatedPhaseName } from "../../facts";
 import { defineRule } from "../rule";
 
 interface Options {
@@ -7,6 +7,33 @@ interface Options {
 }
 
 const percentSchema = { type: "number", minimum: 0, maximum: 100 };
+
+interface Bar {
+  phase: GatedPhaseName;
+  key: "improvement" | "adoption";
+  threshold: number;
+  noun: string;
+  why: string;
+}
+
+function bars(options: Options): Bar[] {
+  return [
+    {
+      phase: "crawl",
+      key: "improvement",
+      threshold: options.crawlImprovement,
+      noun: "improvement",
+      why: "only a clear win for pilot customers moves the partnership to walk",
+    },
+    {
+      phase: "walk",
+      key: "adoption",
+      threshold: options.walkAdoption,
+      noun: "adoption rate",
+      why: "the partnership scales only once most invited customers actually use the integration",
+    },
+  ];
+}
 
 export default defineRule<Options>({
   meta: {
@@ -34,46 +61,25 @@ export default defineRule<Options>({
       passing: "phases:\n  crawl:\n    goNoGo:\n      - { metric: onboarding time, improvement: 25% }",
     },
   },
-  check({ charter, options, report }) {
-    const phases = charter.phases;
-    if (!phases || typeof phases !== "object") return;
-    const bars = [
-      {
-        phase: "crawl",
-        key: "improvement",
-        threshold: options.crawlImprovement,
-        noun: "improvement",
-        why: "only a clear win for pilot customers moves the partnership to walk",
-      },
-      {
-        phase: "walk",
-        key: "adoption",
-        threshold: options.walkAdoption,
-        noun: "adoption rate",
-        why: "the partnership scales only once most invited customers actually use the integration",
-      },
-    ] as const;
-    for (const { phase: name, key, threshold, noun, why } of bars) {
-      const phase = phases[name] as GatedPhase | undefined;
-      if (!phase || typeof phase !== "object" || !Array.isArray(phase.goNoGo) || phase.goNoGo.length === 0) continue;
-      let best: { index: number; value: number } | undefined;
-      phase.goNoGo.forEach((criterion, index) => {
-        const value = criterion && typeof criterion === "object" ? percentValue(criterion[key]) : undefined;
-        if (value !== undefined && (!best || value > best.value)) best = { index, value };
-      });
-      if (best && best.value >= threshold) continue;
+  check({ facts, options, report }) {
+    for (const { phase: name, key, threshold, noun, why } of bars(options)) {
+      const criteria = facts.phases[name].criteria;
+      if (criteria.length === 0) continue;
+      // The highest bar stated decides: one demanding criterion is enough.
+      const best = criteria.reduce<CriterionFact | undefined>(
+        (top, criterion) =>
+          criterion[key] !== undefined && (top === undefined || criterion[key]! > top[key]!) ? criterion : top,
+        undefined,
+      );
+      const value = best?.[key];
+      if (best && value !== undefined && value >= threshold) continue;
       const bar = `${threshold}%`;
       if (best) {
+        const at = ["phases", name, "goNoGo", best.index, key];
         report({
-          message: `The ${name} go/no-go bar is a ${best.value}% ${noun}; set it to at least ${bar} so that ${why}.`,
-          at: ["phases", name, "goNoGo", best.index, key],
-          fixes: [
-            {
-              title: `Set the bar to ${bar}`,
-              safe: false,
-              edits: [{ kind: "replace", at: ["phases", name, "goNoGo", best.index, key], text: bar }],
-            },
-          ],
+          message: `The ${name} go/no-go bar is a ${value}% ${noun}; set it to at least ${bar} so that ${why}.`,
+          at,
+          fixes: [{ title: `Set the bar to ${bar}`, safe: false, edits: [{ kind: "replace", at, text: bar }] }],
         });
       } else {
         report({

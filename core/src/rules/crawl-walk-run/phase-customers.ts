@@ -1,7 +1,15 @@
-import type { GatedPhase } from "../../model/charter";
 import { defineRule } from "../rule";
 
 type Range = [number, number];
+
+const EXPECTATIONS = [
+  { name: "crawl", who: "pilot customers", why: "enough to measure, few enough to stop cheaply" },
+  {
+    name: "walk",
+    who: "additional customers",
+    why: "enough to show adoption beyond one friendly account, few enough to support by hand",
+  },
+] as const;
 
 interface Options {
   crawl: Range;
@@ -36,31 +44,14 @@ export default defineRule<Options>({
       passing: "phases:\n  crawl:\n    customers: 2",
     },
   },
-  check({ charter, options, report }) {
-    const phases = charter.phases;
-    if (!phases || typeof phases !== "object") return;
-    const expectations = [
-      {
-        name: "crawl",
-        range: options.crawl,
-        who: "pilot customers",
-        why: "enough to measure, few enough to stop cheaply",
-      },
-      {
-        name: "walk",
-        range: options.walk,
-        who: "additional customers",
-        why: "enough to show adoption beyond one friendly account, few enough to support by hand",
-      },
-    ] as const;
-    for (const { name, range, who, why } of expectations) {
-      const phase = phases[name] as GatedPhase | undefined;
-      if (!phase || typeof phase !== "object" || typeof phase.customers !== "number") continue;
-      const [min, max] = range;
-      const count = phase.customers;
-      if (count >= min && count <= max) continue;
+  check({ facts, options, report }) {
+    for (const { name, who, why } of EXPECTATIONS) {
+      const count = facts.phases[name].customers;
+      const [min, max] = options[name];
+      if (count === undefined || (count >= min && count <= max)) continue;
+      const advice = count < min ? `Recruit ${min} or more` : `Limit the phase to ${max} or fewer`;
       report({
-        message: `The ${name} phase has ${count} ${who}; the expected range is ${min}–${max}: ${why}. ${count < min ? "Recruit" : "Limit the phase to"} ${count < min ? min : max} or ${count < min ? "more" : "fewer"}.`,
+        message: `The ${name} phase has ${count} ${who}; the expected range is ${min}–${max}: ${why}. ${advice}.`,
         at: ["phases", name, "customers"],
       });
     }

@@ -1,6 +1,5 @@
-import type { PhaseBase } from "../../model/charter";
 import { defineRule } from "../rule";
-import { describeMonthSpan, isIsoDate, monthsBetween, plural, roundForMessage, weeksBetween } from "../support/dates";
+import { PHASE_DATE_READS } from "../support/phases";
 
 type Range = [number, number];
 
@@ -45,41 +44,21 @@ export default defineRule<Options>({
         schema: rangeSchema,
       },
     },
-    reads: [
-      "phases.crawl.start",
-      "phases.crawl.end",
-      "phases.walk.start",
-      "phases.walk.end",
-      "phases.run.start",
-      "phases.run.end",
-    ],
+    reads: PHASE_DATE_READS,
     examples: {
       failing: "phases:\n  crawl: { start: 2026-01-05, end: 2026-01-19 } # 2 weeks",
       passing: "phases:\n  crawl: { start: 2026-01-05, end: 2026-02-27 } # about 7.6 weeks",
     },
   },
-  check({ charter, options, report }) {
-    const phases = charter.phases;
-    if (!phases || typeof phases !== "object") return;
-    const windows = [
-      { name: "crawl", range: options.crawlWeeks, unit: "week", measure: weeksBetween },
-      { name: "walk", range: options.walkWeeks, unit: "week", measure: weeksBetween },
-      { name: "run", range: options.runMonths, unit: "month", measure: monthsBetween },
-    ] as const;
-    for (const { name, range, unit, measure } of windows) {
-      const phase = phases[name] as PhaseBase | undefined;
-      if (!phase || typeof phase !== "object" || !isIsoDate(phase.start) || !isIsoDate(phase.end)) continue;
-      // An end before the start is phase-order's finding, not a duration.
-      if (phase.end < phase.start) continue;
-      const length = measure(phase.start, phase.end)!;
-      const [min, max] = range;
-      if (length >= min && length <= max) continue;
-      const actual =
-        unit === "month" ? describeMonthSpan(phase.start, phase.end)! : plural(roundForMessage(length), unit);
-      const direction = length < min ? "too short" : "too long";
+  check({ facts, report }) {
+    // The lengths and windows are facts (the code lens and the preview say the same words).
+    for (const phase of Object.values(facts.phases)) {
+      const duration = phase.duration;
+      if (!duration || duration.window.verdict === "within") continue;
+      const { min, max, verdict } = duration.window;
       report({
-        message: `The ${name} phase lasts ${actual} (${phase.start} to ${phase.end}), ${direction} for the expected ${min}–${max} ${unit}s: ${PURPOSE[name]}. Move its dates into that window.`,
-        at: ["phases", name],
+        message: `The ${phase.name} phase lasts ${duration.description} (${phase.start} to ${phase.end}), ${verdict} for the expected ${min}–${max} ${duration.unit}s: ${PURPOSE[phase.name]}. Move its dates into that window.`,
+        at: ["phases", phase.name],
         anchor: "key",
       });
     }

@@ -1,6 +1,6 @@
-import type { GatedPhase, RunPhase } from "../../model/charter";
+import { GATED_PHASES } from "../../facts";
+import { capitalize } from "../../text/words";
 import { defineRule } from "../rule";
-import { isIsoDate } from "../support/dates";
 
 export default defineRule({
   meta: {
@@ -20,43 +20,31 @@ export default defineRule({
         "status: active\nphases:\n  crawl: { outcome: passed }\n  walk: { outcome: passed }\n  run: { start: 2026-06-08, roiValidated: true }",
     },
   },
-  check({ charter, today, report }) {
-    const phases = charter.phases;
-    if (!phases || typeof phases !== "object") return;
-    const run = phases.run as RunPhase | undefined;
-    if (!run || typeof run !== "object") return;
+  check({ charter, facts, report }) {
+    const run = facts.phases.run;
+    if (!run.present) return;
     const active = charter.status === "active";
-    const started = isIsoDate(run.start) && run.start <= today;
-    const why = active
-      ? started
-        ? `the charter is active and the run phase started on ${run.start}`
-        : "the charter is active"
-      : `the run phase started on ${run.start}`;
-
     // 1. Run entered before crawl and walk passed. A missing phase is crawl-first's finding.
-    if (active || started) {
-      const open = (["crawl", "walk"] as const).filter((name) => {
-        const phase = phases[name] as GatedPhase | undefined;
-        return phase && typeof phase === "object" && phase.outcome !== "passed";
+    const open = GATED_PHASES.map((name) => facts.phases[name]).filter((p) => p.present && p.outcome !== "passed");
+    if ((active || run.started) && open.length > 0) {
+      const why = active
+        ? run.started
+          ? `the charter is active and the run phase started on ${run.start}`
+          : "the charter is active"
+        : `the run phase started on ${run.start}`;
+      const states = open.map((p) => (p.outcome === "failed" ? `${p.name} failed` : `${p.name} is still pending`));
+      report({
+        message: `${capitalize(why)}, but ${states.join(" and ")}. Enter run only when both crawl and walk have passed their go/no-go criteria: record the passed outcome, or keep the run start in the future and the charter out of \`active\`.`,
+        at: ["phases", "run"],
+        anchor: "key",
+        related: open.map((p) => ({
+          at: ["phases", p.name, "outcome"],
+          message: `The ${p.name} outcome is ${p.outcome ?? "not recorded (pending)"}.`,
+        })),
       });
-      if (open.length > 0) {
-        const states = open.map((name) =>
-          (phases[name] as GatedPhase).outcome === "failed" ? `${name} failed` : `${name} is still pending`,
-        );
-        report({
-          message: `${why.charAt(0).toUpperCase()}${why.slice(1)}, but ${states.join(" and ")}. Enter run only when both crawl and walk have passed their go/no-go criteria: record the passed outcome, or keep the run start in the future and the charter out of \`active\`.`,
-          at: ["phases", "run"],
-          anchor: "key",
-          related: open.map((name) => ({
-            at: ["phases", name, "outcome"],
-            message: `The ${name} outcome is ${(phases[name] as GatedPhase).outcome ?? "not recorded (pending)"}.`,
-          })),
-        });
-      }
     }
-
     // 2. An active run without a validated ROI.
-    if (active && started && run.roiValidated !== true) {
+    if (active && run.started && run.roiValidated !== true) {
       const stated = run.roiValidated === false ? "`roiValidated` is false" : "`roiValidated` is not set";
       report({
         message: `The charter is active and the run phase started on ${run.start}, but ${stated}: nobody has shown that the ROI model holds at scale. Validate it with the partner and set \`roiValidated: true\`, or pause the charter until it is.`,

@@ -1,8 +1,10 @@
-import type { GatedPhase } from "../../model/charter";
+import { GATED_PHASES, PHASE_NAMES } from "../../facts";
 import { defineRule } from "../rule";
 
-type PhaseName = "crawl" | "walk" | "run";
-const ORDER: readonly PhaseName[] = ["crawl", "walk", "run"];
+const ADVICE = {
+  crawl: "End the partnership and record what the pilot taught you",
+  walk: "End the partnership, or restart crawl with concrete changes",
+} as const;
 
 export default defineRule({
   meta: {
@@ -19,21 +21,14 @@ export default defineRule({
       passing: "phases:\n  crawl: { outcome: failed }\nstatus: ended",
     },
   },
-  check({ charter, report }) {
-    const phases = charter.phases;
-    if (!phases || typeof phases !== "object") return;
-    const present = (name: PhaseName): boolean => !!phases[name] && typeof phases[name] === "object";
-    for (const name of ["crawl", "walk"] as const) {
-      const phase = phases[name] as GatedPhase | undefined;
-      if (!present(name) || phase?.outcome !== "failed") continue;
-      const later = ORDER.slice(ORDER.indexOf(name) + 1).filter(present);
+  check({ facts, report }) {
+    for (const name of GATED_PHASES) {
+      if (facts.phases[name].outcome !== "failed") continue;
+      const later = PHASE_NAMES.slice(PHASE_NAMES.indexOf(name) + 1).filter((next) => facts.phases[next].present);
       if (later.length === 0) continue;
-      const advice =
-        name === "crawl"
-          ? "End the partnership and record what the pilot taught you"
-          : "End the partnership, or restart crawl with concrete changes";
+      const phases = later.length === 1 ? "phase" : "phases";
       report({
-        message: `The ${name} phase failed its go/no-go, yet the charter still plans the ${later.join(" and ")} ${later.length === 1 ? "phase" : "phases"}. Continuing because of what was already invested is the sunk-cost trap. ${advice}, and take the later ${later.length === 1 ? "phase" : "phases"} out of the charter.`,
+        message: `The ${name} phase failed its go/no-go, yet the charter still plans the ${later.join(" and ")} ${phases}. Continuing because of what was already invested is the sunk-cost trap. ${ADVICE[name]}, and take the later ${phases} out of the charter.`,
         at: ["phases", later[0]!],
         anchor: "key",
         related: [{ at: ["phases", name, "outcome"], message: `The ${name} phase failed here.` }],

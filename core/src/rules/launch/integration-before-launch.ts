@@ -1,7 +1,7 @@
 import { defineRule } from "../rule";
-import { daysBetween, isIsoDate, plural } from "../support/dates";
+import { checklistState, launchWhen } from "../support/launch";
 
-/** Days before the launch by which the integration must be validated (RULES.md: not configurable). */
+/** Days before the launch by which the integration must be validated (not configurable: docs/rules/integration-before-launch.md). */
 const WINDOW_DAYS = 7;
 
 export default defineRule({
@@ -19,23 +19,14 @@ export default defineRule({
       passing: "# today: 2026-11-24\nlaunch:\n  date: 2026-11-27\n  checklist: { integrationValidated: done }",
     },
   },
-  check({ charter, today, report }) {
-    const launch = charter.launch;
-    if (!launch || typeof launch !== "object" || !isIsoDate(launch.date)) return;
-    const until = daysBetween(today, launch.date)!;
-    if (until > WINDOW_DAYS) return;
-    const checklist = launch.checklist && typeof launch.checklist === "object" ? launch.checklist : {};
-    const state = checklist.integrationValidated;
+  check({ facts, report }) {
+    const { date, daysUntil } = facts.launch;
+    if (date === undefined || daysUntil === undefined || daysUntil > WINDOW_DAYS) return;
+    const state = checklistState(facts.launch, "integrationValidated");
     if (state === "done") return;
-    const when =
-      until < 0
-        ? `The launch on ${launch.date} has passed`
-        : until === 0
-          ? "The launch is today"
-          : `The launch on ${launch.date} is ${plural(until, "day")} away`;
     const status = state === undefined ? "not on the checklist" : `marked ${state}`;
     report({
-      message: `${when}, but the integration's validation is ${status}. Test the integration end to end with the partner before the final week so the launch brings customers, not bug reports; mark \`integrationValidated: done\`, or move the launch date.`,
+      message: `${launchWhen(date, daysUntil)}, but the integration's validation is ${status}. Test the integration end to end with the partner before the final week so the launch brings customers, not bug reports; mark \`integrationValidated: done\`, or move the launch date.`,
       // The state, else the checklist key, else the launch key.
       at: ["launch", "checklist", "integrationValidated"],
     });

@@ -1,6 +1,5 @@
-import type { ChecklistState } from "../../model/charter";
 import { defineRule } from "../rule";
-import { daysBetween, isIsoDate, plural } from "../support/dates";
+import { checklistState, launchWhen } from "../support/launch";
 
 interface Options {
   days: number;
@@ -48,31 +47,23 @@ export default defineRule<Options>({
         "# today: 2026-11-24\nlaunch:\n  date: 2026-12-15\n  checklist:\n    jointValueProp: done\n    caseStudy: done\n    integrationValidated: done\n    salesEnablement: done\n    supportTrained: done\n    marketplaceListing: n/a",
     },
   },
-  check({ charter, today, options, report }) {
-    const launch = charter.launch;
-    if (!launch || typeof launch !== "object" || !isIsoDate(launch.date)) return;
-    const until = daysBetween(today, launch.date)!;
-    if (until > options.days) return;
-    const passed = until < 0;
-    const checklist: Partial<Record<string, ChecklistState>> =
-      launch.checklist && typeof launch.checklist === "object" ? launch.checklist : {};
+  check({ facts, options, report }) {
+    const launch = facts.launch;
+    const { date, daysUntil } = launch;
+    if (date === undefined || daysUntil === undefined || daysUntil > options.days) return;
+    const passed = daysUntil < 0;
     const open = (items: readonly string[]): string[] =>
-      items.filter((item) => checklist[item] !== "done" && checklist[item] !== "n/a");
+      items.filter((item) => !["done", "n/a"].includes(checklistState(launch, item) ?? ""));
     const openPre = open(PRE_LAUNCH);
     const openWeek = passed ? open(LAUNCH_WEEK) : [];
     if (openPre.length === 0 && openWeek.length === 0) return;
     const describe = (items: string[]): string =>
-      items.map((item) => `${item} (${checklist[item] ?? "missing"})`).join(", ");
-    const when = passed
-      ? `The launch date ${launch.date} passed ${plural(-until, "day")} ago`
-      : until === 0
-        ? `The launch is today (${launch.date})`
-        : `The launch on ${launch.date} is ${plural(until, "day")} away`;
+      items.map((item) => `${item} (${checklistState(launch, item) ?? "missing"})`).join(", ");
     const parts: string[] = [];
     if (openPre.length) parts.push(`pre-launch ${openPre.length === 1 ? "item" : "items"} ${describe(openPre)}`);
     if (openWeek.length) parts.push(`launch-week ${openWeek.length === 1 ? "item" : "items"} ${describe(openWeek)}`);
     report({
-      message: `${when}, but ${parts.join(" and ")} ${openPre.length + openWeek.length === 1 ? "is" : "are"} not done. Pre-launch work belongs in the ${options.days} days before the launch${passed ? ", and launch-week work in its first week" : ""}: finish each item, or mark it \`n/a\` in \`launch.checklist\` when it does not apply.`,
+      message: `${launchWhen(date, daysUntil)}, but ${parts.join(" and ")} ${openPre.length + openWeek.length === 1 ? "is" : "are"} not done. Pre-launch work belongs in the ${options.days} days before the launch${passed ? ", and launch-week work in its first week" : ""}: finish each item, or mark it \`n/a\` in \`launch.checklist\` when it does not apply.`,
       at: ["launch", "date"],
     });
   },

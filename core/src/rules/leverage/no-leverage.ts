@@ -1,5 +1,6 @@
+import { quote } from "../../text/words";
 import { defineRule } from "../rule";
-import { quote, saysNothingChanges } from "../support/text";
+import { saysNothingChanges } from "../support/text";
 
 export default defineRule({
   meta: {

@@ -1,5 +1,6 @@
+import { listPhrase } from "../../text/words";
 import { defineRule } from "../rule";
-import { isBlank, listPhrase } from "../support/text";
+import { isBlank, sideName } from "../support/text";
 
 export default defineRule({
   meta: {
@@ -24,10 +25,7 @@ export default defineRule({
     const missing = (["us", "partner"] as const).filter((side) => isBlank(sponsors?.[side]));
     if (missing.length === 0) return;
     const strategic = charter.tier === "strategic";
-    const names =
-      missing.length === 2
-        ? ["either side"]
-        : missing.map((side) => (side === "us" ? "our side" : "the partner's side"));
+    const names = missing.length === 2 ? ["either side"] : missing.map(sideName);
     const tierNote = strategic
       ? " A strategic partnership promises an executive relationship, so this is required."
       : "";

@@ -1,5 +1,6 @@
+import { quote } from "../../text/words";
 import { defineRule } from "../rule";
-import { isBlank, quote, saysNothingIsLost } from "../support/text";
+import { isBlank, saysNothingIsLost } from "../support/text";
 
 const SIDES = [
   { side: "us", who: "we", whose: "our" },

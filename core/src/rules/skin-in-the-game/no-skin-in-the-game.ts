@@ -1,5 +1,6 @@
+import { listPhrase } from "../../text/words";
 import { defineRule } from "../rule";
-import { commitmentTypes, economicTypes, ECONOMIC_TYPES_PHRASE, listPhrase } from "../support/text";
+import { ECONOMIC_TYPES_PHRASE } from "../support/text";
 
 function given(types: string[]): string {
   return types.length ? `only ${listPhrase(types)}` : "nothing";
@@ -22,14 +23,11 @@ export default defineRule({
         "commitments:\n  us:\n    - { type: engineering, detail: two engineers on the integration }\n  partner:\n    - { type: spend, detail: enablement fund, amount: { value: 300000, unit: USD } }",
     },
   },
-  check({ charter, report }) {
-    const commitments = charter.commitments;
-    if (!commitments) return;
-    if (economicTypes(commitments.us).length || economicTypes(commitments.partner).length) return;
-    const ours = commitmentTypes(commitments.us);
-    const theirs = commitmentTypes(commitments.partner);
+  check({ facts, report }) {
+    const { stated, verdict, us, partner } = facts.exchange;
+    if (!stated || verdict !== "no skin in the game") return;
     report({
-      message: `Neither side commits anything economic: we commit ${given(ours)}, the partner commits ${given(theirs)}. Each side needs at least one ${ECONOMIC_TYPES_PHRASE} commitment; when neither side risks anything, it's a handshake, not a partnership.`,
+      message: `Neither side commits anything economic: we commit ${given(us.types)}, the partner commits ${given(partner.types)}. Each side needs at least one ${ECONOMIC_TYPES_PHRASE} commitment; when neither side risks anything, it's a handshake, not a partnership.`,
       at: ["commitments"],
       anchor: "key",
     });

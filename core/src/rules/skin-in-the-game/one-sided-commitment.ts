@@ -1,5 +1,6 @@
+import { listPhrase } from "../../text/words";
 import { defineRule } from "../rule";
-import { commitmentTypes, economicTypes, ECONOMIC_TYPES_PHRASE, listPhrase } from "../support/text";
+import { ECONOMIC_TYPES_PHRASE } from "../support/text";
 
 export default defineRule({
   meta: {
@@ -18,15 +19,15 @@ export default defineRule({
         "commitments:\n  us:\n    - { type: engineering, detail: two engineers on the integration }\n  partner:\n    - { type: spend, detail: enablement fund, amount: { value: 300000, unit: USD } }",
     },
   },
-  check({ charter, report }) {
-    const commitments = charter.commitments;
-    if (!commitments) return;
-    const ours = economicTypes(commitments.us);
-    const theirs = economicTypes(commitments.partner);
-    if (ours.length > 0 === theirs.length > 0) return;
+  check({ facts, report }) {
+    const exchange = facts.exchange;
+    if (!exchange.stated || exchange.verdict !== "one-sided") return;
+    const ours = exchange.us.economicTypes;
     const side = ours.length ? "partner" : "us";
-    const committing = ours.length ? `we commit ${listPhrase(ours)}` : `the partner commits ${listPhrase(theirs)}`;
-    const otherTypes = commitmentTypes(commitments[side]);
+    const committing = ours.length
+      ? `we commit ${listPhrase(ours)}`
+      : `the partner commits ${listPhrase(exchange.partner.economicTypes)}`;
+    const otherTypes = exchange[side].types;
     const other = side === "us" ? "we" : "the partner";
     const otherGives = otherTypes.length
       ? `${other} ${side === "us" ? "commit" : "commits"} only ${listPhrase(otherTypes)}, nothing economic`

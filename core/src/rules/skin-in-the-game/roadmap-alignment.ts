@@ -1,5 +1,4 @@
 import { defineRule } from "../rule";
-import { commitmentList } from "../support/text";
 
 export default defineRule({
   meta: {
@@ -18,15 +17,11 @@ export default defineRule({
         "tier: partnership\ncommitments:\n  us:\n    - { type: engineering, detail: two engineers on the integration }\n  partner:\n    - { type: roadmap, detail: billing API built for this partnership }",
     },
   },
-  check({ charter, report }) {
+  check({ charter, facts, report }) {
     const tier = charter.tier;
     if (tier !== "partnership" && tier !== "strategic") return;
-    const commitments = charter.commitments;
-    if (!commitments) return;
-    const hasRoadmap = [...commitmentList(commitments.us), ...commitmentList(commitments.partner)].some(
-      (item) => item.type === "roadmap",
-    );
-    if (hasRoadmap) return;
+    const { stated, us, partner } = facts.exchange;
+    if (!stated || [...us.types, ...partner.types].includes("roadmap")) return;
     report({
       message: `The tier is ${tier}, but neither side commits a roadmap item. ${tier === "strategic" ? "Strategic co-development (Tier 3)" : "Joint development (Tier 2)"} expects product roadmaps to move for the partnership: add a "roadmap" commitment naming what gets built for it, or lower the tier.`,
       at: ["commitments"],

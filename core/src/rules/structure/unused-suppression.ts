@@ -10,6 +10,7 @@ export default defineRule({
       "Suppressions are exceptions a reviewer agreed to. Once the underlying problem is fixed, a leftover `# partner-charter-disable…` comment would silently swallow the next real finding of that rule, so it is reported and should be removed.",
     options: {},
     reads: [],
+    suppressible: false,
     examples: {
       failing:
         "# partner-charter-disable-next-line exit-criteria\ngovernance:\n  exitCriteria: [fewer than 10 customers live by Q3]",

@@ -1,5 +1,5 @@
+import { listPhrase } from "../../text/words";
 import { defineRule } from "../rule";
-import { listPhrase, unique } from "../support/text";
 
 export default defineRule({
   meta: {
@@ -20,8 +20,8 @@ export default defineRule({
   },
   check({ charter, report }) {
     const items = charter.valueProposition?.us;
-    if (!Array.isArray(items) || items.length === 0) return;
-    const benefits = unique(items.map((item) => item?.benefit).filter((b): b is NonNullable<typeof b> => !!b));
+    if (!items?.length) return;
+    const benefits = [...new Set(items.map((item) => item.benefit))];
     if (benefits.includes("product-leverage")) return;
     report({
       message: `We expect only ${listPhrase(benefits)} from this partnership, no product leverage: it expands who buys, not what the product does. Add a "product-leverage" benefit if the partner gives us a capability we won't have to build.`,

@@ -1,3 +1,4 @@
+import { plural } from "../../text/words";
 import { defineRule } from "../rule";
 
 export default defineRule({
@@ -18,10 +19,9 @@ export default defineRule({
   },
   check({ charter, report }) {
     const items = charter.valueProposition?.us;
-    if (!Array.isArray(items) || items.length === 0) return;
-    if (!items.every((item) => item?.benefit === "credibility")) return;
+    if (!items?.length || !items.every((item) => item.benefit === "credibility")) return;
     report({
-      message: `The only benefit we expect is credibility (${items.length === 1 ? "1 benefit" : `all ${items.length} benefits`} in "valueProposition.us"). A brand name is not customer value: add what the partnership brings in distribution, revenue or product leverage, or don't pursue it.`,
+      message: `The only benefit we expect is credibility (${items.length === 1 ? "1 benefit" : `all ${plural(items.length, "benefit")}`} in "valueProposition.us"). A brand name is not customer value: add what the partnership brings in distribution, revenue or product leverage, or don't pursue it.`,
       at: ["valueProposition", "us"],
       anchor: "key",
     });

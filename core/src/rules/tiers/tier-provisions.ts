@@ -1,3 +1,4 @@
+import { plural } from "../../text/words";
 import { defineRule } from "../rule";
 import { isBlank, mentionsRevenue } from "../support/text";
 
@@ -32,11 +33,11 @@ export default defineRule({
         });
       }
       if (measurement) {
-        const metrics = Array.isArray(measurement.metrics) ? measurement.metrics : [];
-        const hasRevenue = metrics.some((metric) => mentionsRevenue(metric?.name) || mentionsRevenue(metric?.target));
+        const metrics = measurement.metrics ?? [];
+        const hasRevenue = metrics.some((metric) => mentionsRevenue(metric.name) || mentionsRevenue(metric.target));
         if (!hasRevenue) {
           report({
-            message: `A strategic partnership has no revenue objective: none of the ${metrics.length} metric${metrics.length === 1 ? "" : "s"} in "measurement.metrics" mentions revenue, ARR, bookings, pipeline or a $ amount. Tier 3 carries revenue goals; add a metric such as partner-sourced ARR with a target.`,
+            message: `A strategic partnership has no revenue objective: none of the ${plural(metrics.length, "metric")} in "measurement.metrics" mentions revenue, ARR, bookings, pipeline or a $ amount. Tier 3 carries revenue goals; add a metric such as partner-sourced ARR with a target.`,
             at: ["measurement", "metrics"],
             anchor: "key",
           });

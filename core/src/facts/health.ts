@@ -1,6 +1,11 @@
-import type { Finding } from "./types";
+import type { Finding } from "../types";
 
-/** Health score 0–100 (EDITOR.md): 100 minus 15 per error, 5 per warning, 1 per info; floored at 0. */
+/**
+ * The health score and severity counts of a charter: facts about its findings (the findings
+ * carry their final severity, set once by the engine). See docs/extension.md.
+ */
+
+/** Health score 0–100: 100 minus 15 per error, 5 per warning, 1 per info; floored at 0. */
 export function healthScore(findings: readonly Pick<Finding, "severity">[]): number {
   let score = 100;
   for (const finding of findings) {

@@ -1,7 +1,7 @@
 /**
  * Calendar arithmetic on the charter's ISO dates (`YYYY-MM-DD`), in UTC so that time zones
- * and daylight-saving changes never shift a day. Pure: "today" is always passed in, never
- * read from the clock.
+ * and daylight-saving changes never shift a day, and the one "today" of the machine. Every
+ * date the project reads (rules, facts, pages, `--today`, settings) goes through `isIsoDate`.
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,36 +13,51 @@ interface CalendarDate {
   day: number;
 }
 
-function parts(date: string): CalendarDate | undefined {
+function parts(date: unknown): CalendarDate | undefined {
+  if (typeof date !== "string") return undefined;
   const match = ISO_DATE.exec(date);
   if (!match) return undefined;
   const parsed = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  const time = Date.UTC(parsed.year, parsed.month - 1, parsed.day);
   // Reject dates such as 2026-02-30 that Date.UTC would silently roll over.
-  return new Date(time).toISOString().slice(0, 10) === date ? parsed : undefined;
-}
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: unknown): value is string {
-  return typeof value === "string" && parts(value) !== undefined;
-}
-
-/** Milliseconds since the epoch at UTC midnight of `date`; undefined when it is not a date. */
-export function dateToUtc(date: string): number | undefined {
-  const p = parts(date);
-  return p ? Date.UTC(p.year, p.month - 1, p.day) : undefined;
+  return format(Date.UTC(parsed.year, parsed.month - 1, parsed.day)) === date ? parsed : undefined;
 }
 
 function format(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: unknown): value is string {
+  return parts(value) !== undefined;
+}
+
+/** The date when it is a real `YYYY-MM-DD` date, else undefined. */
+export function isoDate(value: unknown): string | undefined {
+  return isIsoDate(value) ? value : undefined;
+}
+
+/** The machine's local date as YYYY-MM-DD: the default "today" of the CLI, the server and the extension. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Days since 1970-01-01 for a real date; undefined otherwise (timeline geometry). */
+export function dayNumber(value: unknown): number | undefined {
+  const p = parts(value);
+  return p ? Math.round(Date.UTC(p.year, p.month - 1, p.day) / DAY_MS) : undefined;
+}
+
+/** The date of a day number (the inverse of `dayNumber`). */
+export function dateOfDay(day: number): string {
+  return format(day * DAY_MS);
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier); undefined for a non-date. */
 export function daysBetween(from: string, to: string): number | undefined {
-  const a = dateToUtc(from);
-  const b = dateToUtc(to);
-  if (a === undefined || b === undefined) return undefined;
-  return Math.round((b - a) / DAY_MS);
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  return a === undefined || b === undefined ? undefined : b - a;
 }
 
 /** Weeks from `from` to `to`: days / 7, fractional. */
@@ -68,8 +83,8 @@ export function addMonths(date: string, months: number): string | undefined {
 
 /** `date` moved by whole days. */
 export function addDays(date: string, days: number): string | undefined {
-  const time = dateToUtc(date);
-  return time === undefined ? undefined : format(time + days * DAY_MS);
+  const day = dayNumber(date);
+  return day === undefined ? undefined : dateOfDay(day + days);
 }
 
 /**
@@ -81,41 +96,18 @@ export function monthsBetween(from: string, to: string): number | undefined {
   const a = parts(from);
   const b = parts(to);
   if (!a || !b) return undefined;
-  if (to < from) {
-    const back = monthsBetween(to, from);
-    return back === undefined ? undefined : -back;
-  }
+  if (to < from) return -monthsBetween(to, from)!;
   let whole = (b.year - a.year) * 12 + (b.month - a.month);
   while (whole > 0 && addMonths(from, whole)! > to) whole--;
   const anchor = addMonths(from, whole)!;
   const next = addMonths(from, whole + 1)!;
-  const rest = daysBetween(anchor, to)!;
-  const span = daysBetween(anchor, next)!;
-  return whole + rest / span;
+  return whole + daysBetween(anchor, to)! / daysBetween(anchor, next)!;
 }
 
-/** Compares two ISO dates (negative, zero, positive); ISO dates sort as text. */
-export function compareDates(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** A number for messages: at most one decimal, no trailing ".0" (7.6, 8, 12.3). */
-export function roundForMessage(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
-}
-
-/** "1 day" / "3 days", "1 week" / "2.5 weeks"… */
-export function plural(value: number | string, unit: string): string {
-  return `${value} ${unit}${Number(value) === 1 ? "" : "s"}`;
-}
-
-/** A calendar span in words: "12 months and 3 days", "7 months", "20 days". */
-export function describeMonthSpan(from: string, to: string): string | undefined {
+/** Whole calendar months and the days left over from `from` to `to` (`to` not earlier). */
+export function monthsAndDays(from: string, to: string): { months: number; days: number } | undefined {
   const months = monthsBetween(from, to);
   if (months === undefined || to < from) return undefined;
   const whole = Math.floor(months);
-  const days = daysBetween(addMonths(from, whole)!, to)!;
-  const parts = [whole > 0 ? plural(whole, "month") : "", days > 0 ? plural(days, "day") : ""].filter(Boolean);
-  return parts.length ? parts.join(" and ") : "0 days";
+  return { months: whole, days: daysBetween(addMonths(from, whole)!, to)! };
 }
