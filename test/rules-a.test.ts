@@ -3,13 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkCharter, validateRulesConfig, type Finding } from "../core/src";
 import unbalancedExchange from "../core/src/rules/skin-in-the-game/unbalanced-exchange";
-import {
-  isBlank,
-  mentionsRevenue,
-  normalizePhrase,
-  saysNothingChanges,
-  saysNothingIsLost,
-} from "../core/src/rules/support/text";
+import { speaksOfRevenue } from "../core/src/facts";
+import { isBlank, normalizePhrase, saysNothingChanges, saysNothingIsLost } from "../core/src/rules/support/text";
 import { FIXTURES, TEST_TODAY } from "./support/paths";
 
 /**
@@ -30,25 +25,32 @@ function replaceOnce(text: string, from: string, to: string): string {
 }
 
 describe("rules A: text helpers", () => {
-  it("normalises answers: trimmed, lower case, trailing punctuation and quotes removed", () => {
+  it("normalises answers: lower case, trimmed, quotes, trailing punctuation and filler words removed", () => {
     assert.equal(normalizePhrase("  Nothing.  "), "nothing");
-    assert.equal(normalizePhrase("NOTHING  REALLY changes!"), "nothing really changes");
+    assert.equal(normalizePhrase("NOTHING  REALLY changes!"), "nothing changes");
+    assert.equal(normalizePhrase("Nothing at all."), "nothing");
+    assert.equal(normalizePhrase("No impact for them."), "no impact");
+    assert.equal(normalizePhrase("Nothing, really."), "nothing");
     assert.equal(normalizePhrase('"none"'), "none");
     assert.equal(normalizePhrase(" - "), "-");
+    assert.equal(normalizePhrase("—"), "—");
     assert.equal(normalizePhrase("N/A."), "n/a");
+    assert.equal(normalizePhrase("$0"), "$0");
   });
 
   it("recognises the answers that say nothing is lost, and only those", () => {
-    for (const answer of ["nothing", "Nothing.", " NONE ", "n/a", "N/A", "no loss", "No loss!", "-", " - "]) {
+    const nothing = ["nothing", "Nothing at all.", " NONE ", "nil", "Zero", "0", "$0", "n/a", "NA", "no loss"];
+    for (const answer of [...nothing, "No real loss for us", "Nothing to lose!", "-", " — ", "'Nothing.'"]) {
       assert.ok(saysNothingIsLost(answer), answer);
     }
-    for (const answer of ["", "   ", undefined, "nothing less than the MSP channel", "12 engineer-months", "--"]) {
+    for (const answer of ["", "   ", undefined, "nothing less than the MSP channel", "12 engineer-months", "--", "$0.5M"]) {
       assert.ok(!saysNothingIsLost(answer), String(answer));
     }
   });
 
   it("recognises the answers that say nothing changes, and only those", () => {
-    for (const answer of ["nothing", "None", "Nothing changes.", "nothing really changes", "No change!"]) {
+    const answers = ["nothing", "None", "Nothing changes.", "nothing really changes", "No change!", "No changes"];
+    for (const answer of [...answers, "Nothing would change.", "No impact for them.", "no effect", "Not much", "Nothing much, really"]) {
       assert.ok(saysNothingChanges(answer), answer);
     }
     for (const answer of ["", "n/a", "Their MSPs lose certification.", "Nothing changes this quarter, but Q3 does"]) {
@@ -56,13 +58,15 @@ describe("rules A: text helpers", () => {
     }
   });
 
-  it("finds revenue metrics by revenue, ARR (as a word), bookings, pipeline or $", () => {
-    for (const text of ["partner-sourced ARR", "arr growth", "Net revenue", "Bookings", "pipeline created", "$1.2M"]) {
-      assert.ok(mentionsRevenue(text), text);
+  it("finds revenue objectives by a revenue word (whole words, any case) or an amount of money", () => {
+    const revenue = ["partner-sourced ARR", "arr growth", "Net revenue", "Bookings", "MRR", "GMV", "deal value"];
+    for (const text of [...revenue, "sales pipeline", "$1.2M", "£2.5M", "EUR 400k", "300000 USD", "₹50L", "1.2M €"]) {
+      assert.ok(speaksOfRevenue(text), text);
     }
-    for (const text of ["MSP arrivals", "carry-over", "MSPs live", "120", undefined]) {
-      assert.ok(!mentionsRevenue(text), String(text));
+    for (const text of ["MSP arrivals", "carry-over", "MSPs live", "120", "CI pipelines migrated", "pipeline", undefined]) {
+      assert.ok(!speaksOfRevenue(text), String(text));
     }
+    assert.ok(!speaksOfRevenue("net new logos") && speaksOfRevenue("Net  new logos", ["net new logos"]));
   });
 
   it("treats absent, non-string and whitespace-only values as blank", () => {

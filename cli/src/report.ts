@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { countSeverities, healthScore, type FilesCheckResult, type Finding, type Severity } from "../../core/src";
+import { charterHealth, countSeverities, type FilesCheckResult, type Finding, type Severity } from "../../core/src";
 
 /**
  * The report every CLI output format renders: files sorted by path, findings by position,
@@ -15,7 +15,7 @@ export interface ReportFile {
   findings: Finding[];
   /** Findings silenced by suppression comments. */
   suppressed: Finding[];
-  /** Health score of a charter (docs/extension.md); undefined for config files. */
+  /** Health score of a charter (docs/extension.md); undefined for config files and files that are no readable charter. */
   health?: number;
   /** The charter's id and title when it has them (markdown and SARIF use them). */
   id?: string;
@@ -60,7 +60,7 @@ export function buildReport(result: FilesCheckResult, options: ReportOptions): R
     kind: "charter",
     findings: charter.findings.filter(keep),
     suppressed: charter.suppressed,
-    health: healthScore(charter.findings),
+    health: charterHealth(charter),
     id: typeof charter.charter?.id === "string" ? charter.charter.id : undefined,
     title: typeof charter.charter?.title === "string" ? charter.charter.title : undefined,
     text: charter.parsed.text,

@@ -76,7 +76,8 @@ export function previewHtml(
   }
   const line = syntaxErrorLine(view);
   const where = line === undefined ? "" : ` on line ${line}`;
-  const shown = lastGood ?? view;
+  // The last good version is shown, but not its score: the status bar says "—" for broken YAML, and so does the page.
+  const shown = { ...(lastGood ?? view), health: undefined };
   const message = lastGood
     ? `The YAML has a syntax error${where}; showing the last valid version.`
     : `The YAML has a syntax error${where}; there is no valid version to show yet.`;

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { countSeverities } from "../../core/src/facts/health";
+import { countSeverities, healthText } from "../../core/src/facts/health";
 import { plural } from "../../core/src/text/words";
 import { COMMANDS, isCharterDocument } from "./constants";
 import type { ModelSource } from "./preview";
@@ -8,10 +8,10 @@ import type { CharterView } from "./protocol";
 
 const REFRESH_DEBOUNCE_MS = 250;
 
-/** `$(error) 2 $(warning) 3 · health 55` for a view. */
+/** `$(error) 2 $(warning) 3 · health 55`, or `· health —` for a file with no score (the preview says the same). */
 export function statusText(view: Pick<CharterView, "findings" | "health">): string {
   const counts = countSeverities(view.findings);
-  return `$(error) ${counts.errors} $(warning) ${counts.warnings} · health ${view.health}`;
+  return `$(error) ${counts.errors} $(warning) ${counts.warnings} · health ${view.health ?? "—"}`;
 }
 
 export function statusTooltip(view: CharterView): vscode.MarkdownString {
@@ -24,7 +24,11 @@ export function statusTooltip(view: CharterView): vscode.MarkdownString {
       (view.suppressed ? `, ${view.suppressed} suppressed` : "") +
       "\n\n",
   );
-  md.appendMarkdown(`Health **${view.health}**/100 (100, minus 15 per error, 5 per warning, 1 per info)\n\n`);
+  md.appendMarkdown(
+    view.health === undefined
+      ? "Health **—**: no score until the file reads as a charter.\n\n"
+      : `Health **${healthText(view.health)}** (100, minus 15 per error, 5 per warning, 1 per info)\n\n`,
+  );
   md.appendMarkdown("Click to open the preview.");
   return md;
 }
@@ -84,7 +88,7 @@ export class CharterStatusBar implements vscode.Disposable {
       this.item.text = statusText(view);
       this.item.tooltip = statusTooltip(view);
       this.item.accessibilityInformation = {
-        label: `Partner Charter: ${countSeverities(view.findings).errors} errors, ${countSeverities(view.findings).warnings} warnings, health ${view.health}`,
+        label: `Partner Charter: ${countSeverities(view.findings).errors} errors, ${countSeverities(view.findings).warnings} warnings, health ${view.health ?? "none"}`,
       };
     }
     this.item.show();

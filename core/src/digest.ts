@@ -1,13 +1,45 @@
 import type * as Crypto from "node:crypto";
 
 /**
- * The signature digest (docs/rules/signature-outdated.md): SHA-256 of the canonical form — the parsed document
- * without `signatures`, `status` and `updated`, as JSON with keys sorted by code point at
- * every level and no insignificant whitespace. Comments, key order and layout never change
- * it; any change of meaning does.
+ * The signature digest (docs/rules/signature-outdated.md): SHA-256 of the canonical form — the
+ * parsed document without `signatures`, `status` and `updated` and without its progress
+ * records (the go/no-go outcomes and their dates, the ROI validation, the launch checklist),
+ * as JSON with keys sorted by code point at every level and no insignificant whitespace.
+ * Comments, key order, layout and recorded progress never change it; any change of the agreed
+ * terms does.
  */
 
 const EXCLUDED_TOP_LEVEL_KEYS = new Set(["signatures", "status", "updated"]);
+
+/**
+ * The progress records: what the partners write down as the partnership moves on, not what
+ * they agreed. Each is a section's path and the keys left out of it; a section emptied by
+ * their removal stays, as an empty mapping.
+ */
+export const PROGRESS_RECORDS: readonly { section: readonly string[]; keys: readonly string[] }[] = [
+  { section: ["phases", "crawl"], keys: ["outcome", "decidedOn"] },
+  { section: ["phases", "walk"], keys: ["outcome", "decidedOn"] },
+  { section: ["phases", "run"], keys: ["roiValidated"] },
+  { section: ["launch"], keys: ["checklist"] },
+];
+
+type Mapping = Record<string, unknown>;
+
+function isMapping(value: unknown): value is Mapping {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** A copy of `value` whose mapping at `path` lacks `keys` (only the mappings on the way are copied). */
+function withoutKeys(value: unknown, path: readonly string[], keys: readonly string[]): unknown {
+  if (!isMapping(value)) return value;
+  const [head, ...rest] = path;
+  // Object.fromEntries defines own properties, so even a key named "__proto__" is kept as data.
+  if (head === undefined) return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
+  if (!Object.hasOwn(value, head)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, key === head ? withoutKeys(item, rest, keys) : item]),
+  );
+}
 
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
@@ -37,9 +69,10 @@ function compareCodePoints(a: string, b: string): number {
 export function canonicalForm(charter: unknown): string {
   if (charter === null || typeof charter !== "object" || Array.isArray(charter)) return canonicalJson(charter);
   // Object.fromEntries defines own properties, so even a key named "__proto__" is kept as data.
-  const kept = Object.fromEntries(
+  let kept: unknown = Object.fromEntries(
     Object.entries(charter as Record<string, unknown>).filter(([key]) => !EXCLUDED_TOP_LEVEL_KEYS.has(key)),
   );
+  for (const { section, keys } of PROGRESS_RECORDS) kept = withoutKeys(kept, section, keys);
   return canonicalJson(kept);
 }
 

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { resolveFixes } from "../engine/fixes";
 import { parseCharter, rangeAt } from "../parse/parse-charter";
 import { didYouMean } from "../schema/did-you-mean";
 import { describeValue } from "../schema/charter-schema";
@@ -37,8 +38,15 @@ export function parseConfigText(text: string, file: string): LoadedConfig {
   }
   const data = parsed.data;
   const findings: Finding[] = [];
-  const report = (at: (string | number)[], anchor: "key" | "value", message: string): void => {
-    findings.push({ rule: "config", severity: "error", message, range: rangeAt(parsed, at, anchor) });
+  const report = (at: (string | number)[], anchor: "key" | "value", message: string, suggestion?: string): void => {
+    const finding: Finding = { rule: "config", severity: "error", message, range: rangeAt(parsed, at, anchor) };
+    if (suggestion) {
+      const fixes = resolveFixes(parsed, [
+        { title: `Change to "${suggestion}"`, safe: true, edits: [{ kind: "replace", at, anchor, text: suggestion }] },
+      ]);
+      if (fixes.length) finding.fixes = fixes;
+    }
+    findings.push(finding);
   };
   if (data === null || data === undefined) return { file, rules: {}, findings };
   if (typeof data !== "object" || Array.isArray(data)) {
@@ -52,7 +60,7 @@ export function parseConfigText(text: string, file: string): LoadedConfig {
     }
   }
   const { config, problems } = validateRulesConfig((data as Record<string, unknown>).rules);
-  for (const problem of problems) report([...problem.path], problem.anchor, problem.message);
+  for (const problem of problems) report([...problem.path], problem.anchor, problem.message, problem.suggestion);
   return { file, rules: config, findings: findings.sort(compareFindings) };
 }
 

@@ -5,6 +5,7 @@ import { RULES, RULES_BY_ID, RULE_IDS } from "../rules";
 import type { AnyRule } from "../rules/rule";
 import { didYouMean } from "../schema/did-you-mean";
 import { describeValue } from "../schema/charter-schema";
+import { capitalize } from "../text/words";
 import { SEVERITIES, type NodePath, type SeveritySetting } from "../types";
 
 /**
@@ -26,6 +27,8 @@ export interface ConfigProblem {
   path: NodePath;
   anchor: "key" | "value";
   message: string;
+  /** For a severity near miss: the severity meant (a quick fix writes it). */
+  suggestion?: string;
 }
 
 const SEVERITY_SETTINGS: readonly string[] = ["off", ...SEVERITIES];
@@ -88,12 +91,41 @@ export function validateRulesConfig(
   return { config, problems };
 }
 
+/** Severities as other linters spell them (ESLint's `warn`, `0`–`2`; `information`, `none`…). */
+const SEVERITY_ALIASES: Readonly<Record<string, string>> = {
+  warn: "warning",
+  warnings: "warning",
+  "1": "warning",
+  err: "error",
+  errors: "error",
+  fatal: "error",
+  "2": "error",
+  information: "info",
+  informational: "info",
+  note: "info",
+  suggestion: "hint",
+  none: "off",
+  disable: "off",
+  disabled: "off",
+  ignore: "off",
+  false: "off",
+  "0": "off",
+};
+
+/** The severity a near miss most likely means: an alias (`warn`), else the closest spelling. */
+export function severitySuggestion(value: unknown): string | undefined {
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
+  const written = String(value).trim().toLowerCase();
+  return SEVERITY_ALIASES[written] ?? didYouMean(written, SEVERITY_SETTINGS);
+}
+
 function severityProblem(path: NodePath, value: unknown): ConfigProblem {
-  const suggestion = typeof value === "string" ? didYouMean(value, SEVERITY_SETTINGS) : undefined;
+  const suggestion = severitySuggestion(value);
   return {
     path,
     anchor: "value",
-    message: `${describeValue(value)} is not a severity${suggestion ? `. Did you mean "${suggestion}"?` : "."} Use one of: ${SEVERITY_SETTINGS.join(", ")}.`,
+    message: `${capitalize(describeValue(value))} is not a severity${suggestion ? `: did you mean "${suggestion}"?` : "."} Use one of: ${SEVERITY_SETTINGS.join(", ")}.`,
+    ...(suggestion ? { suggestion } : {}),
   };
 }
 

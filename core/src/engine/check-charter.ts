@@ -2,11 +2,11 @@ import { effectiveOptions, type RulesConfig } from "../config/rules-config";
 import { charterFacts, isRecord, type CharterFacts } from "../facts";
 import type { Charter } from "../model/charter";
 import { locate, parseCharter, rangeAt, type ParsedCharter } from "../parse/parse-charter";
-import { RULES } from "../rules";
+import { RULES, RULES_BY_ID } from "../rules";
 import type { AnyRule, Report } from "../rules/rule";
 import { validateCharterData, type SchemaProblem } from "../schema/validate-charter";
 import { applySuppressions, parseDirectives } from "../suppress/suppressions";
-import { compareFindings, type Finding, type NodePath, type Range } from "../types";
+import { compareFindings, comparePositions, type Finding, type NodePath, type Range } from "../types";
 import { resolveFixes, sectionSkeletonFix } from "./fixes";
 import { applySeverities, defaultSeverity, isRuleOff } from "./severity";
 
@@ -75,23 +75,28 @@ function schemaFindings(parsed: ParsedCharter, problems: SchemaProblem[], today:
   });
 }
 
-function ruleIsBlocked(rule: AnyRule, flagged: NodePath[]): boolean {
-  return rule.meta.reads.some((read) => {
-    const readPath = read.split(".");
-    return flagged.some((bad) => within(bad, readPath) || within(readPath, bad));
-  });
-}
-
 interface RuleRun {
   parsed: ParsedCharter;
+  /** The charter as the rules read it: without the nodes in `unread`'s mapping entries. */
   charter: Charter;
   facts: CharterFacts;
   options: CheckOptions;
+  /** The nodes no rule reads: those the schema reported and the undecided (`TODO`) values. */
+  unread: readonly NodePath[];
+  /** The nodes the schema reported: no rule reports on them again. */
+  flagged: readonly NodePath[];
 }
 
-function runRule(rule: AnyRule, run: RuleRun, sink: Finding[]): void {
+/** A finding with the path its rule reported it at (the engine's own bookkeeping). */
+interface RuleFinding {
+  finding: Finding;
+  at: NodePath;
+}
+
+function runRule(rule: AnyRule, run: RuleRun, sink: RuleFinding[]): void {
   if (!rule.check) return;
   const { parsed, charter, facts, options } = run;
+  const found: RuleFinding[] = [];
   const report = (item: Report): void => {
     const finding: Finding = {
       rule: rule.meta.id,
@@ -109,19 +114,132 @@ function runRule(rule: AnyRule, run: RuleRun, sink: Finding[]): void {
       const fixes = resolveFixes(parsed, item.fixes);
       if (fixes.length) finding.fixes = fixes;
     }
-    sink.push(finding);
+    found.push({ finding, at: item.at });
   };
   try {
     rule.check({ charter, facts, today: options.today, options: effectiveOptions(rule, options.rules), report });
   } catch (error) {
-    // A rule bug must never take the whole check down or lose the other findings.
-    sink.push({
-      rule: rule.meta.id,
-      severity: "error",
-      message: `Internal error in rule ${rule.meta.id}: ${(error as Error).message}. Please report this; the other rules ran normally.`,
-      range: rangeAt(parsed, [], "key"),
-    });
+    // A rule bug must never take the whole check down or lose the other findings. A rule that
+    // reads a node the schema reported may trip over it: that node's finding is the schema's.
+    if (!run.unread.some((node) => rule.meta.reads.some((read) => touches(node, parseRead(read))))) {
+      sink.push({
+        finding: {
+          rule: rule.meta.id,
+          severity: "error",
+          message: `Internal error in rule ${rule.meta.id}: ${(error as Error).message}. Please report this; the other rules ran normally.`,
+          range: rangeAt(parsed, [], "key"),
+        },
+        at: [],
+      });
+    }
   }
+  sink.push(...found.filter(({ at }) => readsOnlyWhatWasRead(rule, at, run)));
+}
+
+/**
+ * A rule's finding stands when none of the nodes it depends on is unread (docs/rules/README.md,
+ * "What a rule reads"), and it does not sit on a node the schema already reported.
+ */
+function readsOnlyWhatWasRead(rule: AnyRule, at: NodePath, run: RuleRun): boolean {
+  if (run.flagged.some((node) => within(at, node))) return false;
+  const reads = dependencies(rule, at);
+  return !run.unread.some((node) => reads.some((read) => touches(node, read)));
+}
+
+/** A read of `meta.reads`: its path, and whether only the node's presence is read (a trailing `?`). */
+interface Read {
+  path: readonly string[];
+  presence: boolean;
+}
+
+function parseRead(read: string): Read {
+  const presence = read.endsWith("?");
+  const path = presence ? read.slice(0, -1) : read;
+  return { path: path === "" ? [] : path.split("."), presence };
+}
+
+function matches(pattern: string, segment: string | number): boolean {
+  return pattern === "*" || pattern === String(segment);
+}
+
+/**
+ * True when the unread `node` bears on the read: they lie on one branch (equal, or one inside
+ * the other). A presence read is touched only by the node itself or a node above it.
+ */
+function touches(node: NodePath, read: Read): boolean {
+  if (read.presence && node.length > read.path.length) return false;
+  const shared = Math.min(node.length, read.path.length);
+  for (let i = 0; i < shared; i++) if (!matches(read.path[i]!, node[i]!)) return false;
+  return true;
+}
+
+/** True when the pattern `inner` lies inside the pattern `outer` (a `*` of `outer` covers anything). */
+function patternWithin(inner: readonly string[], outer: readonly string[]): boolean {
+  return inner.length >= outer.length && outer.every((segment, i) => segment === "*" || segment === inner[i]);
+}
+
+/**
+ * The reads a finding at `at` depends on: inside one of the rule's subjects (a phase, a side, a
+ * metric), the reads of that very subject and the reads outside every subject; elsewhere, all.
+ */
+function dependencies(rule: AnyRule, at: NodePath): Read[] {
+  const reads = rule.meta.reads.map(parseRead);
+  const subjects = (rule.meta.subjects ?? []).map((subject) => parseRead(subject).path);
+  const subject = subjects.find((pattern) => at.length >= pattern.length && touches(at, { path: pattern, presence: false }));
+  if (!subject) return reads;
+  const instance = at.slice(0, subject.length).map(String);
+  return reads.flatMap((read) => {
+    const owner = subjects.find((pattern) => patternWithin(read.path, pattern));
+    if (!owner) return [read];
+    return owner === subject ? [{ ...read, path: [...instance, ...read.path.slice(subject.length)] }] : [];
+  });
+}
+
+/** `data` without the mapping entries at `paths` (only the mappings on the way are copied). */
+function withoutEntries(data: unknown, paths: readonly NodePath[]): unknown {
+  let result = data;
+  for (const path of paths) result = withoutEntry(result, path);
+  return result;
+}
+
+function withoutEntry(data: unknown, path: NodePath): unknown {
+  if (path.length === 0 || !isRecord(data)) return data;
+  const [head, ...rest] = path;
+  const key = String(head);
+  if (!Object.hasOwn(data, key)) return data;
+  if (rest.length > 0 && Array.isArray(data[key])) {
+    // Inside a list: copy the list, prune the item (items keep their positions).
+    const [index, ...deeper] = rest;
+    const items = [...(data[key] as unknown[])];
+    const i = Number(index);
+    if (deeper.length > 0 && i in items) items[i] = withoutEntry(items[i], deeper);
+    return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, k === key ? items : v]));
+  }
+  return Object.fromEntries(
+    Object.entries(data).flatMap(([k, v]) => (k !== key ? [[k, v]] : rest.length ? [[k, withoutEntry(v, rest)]] : [])),
+  );
+}
+
+/** Drops the findings a rule that `supersedes` them reports on the same range (one problem, one finding). */
+function resolveOverlaps(findings: readonly Finding[]): Finding[] {
+  const winners = findings.filter((finding) => RULES_BY_ID.get(finding.rule)?.meta.supersedes);
+  if (winners.length === 0) return [...findings];
+  return findings.filter(
+    (finding) =>
+      !winners.some((winner) => {
+        const beaten = RULES_BY_ID.get(winner.rule)!.meta.supersedes!;
+        return (
+          winner !== finding &&
+          winner.rule !== finding.rule &&
+          (beaten === "*" || beaten.includes(finding.rule)) &&
+          sameRange(winner.range, finding.range)
+        );
+      }),
+  );
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }
 
 export function analyzeCharter(text: string, options: CheckOptions): CharterAnalysis {
@@ -143,10 +261,24 @@ export function analyzeCharter(text: string, options: CheckOptions): CharterAnal
   if (typeof charter.id === "string" && !flagged.some((bad) => within(bad, ["id"]) || bad.length === 0)) {
     analysis.id = { value: charter.id, range: rangeAt(parsed, ["id"], "value") };
   }
+  const undecided = facts.placeholders.filter((placeholder) => placeholder.exact).map(({ path }) => path);
+  const unread = [...flagged, ...undecided];
+  const run: RuleRun = {
+    parsed,
+    charter: withoutEntries(data, unread) as Charter,
+    facts,
+    options,
+    unread,
+    flagged,
+  };
+  const found: RuleFinding[] = [];
   for (const rule of RULES) {
-    if (!rule.check || ruleIsBlocked(rule, flagged) || isRuleOff(rule.meta.id, options.rules)) continue;
-    runRule(rule, { parsed, charter, facts, options }, analysis.findings);
+    if (!rule.check || isRuleOff(rule.meta.id, options.rules)) continue;
+    // An ended charter is history: progress against today is not judged.
+    if (rule.meta.judgesProgress && facts.ended) continue;
+    runRule(rule, run, found);
   }
+  analysis.findings.push(...resolveOverlaps(found.map(({ finding }) => finding)));
   return analysis;
 }
 

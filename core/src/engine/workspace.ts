@@ -1,4 +1,6 @@
-import { plural } from "../text/words";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { listPhrase } from "../text/words";
 import type { Finding, Range } from "../types";
 import { defaultSeverity } from "./severity";
 
@@ -12,6 +14,24 @@ export interface IdEntry {
   /** Absolute path or URI of the charter. */
   file: string;
   id?: { value: string; range: Range };
+}
+
+/** A file path or `file:` URI as a path on disk (other URIs as they are). */
+function filePath(file: string): string {
+  if (!file.includes(":") || /^[a-zA-Z]:[\\/]/.test(file)) return file;
+  try {
+    return file.startsWith("file:") ? fileURLToPath(file) : file;
+  } catch {
+    return file;
+  }
+}
+
+/** How a message names `file` to the reader of `from`: relative to `from`'s folder, with `/` separators. */
+function fileName(file: string, from: string): string {
+  const target = filePath(file);
+  const own = filePath(from);
+  if (!path.isAbsolute(target) || !path.isAbsolute(own)) return target;
+  return path.relative(path.dirname(own), target).split(path.sep).join("/");
 }
 
 export function duplicateIdFindings(entries: readonly IdEntry[]): Map<string, Finding[]> {
@@ -32,7 +52,7 @@ export function duplicateIdFindings(entries: readonly IdEntry[]): Map<string, Fi
       list.push({
         rule: "duplicate-id",
         severity: defaultSeverity("duplicate-id"),
-        message: `Another charter already uses the id "${id}" (${plural(others.length, "other file")}). Ids identify a partnership in reports and reviews, so give each charter its own.`,
+        message: `The id "${id}" is also used by ${listPhrase(others.map((other) => fileName(other.file, entry.file)))}: give each charter its own id.`,
         range: entry.id.range,
         related: others.map((other) => ({
           file: other.file,

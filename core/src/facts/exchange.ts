@@ -16,11 +16,18 @@ export type Side = "us" | "partner";
 /**
  * The balance, judged as the skin-in-the-game rules judge it, in this order:
  * no economic commitment on either side (`no-skin-in-the-game`), on one side only
- * (`one-sided-commitment`), amounts lopsided beyond the ratio or `balanced: false`
- * (`unbalanced-exchange`); otherwise the authors' own answer, or "not stated" without one.
+ * (`one-sided-commitment`; at Tier 1, the partner alone is the self-serve model), amounts
+ * lopsided beyond the ratio or `balanced: false` (`unbalanced-exchange`); otherwise the
+ * authors' own answer, or "not stated" without one.
  */
 export type BalanceVerdict =
-  "no skin in the game" | "one-sided" | "unbalanced" | "marked not balanced" | "balanced" | "not stated";
+  | "no skin in the game"
+  | "one-sided"
+  | "self-serve"
+  | "unbalanced"
+  | "marked not balanced"
+  | "balanced"
+  | "not stated";
 
 export interface AmountFact {
   value: number;
@@ -75,6 +82,8 @@ export interface ExchangeFacts {
   balanced?: boolean;
   /** The configured `unbalanced-exchange` ratio the comparisons are judged against. */
   ratio: number;
+  /** The tier is `integration`: the partner builds on our public API, we support it. */
+  selfServe: boolean;
   /** Every unit both sides state amounts in (percentages and unitless amounts excepted). */
   comparisons: UnitComparison[];
   verdict: BalanceVerdict;
@@ -142,13 +151,13 @@ function verdict(exchange: Omit<ExchangeFacts, "verdict">): BalanceVerdict {
   const ours = exchange.us.economicTypes.length > 0;
   const theirs = exchange.partner.economicTypes.length > 0;
   if (!ours && !theirs) return "no skin in the game";
-  if (ours !== theirs) return "one-sided";
+  if (ours !== theirs) return theirs && exchange.selfServe ? "self-serve" : "one-sided";
   if (exchange.comparisons.some((comparison) => comparison.lopsided)) return "unbalanced";
   if (exchange.balanced === false) return "marked not balanced";
   return exchange.balanced === true ? "balanced" : "not stated";
 }
 
-export function exchangeFacts(commitments: unknown, settings: FactSettings): ExchangeFacts {
+export function exchangeFacts(commitments: unknown, settings: FactSettings, tier?: unknown): ExchangeFacts {
   const data = record(commitments);
   const us = sideExchange("us", data);
   const partner = sideExchange("partner", data);
@@ -158,13 +167,22 @@ export function exchangeFacts(commitments: unknown, settings: FactSettings): Exc
     if (theirs && isComparable(ours.unit)) comparisons.push(compare(ours, theirs, settings.ratio));
   }
   const balanced = typeof data.balanced === "boolean" ? data.balanced : undefined;
-  const facts = { stated: isRecord(commitments), us, partner, balanced, ratio: settings.ratio, comparisons };
+  const facts = {
+    stated: isRecord(commitments),
+    us,
+    partner,
+    balanced,
+    ratio: settings.ratio,
+    selfServe: tier === "integration",
+    comparisons,
+  };
   return { ...facts, verdict: verdict(facts) };
 }
 
 /** The balance verdict in a few words, e.g. "balanced", "unbalanced: the partner puts in 6× more USD". */
 export function balanceWords(exchange: ExchangeFacts): string {
   if (exchange.verdict === "not stated") return "balance not stated";
+  if (exchange.verdict === "self-serve") return "self-serve: the partner builds, we support";
   const lopsided = exchange.comparisons.find((comparison) => comparison.lopsided);
   if (exchange.verdict !== "unbalanced" || !lopsided) return exchange.verdict;
   const who = lopsided.larger === "us" ? "we put in" : "the partner puts in";

@@ -46,3 +46,15 @@ export function at(data: unknown, path: readonly string[]): unknown {
   for (const key of path) node = isRecord(node) ? node[key] : undefined;
   return node;
 }
+
+/**
+ * The marker `init`, the snippets and the quick fixes write where the authors must still
+ * decide (docs/rules/todo-placeholder.md). A value that is exactly this stands for any type
+ * (a date, a number, an enum value…) and is read as undecided: never as a real value.
+ */
+export const PLACEHOLDER = "TODO";
+
+/** True for a value that is exactly the placeholder `TODO` (an undecided value). */
+export function isPlaceholder(value: unknown): boolean {
+  return value === PLACEHOLDER;
+}

@@ -22,6 +22,8 @@ export interface ReviewFact {
   age?: number;
   /** An active charter past its review date (what `stale-charter` reports). */
   overdue: boolean;
+  /** An active charter that records no review at all (no `updated` date; `stale-charter` reports it too). */
+  unrecorded: boolean;
 }
 
 export interface LaunchFact {
@@ -69,8 +71,8 @@ export function reviewFact(
   settings: FactSettings,
 ): ReviewFact {
   const date = isoDate(updated);
-  const fact: ReviewFact = { days: settings.reviewDays, overdue: false };
-  if (date === undefined) return fact;
+  const fact: ReviewFact = { days: settings.reviewDays, overdue: false, unrecorded: false };
+  if (date === undefined) return { ...fact, unrecorded: status === "active" && updated === undefined };
   const age = daysBetween(date, today)!;
   return {
     ...fact,

@@ -29,7 +29,7 @@ const PERCENT_UNITS = new Set(["%", "percent"]);
 let currencyCodes: Set<string> | undefined;
 
 /** True for a three-letter ISO 4217 code this runtime knows (USD, EUR, CHF, …), in any case. */
-function isCurrencyCode(value: string): boolean {
+export function isCurrencyCode(value: string): boolean {
   if (!/^[A-Za-z]{3}$/.test(value)) return false;
   currencyCodes ??= new Set(Intl.supportedValuesOf("currency"));
   return currencyCodes.has(value.toUpperCase());

@@ -1,5 +1,5 @@
 import type { CharterResult } from "../engine/check-charter";
-import { charterFacts, healthScore, type CharterFacts } from "../facts";
+import { charterFacts, charterHealth, type CharterFacts } from "../facts";
 import type { Finding } from "../types";
 import type { Charter } from "./charter";
 
@@ -21,7 +21,8 @@ export interface CharterView {
   parseOk: boolean;
   findings: Finding[];
   suppressed: number;
-  health: number;
+  /** The health score; undefined ("no score", shown as "—") for an empty file, broken YAML or a non-charter. */
+  health?: number;
   /** "Today" the findings were computed for (YYYY-MM-DD); the timeline marks it. */
   today: string;
   /** The charter's facts (phase lengths, balance, signature states, milestones…). */
@@ -40,7 +41,7 @@ export function charterView(
     parseOk: result.parsed.syntaxFindings.length === 0,
     findings: result.findings,
     suppressed: result.suppressed.length,
-    health: healthScore(result.findings),
+    health: charterHealth(result),
     today: where.today,
     // An analysis of unreadable YAML has no facts: those of no data (nothing stated).
     facts: result.facts ?? charterFacts(result.charter, { today: where.today, rules: result.rules }),

@@ -72,7 +72,8 @@ function or(value: HtmlValue, fallback = NOT_STATED): HtmlValue {
   return value === undefined || value === null || value === "" ? html`<span class="missing">${fallback}</span>` : value;
 }
 
-function healthClass(health: number): string {
+function healthClass(health: number | undefined): string {
+  if (health === undefined) return "health-none";
   return health >= 80 ? "health-good" : health >= 50 ? "health-fair" : "health-poor";
 }
 
@@ -110,7 +111,7 @@ function masthead(model: RenderModel): Html {
       class="health ${healthClass(model.health)}"
       title="Health score: 100, minus 15 per error, 5 per warning, 1 per info"
     >
-      <span class="score">${model.health}</span><span class="of">/100</span>
+      <span class="score">${model.health ?? "—"}</span>${model.health === undefined ? "" : html`<span class="of">/100</span>`}
       <span class="label">health</span>
       <span class="counts"
         >${countsLine(model.counts)}${model.suppressed ? `, ${model.suppressed} suppressed` : ""}</span

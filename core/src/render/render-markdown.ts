@@ -1,3 +1,4 @@
+import { healthText } from "../facts/health";
 import type { CharterView } from "../model/charter-view";
 import { escapeMarkdown as md, markdownCell as cell, markdownTable } from "./markdown-escape";
 import { countsLine, NOT_STATED, renderModel, type PhaseView, type RenderModel } from "./view-model";
@@ -33,7 +34,7 @@ function header(model: RenderModel): string[] {
           orCell(model.status),
           orCell(model.owner),
           orCell(model.updated),
-          `**${model.health}/100** (${countsLine(model.counts)}${suppressed})`,
+          `**${healthText(model.health)}** (${countsLine(model.counts)}${suppressed})`,
         ],
       ],
     ),

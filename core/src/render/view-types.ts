@@ -121,7 +121,8 @@ export interface RenderModel {
   owner?: string;
   updated?: string;
   id?: string;
-  health: number;
+  /** Undefined: no score ("—"), for a file that could not be read as a charter. */
+  health?: number;
   counts: SeverityCounts;
   suppressed: number;
   today: string;

@@ -42,10 +42,30 @@ export interface RuleMeta<O> {
   rationale: string;
   options: RuleOptions<O>;
   /**
-   * The charter sections the rule reads (dotted paths). When the schema already reports a
-   * problem in or above one of them, the rule is skipped: one problem, one finding.
+   * The charter nodes the rule reads, at the finest level (dotted paths; `*` stands for any list
+   * item or key, e.g. `measurement.metrics.*.target`; a trailing `?` when only whether the node
+   * is there matters, e.g. `phases.walk?`). A node the schema reported, or whose value is
+   * exactly `TODO` (undecided), is not read: a finding of the rule that depends on it is
+   * dropped (see `subjects`), and the rule sees the charter without it. One problem, one finding.
    */
   reads: string[];
+  /**
+   * The parts a rule judges one by one (a phase, a side, a metric: dotted paths, `*` allowed).
+   * A finding inside one of them depends only on the reads inside that part and the reads
+   * outside every part, so a problem in the crawl phase does not hide the walk phase's finding.
+   * A finding outside every part depends on all the reads. Default: none.
+   */
+  subjects?: string[];
+  /**
+   * True for the rules that judge progress against today (a decision due, a launch coming, a
+   * review owed): they do not run on an `ended` charter, which is history.
+   */
+  judgesProgress?: boolean;
+  /**
+   * The rules this one wins over on the node it reports (one problem, one finding): their
+   * findings on the same range are dropped. `"*"`: every other rule.
+   */
+  supersedes?: readonly string[] | "*";
   /** Short YAML excerpts for the doc page: one that triggers the rule, one that does not. */
   examples: { failing: string; passing: string };
   /**

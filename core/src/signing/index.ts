@@ -17,7 +17,10 @@ import type { Finding } from "../types";
  */
 
 /** The rules whose findings signing resolves (or that another party resolves by signing). */
-export const SIGNING_RULES: ReadonlySet<string> = new Set(["signatures", "signature-outdated"]);
+export const SIGNING_RULES: ReadonlySet<string> = new Set(["signatures", "signature-outdated", "launch-before-signature"]);
+
+/** A charter that still holds an open decision (`TODO`) is not signed, whatever that finding's severity. */
+const OPEN_DECISION_RULE = "todo-placeholder";
 
 export type Party = "us" | "partner";
 export const PARTIES: readonly Party[] = ["us", "partner"];
@@ -45,9 +48,15 @@ export type SignOutcome =
   /** `errors`: `blocking` lists them; `unreadable`: not a charter; `layout`: the file's layout defeated every edit. */
   | { signed: false; reason: "errors" | "unreadable" | "layout"; blocking: Finding[] };
 
-/** The error findings that stop a charter from being signed: those signing does not resolve. */
+/**
+ * The findings that stop a charter from being signed: the errors signing does not resolve,
+ * and every `TODO` placeholder (an open decision, even while the charter is a draft).
+ */
 export function signingBlockers(findings: readonly Finding[]): Finding[] {
-  return findings.filter((finding) => finding.severity === "error" && !SIGNING_RULES.has(finding.rule));
+  return findings.filter(
+    (finding) =>
+      finding.rule === OPEN_DECISION_RULE || (finding.severity === "error" && !SIGNING_RULES.has(finding.rule)),
+  );
 }
 
 /** The charter data the signed file must parse to: the same, with this party's signature set. */

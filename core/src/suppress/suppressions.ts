@@ -8,7 +8,8 @@ import type { Finding, Range } from "../types";
  *   # partner-charter-disable-next-line RULE[, RULE…] [-- reason]
  *   # partner-charter-disable RULE[, RULE…] [-- reason]      (to the end, or to a matching enable)
  *   # partner-charter-enable [RULE[, RULE…]]                  (no rules: ends every open disable)
- * A rule whose metadata says `suppressible: false` is never silenced by them.
+ * A rule whose metadata says `suppressible: false` is never silenced by them, and a comment
+ * that names it is itself a `config` error.
  */
 
 export type DirectiveKind = "disable-next-line" | "disable" | "enable";
@@ -98,8 +99,11 @@ function windowsOf(directives: readonly Directive[], lastLine: number): { window
       continue;
     }
     directive.rules.forEach((rule, index) => {
-      if (RULES_BY_ID.has(rule)) openWindow(directive, rule);
-      else problems.push(unknownRule(rule, directive.ruleRanges[index]!));
+      const range = directive.ruleRanges[index]!;
+      if (!RULES_BY_ID.has(rule)) problems.push(unknownRule(rule, range));
+      // Such a suppression is reported once, as `config`: it opens no window, so it is never also unused.
+      else if (!isSuppressible(rule) && directive.kind !== "enable") problems.push(unsuppressible(rule, range));
+      else openWindow(directive, rule);
     });
     if (directive.kind === "enable" && directive.rules.length === 0) {
       for (const window of open.values()) window.toLine = directive.line - 1;
@@ -124,6 +128,15 @@ function unknownRule(rule: string, range: Range): Finding {
     rule: "config",
     severity: "warning",
     message: `Unknown rule "${rule}" in a suppression comment${suggestion ? `. Did you mean "${suggestion}"?` : "."}`,
+    range,
+  };
+}
+
+function unsuppressible(rule: string, range: Range): Finding {
+  return {
+    rule: "config",
+    severity: "error",
+    message: `${rule} cannot be suppressed by a comment: resolve what it reports, and remove it from this comment.`,
     range,
   };
 }

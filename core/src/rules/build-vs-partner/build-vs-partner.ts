@@ -2,13 +2,13 @@ import type { Decision } from "../../model/charter";
 import { plural } from "../../text/words";
 import { defineRule } from "../rule";
 
-/** What the build-vs-partner tree expects, with why, when the recorded choice contradicts it. */
-function contradiction(decision: Decision): { expected: "build" | "partner"; why: string } | undefined {
+/** What the build-vs-partner tree expects, with the message, when the recorded choice contradicts it. */
+function contradiction(decision: Decision): { expected: "build" | "partner"; message: string } | undefined {
   const { coreDifferentiator, buildDelayMonths, partnerNeedsUs, choice } = decision;
   if (coreDifferentiator === true && choice === "partner") {
     return {
       expected: "build",
-      why: "the capability is core to our differentiation (coreDifferentiator: true), and what sets us apart is not something to depend on a partner for: build it yourself",
+      message: "Partnering for a core differentiator: build it yourself, as what sets us apart shouldn't hang on a partner.",
     };
   }
   if (coreDifferentiator !== false) return undefined;
@@ -16,17 +16,16 @@ function contradiction(decision: Decision): { expected: "build" | "partner"; why
   if (choice === "partner" && delay !== undefined && delay <= 6 && partnerNeedsUs === false) {
     return {
       expected: "build",
-      why: `building it would delay the roadmap by only ${plural(delay, "month")} (6 or less) and no credible partner needs us too (partnerNeedsUs: false), so building is the better deal`,
+      message: `Partnering where building costs only ${plural(delay, "month")} of roadmap and no partner needs us: build it instead.`,
     };
   }
   if (choice === "build" && ((delay !== undefined && delay > 6) || partnerNeedsUs === true)) {
     const reasons: string[] = [];
-    if (delay !== undefined && delay > 6)
-      reasons.push(`building it would delay the roadmap by ${delay} months (more than 6)`);
-    if (partnerNeedsUs === true) reasons.push("a credible partner needs us too (partnerNeedsUs: true)");
+    if (delay !== undefined && delay > 6) reasons.push(`it would delay the roadmap ${plural(delay, "month")}`);
+    if (partnerNeedsUs === true) reasons.push("a credible partner needs us too");
     return {
       expected: "partner",
-      why: `the capability is not core to our differentiation and ${reasons.join(", and ")}, so partnering is the better deal`,
+      message: `Building what a partner could bring (not core, and ${reasons.join(", and ")}): partner instead.`,
     };
   }
   return undefined;
@@ -41,7 +40,7 @@ export default defineRule({
     rationale:
       "Partnering for something we should own, or building something a partner would gladly bring, both cost years. The tree: a capability that is core to our differentiation is built in-house. Otherwise, partner when building it would push the roadmap back by more than six months, or when a credible partner needs us as much as we need it; build when neither is true. The rule compares `decision.choice` with the inputs written beside it and only judges what is stated: with no `choice`, or without the inputs a branch needs, it stays quiet. When the choice is deliberate despite the tree, say why in the charter and suppress the finding with a reason.",
     options: {},
-    reads: ["decision"],
+    reads: ["decision.coreDifferentiator", "decision.buildDelayMonths", "decision.partnerNeedsUs", "decision.choice"],
     examples: {
       failing: "decision:\n  coreDifferentiator: true\n  choice: partner",
       passing:
@@ -54,7 +53,7 @@ export default defineRule({
     const found = contradiction(decision);
     if (!found) return;
     report({
-      message: `The decision is to ${decision.choice}, but the build-vs-partner tree says ${found.expected}: ${found.why}.`,
+      message: found.message,
       at: ["decision", "choice"],
       anchor: "value",
       fixes: [

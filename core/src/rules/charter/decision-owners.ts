@@ -10,7 +10,8 @@ export default defineRule({
     rationale:
       "When a partnership hits a hard call (a slipped integration, a pricing conflict, a customer escalation) each company needs one named person who can decide for it. Without that, decisions wait for whoever has time, and the partner learns that nobody on your side is accountable. Name one owner per side in `governance.owners`, a person rather than a team.",
     options: {},
-    reads: ["governance"],
+    reads: ["governance?", "governance.owners.us", "governance.owners.partner"],
+    subjects: ["governance.owners.us", "governance.owners.partner"],
     examples: {
       failing: "governance:\n  owners: { us: Priya Shah }",
       passing: "governance:\n  owners: { us: Priya Shah, partner: Tom Lee }",
@@ -22,7 +23,7 @@ export default defineRule({
     for (const side of ["us", "partner"] as const) {
       if (!isBlank(governance.owners?.[side])) continue;
       report({
-        message: `No decision owner is named for ${sideName(side)}. Set \`governance.owners.${side}\` to the one person who decides for ${side === "us" ? "us" : "the partner"} when the partnership needs a call.`,
+        message: `No decision owner for ${sideName(side)}: name in governance.owners.${side} the one person who decides for ${side === "us" ? "us" : "the partner"}.`,
         // Resolves to the (blank) value, else `owners`, else `governance`.
         at: ["governance", "owners", side],
       });

@@ -10,7 +10,7 @@ export default defineRule({
     rationale:
       "Disagreements are certain in a partnership that matters; what is optional is whether they get resolved quickly. An agreed escalation path (for example partner managers, then the VPs of partnerships, then the executive sponsors) means a blocked decision moves up one step at a time instead of festering or jumping straight to the CEOs. List the steps, first step first, under `governance.escalation`.",
     options: {},
-    reads: ["governance"],
+    reads: ["governance?", "governance.escalation"],
     examples: {
       failing: "governance:\n  owners: { us: Priya Shah, partner: Tom Lee }",
       passing:
@@ -23,7 +23,8 @@ export default defineRule({
     const steps = governance.escalation;
     if (steps?.some((step) => !isBlank(step))) return;
     report({
-      message: `The charter ${steps === undefined ? "has no" : "lists an empty"} escalation path. Agree how a dispute moves up (e.g. partner managers, then VPs of partnerships, then executive sponsors) and list the steps under \`governance.escalation\`, first step first.`,
+      message:
+        "No escalation path: list in governance.escalation how a dispute moves up (e.g. partner managers, VPs, executive sponsors).",
       at: ["governance", "escalation"],
     });
   },

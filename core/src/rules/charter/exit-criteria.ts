@@ -10,7 +10,7 @@ export default defineRule({
     rationale:
       "Every partnership should say, before it starts, what result would end it: a customer count not reached by a date, a revenue floor, a missed review. Written while both sides are optimistic, exit criteria let either side step back without a fight; left unwritten, a partnership that is not working is renewed by default because nobody wants to be the one who calls it. List at least one concrete, checkable condition under `governance.exitCriteria`.",
     options: {},
-    reads: ["governance"],
+    reads: ["governance?", "governance.exitCriteria"],
     examples: {
       failing: "governance:\n  owners: { us: Priya Shah, partner: Tom Lee }",
       passing:
@@ -22,9 +22,9 @@ export default defineRule({
     if (!governance) return;
     const criteria = governance.exitCriteria;
     if (criteria?.some((item) => !isBlank(item))) return;
-    const what = criteria === undefined ? "has no exit criteria" : "lists no exit criterion";
     report({
-      message: `The charter ${what}. Define up front what would end the partnership (e.g. "fewer than 40 customers live by the end of Q3") under \`governance.exitCriteria\`, so that stopping is an agreed decision rather than a dispute.`,
+      message:
+        'No exit criteria: write down now what would end the partnership (e.g. "fewer than 40 customers live by Q3") in governance.exitCriteria.',
       // Missing: reported on `governance` (its parent's key); empty: on the empty list.
       at: ["governance", "exitCriteria"],
     });

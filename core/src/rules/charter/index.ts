@@ -7,6 +7,7 @@ import recurringTouchpoints from "./recurring-touchpoints";
 import signatureOutdated from "./signature-outdated";
 import signatures from "./signatures";
 import staleCharter from "./stale-charter";
+import todoPlaceholder from "./todo-placeholder";
 
 export const charterRules: AnyRule[] = [
   exitCriteria,
@@ -17,4 +18,5 @@ export const charterRules: AnyRule[] = [
   signatures,
   signatureOutdated,
   staleCharter,
+  todoPlaceholder,
 ];

@@ -1,3 +1,4 @@
+import { quote } from "../../text/words";
 import { defineRule } from "../rule";
 import { isBlank } from "../support/text";
 
@@ -6,11 +7,12 @@ export default defineRule({
     id: "measurable-metrics",
     category: "Charter",
     defaultSeverity: "error",
-    summary: "`measurement.metrics` is missing or empty (error), or a metric has no target (warning).",
+    summary: "`measurement.metrics` is missing or empty (error), or a metric has no `target` (warning, on that metric).",
     rationale:
-      "If the two companies have not agreed on what they will measure, each will judge the partnership by its own impression, and the quarterly review becomes an argument. List the specific metrics that define success (partner-sourced revenue, customers live, retention) with a target for each and, ideally, where it is tracked. A metric without a target can be reported on but never met or missed.",
+      "If the two companies have not agreed on what they will measure, each will judge the partnership by its own impression, and the quarterly review becomes an argument. List the specific metrics that define success (partner-sourced revenue, customers live, retention) with a target for each and, ideally, where it is tracked. A metric without a target can be reported on but never met or missed: the format lets you list a metric before its target is agreed, and this rule reminds you, on that metric's entry, to agree one.",
     options: {},
-    reads: ["measurement"],
+    reads: ["measurement?", "measurement.metrics?", "measurement.metrics.*.name", "measurement.metrics.*.target"],
+    subjects: ["measurement.metrics.*"],
     examples: {
       failing: "measurement:\n  reviewCadence: monthly",
       passing:
@@ -23,7 +25,8 @@ export default defineRule({
     const metrics = measurement.metrics;
     if (!metrics?.length) {
       report({
-        message: `The charter ${metrics === undefined ? "has no" : "lists no"} success metrics. Add \`measurement.metrics\` with the specific numbers both sides will judge the partnership by (e.g. \`{ name: partner-sourced ARR, target: $1.2M }\`).`,
+        message:
+          "No success metrics: add measurement.metrics with the numbers both sides judge the partnership by (e.g. partner-sourced ARR, $1.2M).",
         // Missing: on `measurement`; empty: on the empty list.
         at: ["measurement", "metrics"],
       });
@@ -31,9 +34,9 @@ export default defineRule({
     }
     metrics.forEach((metric, index) => {
       if (!isBlank(metric.target)) return;
-      const which = isBlank(metric.name) ? "This metric" : `The metric "${metric.name}"`;
+      const which = isBlank(metric.name) ? "This metric" : `The metric ${quote(metric.name)}`;
       report({
-        message: `${which} has no target, so it can be tracked but never met or missed. Give it a number to reach and a horizon (e.g. \`target: 120 by Q4\`).`,
+        message: `${which} has no target: give it a number to reach and a date (e.g. 120 by Q4), or it can never be met or missed.`,
         at: ["measurement", "metrics", index],
         severity: "warning",
       });

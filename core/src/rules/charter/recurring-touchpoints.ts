@@ -9,7 +9,7 @@ export default defineRule({
     rationale:
       "Partnerships rarely die in a dispute; they fade after launch, when both teams move on to the next thing and nobody is looking at the numbers any more. A fixed review rhythm (monthly metric reviews, quarterly business reviews with the executive sponsors) keeps the relationship cultivated and surfaces problems while they are small. Set `measurement.reviewCadence`, or `phases.run.reviewCadence` for the run phase.",
     options: {},
-    reads: ["measurement", "phases.run"],
+    reads: ["measurement?", "measurement.reviewCadence", "phases.run.reviewCadence"],
     examples: {
       failing: 'measurement:\n  metrics:\n    - { name: MSPs live, target: "120" }',
       passing: 'measurement:\n  metrics:\n    - { name: MSPs live, target: "120" }\n  reviewCadence: monthly',
@@ -20,7 +20,7 @@ export default defineRule({
     if (!measurement || measurement.reviewCadence || charter.phases?.run?.reviewCadence) return;
     report({
       message:
-        "No recurring review is scheduled, so nothing keeps the partnership looked after once it has launched. Set `measurement.reviewCadence` (weekly, monthly or quarterly), or `phases.run.reviewCadence` for quarterly business reviews in the run phase.",
+        "No recurring review: set measurement.reviewCadence (or phases.run.reviewCadence) so the partnership isn't left alone after launch.",
       at: ["measurement", "reviewCadence"],
     });
   },

@@ -5,11 +5,13 @@ export default defineRule({
     id: "signature-outdated",
     category: "Charter",
     defaultSeverity: "error",
-    summary: "A signature's `digest` does not match the charter any more: the charter changed after it was signed.",
+    summary: "A signature's `digest` does not match the charter any more: its terms changed after it was signed.",
     rationale:
-      "A signature means agreement to a specific text. `partner-charter sign` records a digest of the charter's content (ignoring comments, layout, `status`, `updated` and the signatures themselves) next to each signature. When someone later edits a commitment, a date or a threshold, the digest no longer matches and the signature no longer covers what the charter says. Review the change with the other side and sign again; re-signing is a deliberate act, so there is no automatic fix.",
+      "A signature means agreement to a specific text. `partner-charter sign` records a digest of the charter's terms next to each signature: its content without comments, layout, `status`, `updated`, the signatures themselves and the progress records (phase outcomes and their dates, the ROI validation, the launch checklist), so recording a go/no-go or ticking a launch item never voids a signature. When someone later edits a commitment, a date or a threshold, the digest no longer matches and the signature no longer covers what the charter says. Review the change with the other side and sign again; re-signing is a deliberate act, so there is no automatic fix.\n\nThis finding cannot be silenced by a suppression comment: a comment that tries is itself reported (`config`, error). A signature that no longer covers the text must be renewed, not hidden.",
     options: {},
-    reads: ["signatures"],
+    reads: ["signatures.*.digest"],
+    subjects: ["signatures.*"],
+    suppressible: false,
     examples: {
       failing:
         "signatures:\n  - { party: us, name: Priya Shah, date: 2025-12-15, digest: sha256:<digest of an earlier version> }",
@@ -23,7 +25,7 @@ export default defineRule({
       const who = signature.name ?? "the signer";
       const side = signature.party === "partner" ? "the partner" : "us";
       report({
-        message: `The charter changed after ${who} signed it for ${side}: its digest is now ${facts.digest}. Review the changes with ${who} and sign again (\`partner-charter sign FILE --party ${signature.party} …\`).`,
+        message: `The terms changed after ${who} signed for ${side}: review the change together and sign again (partner-charter sign). Digest now: ${facts.digest}`,
         at: ["signatures", signature.index, "digest"],
       });
     }

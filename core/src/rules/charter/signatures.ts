@@ -15,7 +15,8 @@ export default defineRule({
     rationale:
       "The signature test is simple: if either side will not put its name under the commitments, there is no real partnership yet, only intentions. Signing also gives both teams the written alignment they will need when things get hard. A charter may be drafted and proposed without signatures, but it is `signed` or `active` only once someone on each side has signed it (`partner-charter sign`). A signature dated after today is usually a typo and is flagged as a warning.\n\nWhere the finding appears: on the `signatures` key when the list exists, otherwise on the `status` value, since that is what claims the charter was signed.",
     options: {},
-    reads: ["status", "signatures"],
+    reads: ["status", "signatures?", "signatures.*.party", "signatures.*.name", "signatures.*.date"],
+    subjects: ["signatures.*"],
     examples: {
       failing: "status: active\nsignatures:\n  - { party: us, name: Priya Shah, date: 2025-12-15 }",
       passing:
@@ -28,11 +29,10 @@ export default defineRule({
         (party) => !facts.signatures.some((signature) => signature.party === party && signature.name !== undefined),
       );
       if (missing.length > 0) {
-        const who =
-          missing.length === 2 ? "neither side has signed it" : `${PARTY_LABEL[missing[0]!]} has not signed it`;
-        const how = missing.map((party) => `\`partner-charter sign FILE --party ${party} --name …\``).join(" and ");
+        const who = missing.length === 2 ? "neither side has signed" : `${PARTY_LABEL[missing[0]!]} has not signed`;
+        const how = missing.map((party) => `--party ${party}`).join(", then ");
         report({
-          message: `The charter's status is ${charter.status}, but ${who}. A charter counts as signed only when both sides have put their names to it: add the missing ${missing.length === 2 ? "signatures" : "signature"} (${how}), or set the status back to proposed.`,
+          message: `The status is ${charter.status}, but ${who}: sign (partner-charter sign ${how}) or set the status back to proposed.`,
           ...(charter.signatures !== undefined
             ? { at: ["signatures"], anchor: "key" as const }
             : { at: ["status"], anchor: "value" as const }),
@@ -43,7 +43,7 @@ export default defineRule({
     for (const signature of facts.signatures) {
       if (!isIsoDate(signature.date) || signature.date <= today) continue;
       report({
-        message: `${signature.name ?? "This signature"}'s signature is dated ${signature.date}, ${plural(daysBetween(today, signature.date)!, "day")} after today (${today}). A signature records when someone actually signed: use the real date.`,
+        message: `${signature.name ? `${signature.name}'s` : "This"} signature is dated ${signature.date}, ${plural(daysBetween(today, signature.date)!, "day")} from now: use the date it was really signed.`,
         at: ["signatures", signature.index, "date"],
         severity: "warning",
       });

@@ -9,9 +9,9 @@ export default defineRule<Options>({
     id: "stale-charter",
     category: "Charter",
     defaultSeverity: "info",
-    summary: "An active charter has not been reviewed (`updated`) for more than 120 days.",
+    summary: "An active charter has not been reviewed (`updated`) for more than 120 days, or records no review at all.",
     rationale:
-      "A charter is a living agreement: phases end, targets move, people change jobs. An active charter that nobody has touched in months probably no longer describes the partnership, and the next dispute will be settled against an outdated text. Review it with the partner at least every few months (the quarterly business review is a natural moment), then set `updated` to the review date.",
+      "A charter is a living agreement: phases end, targets move, people change jobs. An active charter that nobody has touched in months probably no longer describes the partnership, and the next dispute will be settled against an outdated text. Review it with the partner at least every few months (the quarterly business review is a natural moment), then set `updated` to the review date. An active charter without `updated` records no review at all, and is reported on its `status`.",
     options: {
       days: {
         description: "a whole number of days: how long an active charter may go without a review",
@@ -20,18 +20,25 @@ export default defineRule<Options>({
       },
     },
     reads: ["status", "updated"],
+    judgesProgress: true,
     examples: {
       failing: "# today: 2026-11-24\nstatus: active\nupdated: 2026-03-02",
       passing: "# today: 2026-11-24\nstatus: active\nupdated: 2026-11-02",
     },
   },
   check({ facts, report }) {
-    // An active charter past its review date: `stale-charter`'s days after `updated`.
+    // An active charter past its review date (`stale-charter`'s days after `updated`), or with none.
     const review = facts.review;
-    if (!review.overdue) return;
-    report({
-      message: `This active charter was last reviewed on ${review.updated}, ${review.age} days ago; the expectation is a review at least every ${review.days} days. Walk through it with the partner (phases, targets, owners) and set \`updated\` to the date of that review.`,
-      at: ["updated"],
-    });
+    if (review.unrecorded) {
+      report({
+        message: "No review is recorded for this active charter: review it with the partner, then set updated to that date.",
+        at: ["status"],
+      });
+    } else if (review.overdue) {
+      report({
+        message: `Last reviewed ${review.age} days ago (${review.updated}): review it with the partner at least every ${review.days} days, then update the date.`,
+        at: ["updated"],
+      });
+    }
   },
 });

@@ -1,10 +1,11 @@
 import { PHASE_NAMES, type PhaseName } from "../../facts";
+import { capitalize } from "../../text/words";
 import { defineRule } from "../rule";
 
-const START_WITH_CRAWL =
-  "Start with a crawl phase (one or two pilot customers, a lightweight integration and a go/no-go bar) so the idea is tested cheaply before it is widened.";
-const WALK_BEFORE_RUN =
-  "Put a walk phase between crawl and run (a handful of additional customers on a formal integration, with an adoption bar) before full-scale deployment.";
+const ADD: Record<"crawl" | "walk", string> = {
+  crawl: "add a crawl pilot first (one or two customers, a go/no-go bar)",
+  walk: "add a walk phase before run (five to ten more customers, an adoption bar)",
+};
 
 export default defineRule({
   meta: {
@@ -15,7 +16,7 @@ export default defineRule({
     rationale:
       "Crawl is the cheap experiment: one or two pilot customers and a throwaway integration tell you within weeks whether the partnership produces anything. Walk widens a proven pilot; run scales a proven walk. Jumping straight to walk or run commits engineering, money and reputation before anyone knows it works, and most partnerships would have failed that first test. Add the missing phase (with its dates, pilot customers and go/no-go bar) before the later one.",
     options: {},
-    reads: ["phases"],
+    reads: ["phases.crawl?", "phases.walk?", "phases.run?"],
     examples: {
       failing: "phases:\n  walk: { start: 2026-03-09, end: 2026-05-29, customers: 8 }",
       passing:
@@ -34,7 +35,7 @@ export default defineRule({
     const plans = later.length === 1 ? `a ${later[0]} phase` : `${later.join(" and ")} phases`;
     const without = missing.length === 1 ? `a ${first} phase` : `${missing.join(" or ")} phases`;
     report({
-      message: `The charter plans ${plans} without ${without}. ${first === "crawl" ? START_WITH_CRAWL : WALK_BEFORE_RUN}`,
+      message: `Skipping ${first}: the charter plans ${plans} without ${without}. ${capitalize(ADD[first as "crawl" | "walk"])}.`,
       // A missing section is reported on its parent's key: `phases`.
       at: ["phases", first],
       anchor: "key",

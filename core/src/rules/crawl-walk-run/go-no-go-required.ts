@@ -2,8 +2,8 @@ import { GATED_PHASES } from "../../facts";
 import { defineRule } from "../rule";
 
 const BAR: Record<"crawl" | "walk", string> = {
-  crawl: "for crawl, the improvement pilot customers must see on a stated metric (e.g. `improvement: 20%`)",
-  walk: "for walk, the share of invited customers who must adopt (e.g. `adoption: 70%`)",
+  crawl: "the improvement pilot customers must see (e.g. `improvement: 20%`)",
+  walk: "the share of invited customers who must adopt (e.g. `adoption: 70%`)",
 };
 
 export default defineRule({
@@ -15,7 +15,8 @@ export default defineRule({
     rationale:
       'A phase without a go/no-go bar never fails: whatever happens, the partnership drifts into the next phase because nobody agreed in advance what "not good enough" means. Write the criteria before the phase starts, while both sides are still objective: the improvement pilot customers must see in crawl, the adoption rate invited customers must reach in walk. Then the end of each phase is a decision, not a formality.',
     options: {},
-    reads: ["phases.crawl", "phases.walk"],
+    reads: ["phases.crawl?", "phases.crawl.goNoGo?", "phases.walk?", "phases.walk.goNoGo?"],
+    subjects: ["phases.crawl", "phases.walk"],
     examples: {
       failing: "phases:\n  crawl:\n    customers: 2\n    outcome: pending",
       passing:
@@ -27,7 +28,7 @@ export default defineRule({
       const phase = facts.phases[name];
       if (!phase.present || phase.criteria.length > 0) continue;
       report({
-        message: `The ${name} phase has no go/no-go criteria, so nothing decides whether the partnership moves on. Add \`goNoGo\` with at least one measurable bar: ${BAR[name]}.`,
+        message: `The ${name} phase has no go/no-go bar: add goNoGo with ${BAR[name]}.`,
         at: ["phases", name],
         anchor: "key",
       });

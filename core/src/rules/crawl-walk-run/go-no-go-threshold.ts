@@ -55,7 +55,8 @@ export default defineRule<Options>({
         schema: percentSchema,
       },
     },
-    reads: ["phases.crawl.goNoGo", "phases.walk.goNoGo"],
+    reads: ["phases.crawl.goNoGo.*.improvement", "phases.walk.goNoGo.*.adoption"],
+    subjects: ["phases.crawl", "phases.walk"],
     examples: {
       failing: "phases:\n  crawl:\n    goNoGo:\n      - { metric: onboarding time, improvement: 10% }",
       passing: "phases:\n  crawl:\n    goNoGo:\n      - { metric: onboarding time, improvement: 25% }",
@@ -77,13 +78,13 @@ export default defineRule<Options>({
       if (best) {
         const at = ["phases", name, "goNoGo", best.index, key];
         report({
-          message: `The ${name} go/no-go bar is a ${value}% ${noun}; set it to at least ${bar} so that ${why}.`,
+          message: `The ${name} go/no-go bar of ${value}% ${noun} is too low: raise it to at least ${bar}, as ${why}.`,
           at,
           fixes: [{ title: `Set the bar to ${bar}`, safe: false, edits: [{ kind: "replace", at, text: bar }] }],
         });
       } else {
         report({
-          message: `None of the ${name} go/no-go criteria states an ${noun} bar; add \`${key}: ${bar}\` (or more) to a criterion so that ${why}.`,
+          message: `No ${name} go/no-go criterion sets ${noun === "improvement" ? "an improvement" : "an adoption rate"}: add \`${key}: ${bar}\` or more, as ${why}.`,
           at: ["phases", name, "goNoGo"],
           anchor: "key",
         });

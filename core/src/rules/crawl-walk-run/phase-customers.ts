@@ -39,6 +39,7 @@ export default defineRule<Options>({
       },
     },
     reads: ["phases.crawl.customers", "phases.walk.customers"],
+    subjects: ["phases.crawl", "phases.walk"],
     examples: {
       failing: "phases:\n  crawl:\n    customers: 12",
       passing: "phases:\n  crawl:\n    customers: 2",
@@ -49,9 +50,9 @@ export default defineRule<Options>({
       const count = facts.phases[name].customers;
       const [min, max] = options[name];
       if (count === undefined || (count >= min && count <= max)) continue;
-      const advice = count < min ? `Recruit ${min} or more` : `Limit the phase to ${max} or fewer`;
+      const advice = count < min ? `recruit ${min} or more` : `limit it to ${max}`;
       report({
-        message: `The ${name} phase has ${count} ${who}; the expected range is ${min}–${max}: ${why}. ${advice}.`,
+        message: `${count} ${who} in ${name}, outside ${min}–${max}: ${advice}, ${why}.`,
         at: ["phases", name, "customers"],
       });
     }

@@ -45,6 +45,7 @@ export default defineRule<Options>({
       },
     },
     reads: PHASE_DATE_READS,
+    subjects: ["phases.crawl", "phases.walk", "phases.run"],
     examples: {
       failing: "phases:\n  crawl: { start: 2026-01-05, end: 2026-01-19 } # 2 weeks",
       passing: "phases:\n  crawl: { start: 2026-01-05, end: 2026-02-27 } # about 7.6 weeks",
@@ -57,7 +58,7 @@ export default defineRule<Options>({
       if (!duration || duration.window.verdict === "within") continue;
       const { min, max, verdict } = duration.window;
       report({
-        message: `The ${phase.name} phase lasts ${duration.description} (${phase.start} to ${phase.end}), ${verdict} for the expected ${min}–${max} ${duration.unit}s: ${PURPOSE[phase.name]}. Move its dates into that window.`,
+        message: `The ${phase.name} phase lasts ${duration.description}, ${verdict} for ${min}–${max} ${duration.unit}s: move its dates into that window.`,
         at: ["phases", phase.name],
         anchor: "key",
       });

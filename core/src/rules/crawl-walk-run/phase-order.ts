@@ -1,4 +1,5 @@
 import { PHASE_NAMES, type PhaseFact } from "../../facts";
+import { capitalize } from "../../text/words";
 import { defineRule, type Report } from "../rule";
 import { PHASE_DATE_READS } from "../support/phases";
 
@@ -11,10 +12,10 @@ function startsTooEarly(phase: PhaseFact, previous: PhaseFact): boolean {
 function overlap(phase: PhaseFact, previous: PhaseFact): Report {
   const until = previous.end ? `ends on ${previous.end}` : `starts on ${previous.start}`;
   const expected = previous.end
-    ? `Start ${phase.name} on or after ${previous.end}, once the ${previous.name} go/no-go decision is taken.`
-    : `Start ${phase.name} only after the ${previous.name} phase has ended, and give ${previous.name} an end date.`;
+    ? `start ${phase.name} on or after ${previous.end}, after the ${previous.name} go/no-go`
+    : `give ${previous.name} an end date and start ${phase.name} after it`;
   return {
-    message: `The ${phase.name} phase starts on ${phase.start}, but the ${previous.name} phase ${until}: the phases would run in parallel and neither result could be read on its own. ${expected}`,
+    message: `The ${phase.name} phase starts on ${phase.start}, before ${previous.name} ends: the phases would run in parallel. ${capitalize(expected)}.`,
     at: ["phases", phase.name, "start"],
     related: [
       {
@@ -47,7 +48,7 @@ export default defineRule({
     for (const phase of phases) {
       if (!phase.endsBeforeStart) continue;
       report({
-        message: `The ${phase.name} phase ends on ${phase.end}, before it starts on ${phase.start}. A phase must end after it starts: correct one of the two dates.`,
+        message: `The ${phase.name} phase ends on ${phase.end}, before it starts on ${phase.start}: correct one of the two dates.`,
         at: ["phases", phase.name, "start"],
         related: [
           { at: ["phases", phase.name, "end"], message: `The ${phase.name} phase ends here, on ${phase.end}.` },

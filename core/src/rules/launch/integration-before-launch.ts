@@ -1,8 +1,5 @@
 import { defineRule } from "../rule";
-import { checklistState, launchWhen } from "../support/launch";
-
-/** Days before the launch by which the integration must be validated (not configurable: docs/rules/integration-before-launch.md). */
-const WINDOW_DAYS = 7;
+import { checklistState, IMMINENT_DAYS, launchWhen } from "../support/launch";
 
 export default defineRule({
   meta: {
@@ -13,7 +10,8 @@ export default defineRule({
     rationale:
       "Customers meet the partnership through the integration. If it has not been tested end to end by both teams before the announcement, the first thing the launch produces is bug reports, support tickets and a story about a partnership that does not work. Validate the integration with the partner before the final week, then mark `integrationValidated: done`; if that cannot happen, move the launch date.",
     options: {},
-    reads: ["launch"],
+    reads: ["status", "launch.date", "launch.checklist.integrationValidated"],
+    judgesProgress: true,
     examples: {
       failing: "# today: 2026-11-24\nlaunch:\n  date: 2026-11-27\n  checklist: { integrationValidated: todo }",
       passing: "# today: 2026-11-24\nlaunch:\n  date: 2026-11-27\n  checklist: { integrationValidated: done }",
@@ -21,12 +19,12 @@ export default defineRule({
   },
   check({ facts, report }) {
     const { date, daysUntil } = facts.launch;
-    if (date === undefined || daysUntil === undefined || daysUntil > WINDOW_DAYS) return;
+    if (date === undefined || daysUntil === undefined || daysUntil > IMMINENT_DAYS) return;
     const state = checklistState(facts.launch, "integrationValidated");
     if (state === "done") return;
     const status = state === undefined ? "not on the checklist" : `marked ${state}`;
     report({
-      message: `${launchWhen(date, daysUntil)}, but the integration's validation is ${status}. Test the integration end to end with the partner before the final week so the launch brings customers, not bug reports; mark \`integrationValidated: done\`, or move the launch date.`,
+      message: `${launchWhen(date, daysUntil)}, but the integration's validation is ${status}: test it end to end with the partner, or move the launch.`,
       // The state, else the checklist key, else the launch key.
       at: ["launch", "checklist", "integrationValidated"],
     });

@@ -1,27 +1,10 @@
+import { plural } from "../../text/words";
 import { defineRule } from "../rule";
-import { checklistState, launchWhen } from "../support/launch";
+import { describeItems, launchWhen, LAUNCH_WEEK, openItems, PRE_LAUNCH } from "../support/launch";
 
 interface Options {
   days: number;
 }
-
-const PRE_LAUNCH = [
-  "jointValueProp",
-  "caseStudy",
-  "integrationValidated",
-  "salesEnablement",
-  "supportTrained",
-  "marketplaceListing",
-] as const;
-
-const LAUNCH_WEEK = [
-  "pressRelease",
-  "blogPosts",
-  "jointWebinar",
-  "socialCampaign",
-  "salesBriefed",
-  "customerComms",
-] as const;
 
 export default defineRule<Options>({
   meta: {
@@ -39,7 +22,8 @@ export default defineRule<Options>({
         schema: { type: "integer", minimum: 0 },
       },
     },
-    reads: ["launch"],
+    reads: ["status", "launch.date", "launch.checklist"],
+    judgesProgress: true,
     examples: {
       failing:
         "# today: 2026-11-24\nlaunch:\n  date: 2026-12-15\n  checklist: { jointValueProp: done, caseStudy: todo }",
@@ -51,19 +35,10 @@ export default defineRule<Options>({
     const launch = facts.launch;
     const { date, daysUntil } = launch;
     if (date === undefined || daysUntil === undefined || daysUntil > options.days) return;
-    const passed = daysUntil < 0;
-    const open = (items: readonly string[]): string[] =>
-      items.filter((item) => !["done", "n/a"].includes(checklistState(launch, item) ?? ""));
-    const openPre = open(PRE_LAUNCH);
-    const openWeek = passed ? open(LAUNCH_WEEK) : [];
-    if (openPre.length === 0 && openWeek.length === 0) return;
-    const describe = (items: string[]): string =>
-      items.map((item) => `${item} (${checklistState(launch, item) ?? "missing"})`).join(", ");
-    const parts: string[] = [];
-    if (openPre.length) parts.push(`pre-launch ${openPre.length === 1 ? "item" : "items"} ${describe(openPre)}`);
-    if (openWeek.length) parts.push(`launch-week ${openWeek.length === 1 ? "item" : "items"} ${describe(openWeek)}`);
+    const open = [...openItems(launch, PRE_LAUNCH), ...(daysUntil < 0 ? openItems(launch, LAUNCH_WEEK) : [])];
+    if (open.length === 0) return;
     report({
-      message: `${launchWhen(date, daysUntil)}, but ${parts.join(" and ")} ${openPre.length + openWeek.length === 1 ? "is" : "are"} not done. Pre-launch work belongs in the ${options.days} days before the launch${passed ? ", and launch-week work in its first week" : ""}: finish each item, or mark it \`n/a\` in \`launch.checklist\` when it does not apply.`,
+      message: `${launchWhen(date, daysUntil)}, with ${plural(open.length, "item")} not done: finish or mark n/a ${describeItems(launch, open)}.`,
       at: ["launch", "date"],
     });
   },

@@ -1,5 +1,6 @@
 import type { AnyRule } from "../rule";
 import leverageEvidence from "./leverage-evidence";
+import leverageTierFit from "./leverage-tier-fit";
 import moderateLeverageUntested from "./moderate-leverage-untested";
 import noLeverage from "./no-leverage";
 import qualificationAnswer from "./qualification-answer";
@@ -11,4 +12,5 @@ export const leverageRules: AnyRule[] = [
   leverageEvidence,
   qualificationAnswer,
   noLeverage,
+  leverageTierFit,
 ];

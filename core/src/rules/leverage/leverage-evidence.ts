@@ -30,7 +30,7 @@ export default defineRule({
     if (!leverage || !type || type === "co-marketing") return;
     if (!isBlank(leverage.evidence)) return;
     report({
-      message: `The leverage type is "${type}", but "leverage.evidence" is ${leverage.evidence === undefined ? "missing" : "empty"}. Back the claim with ${WHAT_TO_SHOW[type] ?? "something the partner would recognise"}.`,
+      message: `No evidence for the ${type} leverage: write in leverage.evidence ${WHAT_TO_SHOW[type] ?? "something the partner would recognise"}.`,
       at: ["leverage", "evidence"],
       anchor: "value",
     });

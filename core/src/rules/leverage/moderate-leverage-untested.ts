@@ -7,7 +7,7 @@ export default defineRule({
     defaultSeverity: "warning",
     summary: "Competitive or customer leverage without a crawl phase: moderate leverage has to be tested first.",
     rationale:
-      "Competitive leverage (we differentiate the partner) and customer leverage (its customers ask for us) are real but moderate: they justify a light partnership that proves itself, not a full commitment on day one. Plan a `phases.crawl` pilot — a few weeks, one or two customers, a go/no-go bar — before investing more. The finding sits on `phases`, where the crawl phase belongs.",
+      "Competitive leverage (we differentiate the partner) and customer leverage (its customers ask for us) are real but moderate: they justify a light partnership that proves itself, not a full commitment on day one. Plan a `phases.crawl` pilot — a few weeks, one or two customers, a go/no-go bar — before investing more. The finding sits on `phases`, where the crawl phase belongs. Once the charter leaves `draft`, `crawl-scope` reports a missing crawl phase, and this rule stays quiet on it.",
     options: {},
     reads: ["leverage.type", "phases.crawl"],
     examples: {
@@ -22,7 +22,7 @@ export default defineRule({
     if (type !== "competitive" && type !== "customer") return;
     if (!charter.phases || charter.phases.crawl !== undefined) return;
     report({
-      message: `The leverage type is "${type}", a moderate kind, but there is no crawl phase. Moderate leverage calls for a light partnership tested first: add "phases.crawl" with a short pilot, one or two customers and a go/no-go bar before committing more.`,
+      message: `${type === "competitive" ? "Competitive" : "Customer"} leverage is moderate and needs testing first: add a crawl phase (a short pilot, one or two customers, a go/no-go bar).`,
       at: ["phases", "crawl"],
       anchor: "key",
       related: [{ at: ["leverage", "type"], message: `The leverage type: ${type} (moderate).` }],

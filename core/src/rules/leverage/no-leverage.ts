@@ -1,6 +1,6 @@
-import { quote } from "../../text/words";
+import { listPhrase, quote } from "../../text/words";
 import { defineRule } from "../rule";
-import { saysNothingChanges } from "../support/text";
+import { NOTHING_CHANGES_PHRASES, saysNothingChanges } from "../support/text";
 
 export default defineRule({
   meta: {
@@ -8,8 +8,10 @@ export default defineRule({
     category: "Leverage",
     defaultSeverity: "error",
     summary: "The partner says nothing changes for it if we walk away: there is no leverage.",
-    rationale:
-      "When the partner's honest answer to \"if we don't do this partnership, what happens to you?\" is that nothing changes, it does not need us, and no amount of co-marketing will make it invest. Walk away, or come back when you have found real leverage. The rule recognises the answers `nothing`, `none`, `nothing changes`, `nothing really changes` and `no change`, ignoring case, surrounding spaces and trailing punctuation; anything longer is taken as a real answer.",
+    rationale: `When the partner's honest answer to "if we don't do this partnership, what happens to you?" is that nothing changes, it does not need us, and no amount of co-marketing will make it invest. Walk away, or come back when you have found real leverage.\n\nThe rule recognises the answers ${listPhrase(
+      NOTHING_CHANGES_PHRASES.map((phrase) => `\`${phrase}\``),
+      "and",
+    )}, after normalising: case, surrounding spaces and quotes, trailing punctuation and the filler words "at all", "really", "for them", "for us" and "for the partner" do not matter ("Nothing really changes." and "No impact for them" are recognised). Anything longer is taken as a real answer.`,
     options: {},
     reads: ["leverage.ifWeWalkAway"],
     examples: {
@@ -22,7 +24,7 @@ export default defineRule({
     const answer = charter.leverage?.ifWeWalkAway;
     if (!saysNothingChanges(answer)) return;
     report({
-      message: `If we walk away, the partner says ${quote(answer!)}: there is no leverage here, so walk away. A partnership needs the partner to lose something without us — a certification, revenue, customers; find that leverage or don't pursue it.`,
+      message: `No leverage: the partner says ${quote(answer!)} if we walk away. Walk away, or find what it would lose without us.`,
       at: ["leverage", "ifWeWalkAway"],
       anchor: "value",
     });

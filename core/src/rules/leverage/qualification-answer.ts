@@ -20,7 +20,7 @@ export default defineRule({
     const leverage = charter.leverage;
     if (!leverage || !isBlank(leverage.ifWeWalkAway)) return;
     report({
-      message: `The charter does not record the partner's answer to "If we don't do this partnership, what happens to you?" ("leverage.ifWeWalkAway" is ${leverage.ifWeWalkAway === undefined ? "missing" : "empty"}). Ask the partner and write down its answer: it tells whether the partnership is worth pursuing.`,
+      message: `Ask the partner "If we don't do this partnership, what happens to you?" and write its answer in leverage.ifWeWalkAway.`,
       at: ["leverage", "ifWeWalkAway"],
       anchor: "value",
     });

@@ -21,11 +21,9 @@ export default defineRule({
     const tier = charter.tier;
     const invested = tier === "partnership" || tier === "strategic";
     report({
-      message: `The only leverage is co-marketing, the weakest kind: it seldom moves a deal, so the effort is unlikely to pay off. ${
-        invested
-          ? `A ${tier} tier commits real engineering and executive time, which co-marketing alone never pays back. `
-          : ""
-      }Find stronger leverage (requirement, economic, competitive or customer) or drop the partnership.`,
+      message: `Co-marketing is the weakest leverage: find a stronger kind (requirement, economic, competitive, customer) or drop the partnership${
+        invested ? `, as a ${tier} tier's engineering and executive time won't pay back` : ""
+      }.`,
       at: ["leverage", "type"],
       anchor: "value",
       severity: invested ? "error" : undefined,

@@ -8,37 +8,28 @@ export default defineRule({
     category: "Skin in the game",
     defaultSeverity: "warning",
     summary:
-      "`governance.sponsors` lacks an executive sponsor on one side or both; an error for a strategic partnership.",
+      "A partnership or strategic charter lacks an executive sponsor on one side or both (`governance.sponsors`); an error for strategic.",
     rationale:
-      "Partnerships stall when nobody senior on either side cares: priorities shift, engineers get pulled, and there is no one to unblock it. Name an executive on each side who engages at least every quarter and owns the partnership's success. For a `strategic` (Tier 3) partnership, where an executive relationship is part of what the tier promises, a missing sponsor is an error rather than a warning. A sponsor written as an empty text counts as missing.",
+      "Partnerships stall when nobody senior on either side cares: priorities shift, engineers get pulled, and there is no one to unblock it. Name an executive on each side who engages at least every quarter and owns the partnership's success. For a `strategic` (Tier 3) partnership, where an executive relationship is part of what the tier promises, a missing sponsor is an error rather than a warning. A sponsor written as an empty text counts as missing.\n\nA self-serve `integration` (Tier 1) is not checked: its partner builds on our public API with documentation and office hours, and no executive relationship is expected.",
     options: {},
-    reads: ["governance.sponsors", "tier"],
+    reads: ["tier", "governance.sponsors.us", "governance.sponsors.partner"],
     examples: {
       failing: "tier: strategic\ngovernance:\n  sponsors: { us: Chief Revenue Officer }",
       passing: "tier: strategic\ngovernance:\n  sponsors: { us: Chief Revenue Officer, partner: VP Channels }",
     },
   },
   check({ charter, report }) {
-    const governance = charter.governance;
-    if (!governance) return;
+    const { tier, governance } = charter;
+    if (!governance || (tier !== "partnership" && tier !== "strategic")) return;
     const sponsors = governance.sponsors;
     const missing = (["us", "partner"] as const).filter((side) => isBlank(sponsors?.[side]));
     if (missing.length === 0) return;
-    const strategic = charter.tier === "strategic";
-    const names = missing.length === 2 ? ["either side"] : missing.map(sideName);
-    const tierNote = strategic
-      ? " A strategic partnership promises an executive relationship, so this is required."
-      : "";
+    const strategic = tier === "strategic";
+    const names = missing.length === 2 ? "either side" : listPhrase(missing.map(sideName));
     const single = missing.length === 1 ? missing[0] : undefined;
     const blankValue = single !== undefined && sponsors?.[single] !== undefined;
-    const detail =
-      sponsors === undefined
-        ? '"governance.sponsors" is missing'
-        : single
-          ? `"governance.sponsors.${single}" is ${blankValue ? "empty" : "missing"}`
-          : '"governance.sponsors" names neither side';
     report({
-      message: `No executive sponsor is named for ${listPhrase(names)} (${detail}). Name a senior leader on each side who engages at least quarterly and can unblock the partnership.${tierNote}`,
+      message: `No executive sponsor for ${names}: name a senior leader ${missing.length === 2 ? "on each side" : "there"} who meets at least quarterly${strategic ? " (Tier 3 promises it)" : ""}.`,
       // An empty sponsor is reported on its value; a missing one on the sponsors key (or governance).
       at: single && blankValue ? ["governance", "sponsors", single] : ["governance", "sponsors"],
       anchor: blankValue ? "value" : "key",

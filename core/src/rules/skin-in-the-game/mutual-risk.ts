@@ -1,10 +1,10 @@
-import { quote } from "../../text/words";
+import { listPhrase, quote } from "../../text/words";
 import { defineRule } from "../rule";
-import { isBlank, saysNothingIsLost } from "../support/text";
+import { isBlank, NOTHING_LOST_PHRASES, saysNothingIsLost } from "../support/text";
 
 const SIDES = [
-  { side: "us", who: "we", whose: "our" },
-  { side: "partner", who: "the partner", whose: "the partner's" },
+  { side: "us", who: "we lose" },
+  { side: "partner", who: "the partner loses" },
 ] as const;
 
 export default defineRule({
@@ -13,12 +13,15 @@ export default defineRule({
     category: "Skin in the game",
     defaultSeverity: "error",
     summary: "A side does not say what it loses if the partnership fails, or says it loses nothing.",
-    rationale:
-      'The quickest test of a partnership: if it fails, what does each side lose? If the honest answer for either side is "nothing", that side can walk away at no cost, and it is a handshake rather than a partnership. Write down, for each side, the real loss — the engineer-months, the committed spend, the channel, the certification gap. The rule reports each side whose answer is missing, empty, or one of `nothing`, `none`, `n/a`, `no loss` or `-` (ignoring case, surrounding spaces and trailing punctuation such as "Nothing.").',
+    rationale: `The quickest test of a partnership: if it fails, what does each side lose? If the honest answer for either side is "nothing", that side can walk away at no cost, and it is a handshake rather than a partnership. Write down, for each side, the real loss — the engineer-months, the committed spend, the channel, the certification gap.\n\nThe rule reports each side whose \`commitments.ifItFails\` answer is missing, empty, or says nothing is lost: ${listPhrase(
+      NOTHING_LOST_PHRASES.map((phrase) => `\`${phrase}\``),
+      "or",
+    )}. Answers are compared after normalising: case, surrounding spaces and quotes, trailing punctuation and the filler words "at all", "really", "for them", "for us" and "for the partner" do not matter, so "Nothing at all." and "No real loss for them" are recognised.`,
     options: {},
-    reads: ["commitments.ifItFails"],
+    reads: ["commitments.ifItFails.us", "commitments.ifItFails.partner"],
+    subjects: ["commitments.ifItFails.us", "commitments.ifItFails.partner"],
     examples: {
-      failing: "commitments:\n  ifItFails:\n    us: 12 engineer-months and the MSP channel\n    partner: nothing",
+      failing: "commitments:\n  ifItFails:\n    us: 12 engineer-months and the MSP channel\n    partner: Nothing at all.",
       passing:
         "commitments:\n  ifItFails:\n    us: 12 engineer-months and the MSP channel\n    partner: the enablement fund and a gap in its certified stack",
     },
@@ -26,20 +29,15 @@ export default defineRule({
   check({ charter, report }) {
     const commitments = charter.commitments;
     if (!commitments) return;
-    const ifItFails = commitments.ifItFails;
-    for (const { side, who, whose } of SIDES) {
-      const answer = ifItFails?.[side];
-      let problem: string;
+    for (const { side, who } of SIDES) {
+      const answer = commitments.ifItFails?.[side];
+      let message: string;
       if (isBlank(answer)) {
-        problem = `The charter does not say what ${who} ${side === "us" ? "lose" : "loses"} if the partnership fails ("commitments.ifItFails.${side}" is ${answer === undefined ? "missing" : "empty"}).`;
+        message = `Say what ${who} if the partnership fails (ifItFails.${side} is ${answer === undefined ? "missing" : "empty"}): engineer time, spend, a channel.`;
       } else if (saysNothingIsLost(answer)) {
-        problem = `The charter says ${who} ${side === "us" ? "lose" : "loses"} ${quote(answer!)} if the partnership fails.`;
+        message = `${quote(answer!)} is not a stake: say what ${who} if it fails (engineer time, spend, a channel), or it's a handshake.`;
       } else continue;
-      report({
-        message: `${problem} Name what ${whose} side really loses — engineering time, committed spend, a channel, a certification: if a side can walk away at no cost, it's a handshake, not a partnership.`,
-        at: ["commitments", "ifItFails", side],
-        anchor: "value",
-      });
+      report({ message, at: ["commitments", "ifItFails", side], anchor: "value" });
     }
   },
 });

@@ -1,9 +1,9 @@
 import { listPhrase } from "../../text/words";
 import { defineRule } from "../rule";
-import { ECONOMIC_TYPES_PHRASE } from "../support/text";
+import { ECONOMIC_COMMITMENT } from "../support/text";
 
-function given(types: string[]): string {
-  return types.length ? `only ${listPhrase(types)}` : "nothing";
+function gives(types: string[]): string {
+  return types.length ? listPhrase(types) : "nothing";
 }
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
     rationale:
       "A partnership is real when walking away would cost both sides something. Logo swaps, joint webinars and press releases are pleasant, but if nobody puts engineers, money, a revenue share, a co-investment or a roadmap item on the table, nothing forces either side to make it work: it is a handshake, not a partnership. Before going further, agree what each side invests — uncomfortable commitments are the point. Only the commitment types `engineering`, `spend`, `revenue-share`, `co-investment` and `roadmap` count as economic; `executive-time`, `co-marketing`, `support` and `distribution` help a partnership run but cost little to abandon.",
     options: {},
-    reads: ["commitments.us", "commitments.partner"],
+    reads: ["commitments.us.*.type", "commitments.partner.*.type"],
     examples: {
       failing:
         "commitments:\n  us:\n    - { type: co-marketing, detail: joint webinar }\n  partner:\n    - { type: co-marketing, detail: logo on the partner page }",
@@ -27,7 +27,7 @@ export default defineRule({
     const { stated, verdict, us, partner } = facts.exchange;
     if (!stated || verdict !== "no skin in the game") return;
     report({
-      message: `Neither side commits anything economic: we commit ${given(us.types)}, the partner commits ${given(partner.types)}. Each side needs at least one ${ECONOMIC_TYPES_PHRASE} commitment; when neither side risks anything, it's a handshake, not a partnership.`,
+      message: `Neither side has skin in the game: add ${ECONOMIC_COMMITMENT} on each side. Today we give ${gives(us.types)}, the partner ${gives(partner.types)}.`,
       at: ["commitments"],
       anchor: "key",
     });

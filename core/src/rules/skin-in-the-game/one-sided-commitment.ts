@@ -1,17 +1,18 @@
 import { listPhrase } from "../../text/words";
 import { defineRule } from "../rule";
-import { ECONOMIC_TYPES_PHRASE } from "../support/text";
+import { ECONOMIC_COMMITMENT } from "../support/text";
 
 export default defineRule({
   meta: {
     id: "one-sided-commitment",
     category: "Skin in the game",
     defaultSeverity: "error",
-    summary: "Only one side makes an economic commitment; the other risks nothing.",
+    summary:
+      "Only one side makes an economic commitment; the other risks nothing (at Tier 1, a warning when only we invest).",
     rationale:
-      "Ask what each side invests. When only one side puts engineers, money, a revenue share, a co-investment or a roadmap item on the line, the other side can walk away at no cost the first time things get hard — and they will get hard. Both sides need skin in the game: ask the side that gives nothing economic what it will invest, and write it down. The finding sits on the side that commits nothing economic (or on `commitments` when that side is not listed at all).",
+      "Ask what each side invests. When only one side puts engineers, money, a revenue share, a co-investment or a roadmap item on the line, the other side can walk away at no cost the first time things get hard — and they will get hard. Both sides need skin in the game: ask the side that gives nothing economic what it will invest, and write it down.\n\nA self-serve integration (`tier: integration`) works differently: the partner builds on our public API with its own engineers, and we give documentation, a community channel and office hours. A Tier 1 charter where only the partner commits economically is that model, and is not reported. When only *we* invest in a Tier 1 partner, the model is upside down: it is a warning, to ask the partner for its build or to move the tier up.\n\nThe finding sits on the side that commits nothing economic (or on `commitments` when that side is not listed at all).",
     options: {},
-    reads: ["commitments.us", "commitments.partner"],
+    reads: ["tier", "commitments.us.*.type", "commitments.partner.*.type"],
     examples: {
       failing:
         "commitments:\n  us:\n    - { type: co-marketing, detail: joint webinar }\n  partner:\n    - { type: spend, detail: enablement fund, amount: { value: 300000, unit: USD } }",
@@ -22,20 +23,23 @@ export default defineRule({
   check({ facts, report }) {
     const exchange = facts.exchange;
     if (!exchange.stated || exchange.verdict !== "one-sided") return;
-    const ours = exchange.us.economicTypes;
-    const side = ours.length ? "partner" : "us";
-    const committing = ours.length
-      ? `we commit ${listPhrase(ours)}`
-      : `the partner commits ${listPhrase(exchange.partner.economicTypes)}`;
-    const otherTypes = exchange[side].types;
-    const other = side === "us" ? "we" : "the partner";
-    const otherGives = otherTypes.length
-      ? `${other} ${side === "us" ? "commit" : "commits"} only ${listPhrase(otherTypes)}, nothing economic`
-      : `${other} ${side === "us" ? "commit" : "commits"} nothing at all`;
-    const whose = side === "us" ? "our" : "the partner's";
+    const weCommit = exchange.us.economicTypes.length > 0;
+    const idle = weCommit ? "partner" : "us";
+    const committed = listPhrase(exchange[weCommit ? "us" : "partner"].economicTypes);
+    if (exchange.selfServe) {
+      // Tier 1 with only us investing: the self-serve model upside down.
+      report({
+        message: `Only we invest (${committed}) in a self-serve partner: at Tier 1 the partner builds. Ask for its build, or move the tier up.`,
+        at: ["commitments", idle],
+        anchor: "key",
+        severity: "warning",
+      });
+      return;
+    }
+    const whose = weCommit ? "the partner's" : "our";
     report({
-      message: `Only one side has skin in the game: ${committing}, while ${otherGives}. Add an ${ECONOMIC_TYPES_PHRASE} commitment on ${whose} side: a partnership where one side risks nothing is a handshake.`,
-      at: ["commitments", side],
+      message: `Only ${weCommit ? "we put" : "the partner puts"} skin in the game (${committed}): add ${ECONOMIC_COMMITMENT} on ${whose} side.`,
+      at: ["commitments", idle],
       anchor: "key",
     });
   },

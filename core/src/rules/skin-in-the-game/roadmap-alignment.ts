@@ -9,7 +9,7 @@ export default defineRule({
     rationale:
       "Joint development (Tier 2) and strategic co-development (Tier 3) only make sense when the product roadmaps actually move: features built because of this partnership, on one side or both. If neither side commits a roadmap item, the higher tier is an expensive label on a self-serve integration. Add a `roadmap` commitment saying what gets built for the partnership, or reconsider the tier. Self-serve `integration` partnerships are not checked.",
     options: {},
-    reads: ["tier", "commitments.us", "commitments.partner"],
+    reads: ["tier", "commitments.us.*.type", "commitments.partner.*.type"],
     examples: {
       failing:
         "tier: partnership\ncommitments:\n  us:\n    - { type: engineering, detail: two engineers on the integration }\n  partner:\n    - { type: spend, detail: enablement fund }",
@@ -23,7 +23,7 @@ export default defineRule({
     const { stated, us, partner } = facts.exchange;
     if (!stated || [...us.types, ...partner.types].includes("roadmap")) return;
     report({
-      message: `The tier is ${tier}, but neither side commits a roadmap item. ${tier === "strategic" ? "Strategic co-development (Tier 3)" : "Joint development (Tier 2)"} expects product roadmaps to move for the partnership: add a "roadmap" commitment naming what gets built for it, or lower the tier.`,
+      message: `No roadmap commitment at the ${tier} tier: add a "roadmap" item naming what gets built for the partnership, or lower the tier.`,
       at: ["commitments"],
       anchor: "key",
     });

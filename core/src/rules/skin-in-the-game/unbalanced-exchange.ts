@@ -14,7 +14,7 @@ function gap(comparison: UnitComparison): string {
   const smaller = Math.min(comparison.us, comparison.partner);
   const who = weGiveMore ? "we commit" : "the partner commits";
   const against = weGiveMore ? "the partner's" : "our";
-  const factor = comparison.times === undefined ? "" : ` (${formatNumber(comparison.times)}×)`;
+  const factor = comparison.times === undefined ? "" : ` (${formatNumber(Math.round(comparison.times * 10) / 10)}×)`;
   return `${who} ${formatNumber(larger)} ${comparison.unit.label} against ${against} ${formatNumber(smaller)}${factor}`;
 }
 
@@ -34,7 +34,9 @@ export default defineRule<Options>({
         schema: { type: "number", exclusiveMinimum: 1 },
       },
     },
-    reads: ["commitments.us", "commitments.partner", "commitments.balanced"],
+    reads: ["commitments.us.*.amount", "commitments.partner.*.amount", "commitments.balanced"],
+    // `balanced: false` is judged apart from the amounts.
+    subjects: ["commitments.us", "commitments.partner", "commitments.balanced"],
     examples: {
       failing:
         "commitments:\n  us:\n    - { type: spend, detail: launch budget, amount: { value: 50000, unit: USD } }\n  partner:\n    - { type: spend, detail: enablement fund, amount: { value: 300000, unit: USD } }",
@@ -47,9 +49,9 @@ export default defineRule<Options>({
     if (!exchange.stated) return;
     const gaps = exchange.comparisons.filter((comparison) => comparison.lopsided).map(gap);
     if (gaps.length) {
-      const claim = exchange.balanced === true ? ' although the charter says "balanced: true"' : "";
+      const claim = exchange.balanced === true ? ", though marked balanced" : "";
       report({
-        message: `The value exchange is lopsided${claim}: ${listPhrase(gaps)}. The framework expects neither side to commit more than ${formatNumber(options.ratio)}× the other in the same unit; rebalance the commitments so both sides would still do this if the other walked.`,
+        message: `Lopsided exchange${claim}: ${listPhrase(gaps)}, over ${formatNumber(options.ratio)}×. Rebalance the commitments, or write down why the gap is fair.`,
         at: ["commitments"],
         anchor: "key",
       });
@@ -57,7 +59,7 @@ export default defineRule<Options>({
     if (exchange.balanced === false) {
       report({
         message:
-          'The charter answers "balanced: false": by its own authors\' account, one side would not do this if the other walked away. Rebalance the commitments until both sides carry a fair share, then set "balanced: true".',
+          "The authors marked the exchange not balanced: rebalance the commitments until both sides would still do this if the other walked, then set it to true.",
         at: ["commitments", "balanced"],
         anchor: "value",
       });

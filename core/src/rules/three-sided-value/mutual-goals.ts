@@ -17,6 +17,7 @@ export default defineRule({
       "If each side has its own unspoken idea of success, the partnership will be judged by three different yardsticks and disappoint all of them. Write one line per party in `goals.us`, `goals.partner` and `goals.customers` — concrete enough that you could tell, a year from now, whether it happened. Each missing or empty goal is its own finding.",
     options: {},
     reads: ["goals.us", "goals.partner", "goals.customers"],
+    subjects: ["goals.us", "goals.partner", "goals.customers"],
     examples: {
       failing: "goals:\n  us: 120 MSPs live in year one\n  partner: certified stack complete for all Gold MSPs",
       passing:
@@ -30,7 +31,7 @@ export default defineRule({
       const goal = goals[side];
       if (!isBlank(goal)) continue;
       report({
-        message: `The charter does not say what success looks like for ${label} ("goals.${side}" is ${goal === undefined ? "missing" : "empty"}). Write a concrete goal for each party — us, the partner and shared customers — so everyone judges the partnership by the same yardstick.`,
+        message: `No goal for ${label}: write in goals.${side} what success looks like for ${label === "us" ? "us" : "them"}, concrete enough to check in a year.`,
         at: ["goals", side],
         anchor: "value",
       });

@@ -11,7 +11,7 @@ export default defineRule({
     rationale:
       "A partnership treated purely as a sales channel is easy to replace with another channel. The strongest partnerships also expand what our product can do — a capability we don't have to build, an API that makes our product more useful. If `valueProposition.us` has no `product-leverage` benefit, ask whether there is one; if there is honestly none, this is fine as an informational note. An empty list is `three-sided-value`'s finding, so this rule stays quiet on it.",
     options: {},
-    reads: ["valueProposition.us"],
+    reads: ["valueProposition.us.*.benefit"],
     examples: {
       failing: "valueProposition:\n  us:\n    - { benefit: distribution, detail: 400 certified MSPs }",
       passing:
@@ -24,7 +24,7 @@ export default defineRule({
     const benefits = [...new Set(items.map((item) => item.benefit))];
     if (benefits.includes("product-leverage")) return;
     report({
-      message: `We expect only ${listPhrase(benefits)} from this partnership, no product leverage: it expands who buys, not what the product does. Add a "product-leverage" benefit if the partner gives us a capability we won't have to build.`,
+      message: `No product leverage for us, only ${listPhrase(benefits)}: add a "product-leverage" benefit if the partner gives us a capability we won't build.`,
       at: ["valueProposition", "us"],
       anchor: "key",
     });

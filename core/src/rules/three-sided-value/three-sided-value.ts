@@ -25,6 +25,7 @@ export default defineRule({
       "A partnership that works creates value for three parties: our company, the partner, and the customers we share. If you cannot say what one of them gets, that party has no reason to keep showing up — and partnerships that leave customers out become marketing announcements. Fill in `valueProposition.us`, `.partner` and `.customers` with at least one concrete benefit each. Each missing or empty side is its own finding.",
     options: {},
     reads: ["valueProposition.us", "valueProposition.partner", "valueProposition.customers"],
+    subjects: ["valueProposition.us", "valueProposition.partner", "valueProposition.customers"],
     examples: {
       failing:
         "valueProposition:\n  us:\n    - { benefit: distribution, detail: 400 certified MSPs }\n  partner:\n    - { benefit: retention, detail: MSPs keep certification }",
@@ -39,7 +40,7 @@ export default defineRule({
       const items = value[side];
       if (!isEmptyList(items)) continue;
       report({
-        message: `The value proposition names no benefit for ${label} ("valueProposition.${side}" is ${items === undefined ? "missing" : "empty"}). Every partnership has to create value for us, the partner and shared customers; state what ${label} ${side === "customers" ? "get" : "gets"} (e.g. ${examples}).`,
+        message: `No benefit for ${label} in the value proposition: add one under valueProposition.${side} (e.g. ${examples}).`,
         at: ["valueProposition", side],
         anchor: "key",
       });

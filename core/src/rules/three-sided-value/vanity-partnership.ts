@@ -1,4 +1,3 @@
-import { plural } from "../../text/words";
 import { defineRule } from "../rule";
 
 export default defineRule({
@@ -10,7 +9,7 @@ export default defineRule({
     rationale:
       "A famous name on the partner page or a well-connected investor is not customer value, and it rarely survives the first quarterly review. When all we expect from a partnership is credibility, ask what it does for distribution, revenue or the product — and if the answer is nothing, spend the time elsewhere. The rule looks at `valueProposition.us` only when it lists at least one benefit (an empty list is `three-sided-value`'s finding).",
     options: {},
-    reads: ["valueProposition.us"],
+    reads: ["valueProposition.us.*.benefit"],
     examples: {
       failing: "valueProposition:\n  us:\n    - { benefit: credibility, detail: their logo on our homepage }",
       passing:
@@ -21,7 +20,7 @@ export default defineRule({
     const items = charter.valueProposition?.us;
     if (!items?.length || !items.every((item) => item.benefit === "credibility")) return;
     report({
-      message: `The only benefit we expect is credibility (${items.length === 1 ? "1 benefit" : `all ${plural(items.length, "benefit")}`} in "valueProposition.us"). A brand name is not customer value: add what the partnership brings in distribution, revenue or product leverage, or don't pursue it.`,
+      message: `We expect only credibility from this partnership: add what it brings in distribution, revenue or product leverage, or drop it.`,
       at: ["valueProposition", "us"],
       anchor: "key",
     });

@@ -1,43 +1,59 @@
+import { speaksOfRevenue, REVENUE_TERMS } from "../../facts";
 import { plural } from "../../text/words";
 import { defineRule } from "../rule";
-import { isBlank, mentionsRevenue } from "../support/text";
+import { isBlank } from "../support/text";
 
-export default defineRule({
+interface Options {
+  revenueTerms: string[];
+}
+
+export default defineRule<Options>({
   meta: {
     id: "tier-provisions",
     category: "Tiers",
     defaultSeverity: "warning",
     summary:
-      "A strategic charter lacks a partner manager or a revenue metric, or a partnership charter lacks a sync cadence.",
-    rationale:
-      "Each tier comes with promises, and a charter that names the tier but not what it takes will disappoint the partner. A `strategic` (Tier 3) partnership gets a dedicated partner manager (`governance.partnerManager`) and revenue objectives: at least one `measurement.metrics` entry whose name or target speaks of revenue, ARR, bookings, pipeline or a `$` amount. A `partnership` (Tier 2) gets regular syncs (`governance.syncCadence`). Each missing provision is its own finding.",
-    options: {},
-    reads: ["tier", "governance.partnerManager", "governance.syncCadence", "measurement.metrics"],
+      "A strategic charter lacks a partner manager or a revenue objective, or a partnership charter lacks a sync cadence.",
+    rationale: `Each tier comes with promises, and a charter that names the tier but not what it takes will disappoint the partner. A \`strategic\` (Tier 3) partnership gets a dedicated partner manager (\`governance.partnerManager\`) and revenue objectives: at least one \`measurement.metrics\` entry whose name or target speaks of revenue or states an amount of money. A \`partnership\` (Tier 2) gets regular syncs (\`governance.syncCadence\`). Each missing provision is its own finding.\n\nA metric speaks of revenue when its name or target holds one of the words ${REVENUE_TERMS.map((term) => `"${term}"`).join(", ")} or of the *revenueTerms* option (whole words, any case), or an amount of money: a currency symbol (\`$ € £ ¥ ₹\`) or an upper-case ISO 4217 code next to a number (\`$1.2M\`, \`£2.5M\`, \`EUR 400k\`). A bare "pipeline" is not revenue: "CI pipelines migrated" is an engineering metric.`,
+    options: {
+      revenueTerms: {
+        description: "a list of words or phrases that also make a metric a revenue objective (e.g. net new logos)",
+        default: [],
+        schema: { type: "array", items: { type: "string", minLength: 1 } },
+      },
+    },
+    reads: [
+      "tier",
+      "governance.partnerManager",
+      "governance.syncCadence",
+      "measurement.metrics.*.name",
+      "measurement.metrics.*.target",
+    ],
+    subjects: ["governance.partnerManager", "governance.syncCadence", "measurement.metrics"],
     examples: {
       failing:
-        'tier: strategic\nmeasurement:\n  metrics:\n    - { name: MSPs live, target: "120" }\ngovernance:\n  syncCadence: biweekly',
+        'tier: strategic\nmeasurement:\n  metrics:\n    - { name: CI pipelines migrated, target: "40" }\ngovernance:\n  syncCadence: biweekly',
       passing:
-        "tier: strategic\nmeasurement:\n  metrics:\n    - { name: partner-sourced ARR, target: $1.2M }\ngovernance:\n  partnerManager: Dana Ortiz\n  syncCadence: biweekly",
+        "tier: strategic\nmeasurement:\n  metrics:\n    - { name: partner-sourced bookings, target: EUR 400k }\ngovernance:\n  partnerManager: Dana Ortiz\n  syncCadence: biweekly",
     },
   },
-  check({ charter, report }) {
+  check({ charter, options, report }) {
     const { tier, governance, measurement } = charter;
     if (tier === "strategic") {
       if (governance && isBlank(governance.partnerManager)) {
         report({
           message:
-            'A strategic partnership has no dedicated partner manager ("governance.partnerManager" is ' +
-            `${governance.partnerManager === undefined ? "missing" : "empty"}). Tier 3 promises a named person who runs the relationship day to day; name them.`,
+            "No partner manager for a strategic partnership: name the person who runs it day to day in governance.partnerManager.",
           at: ["governance", "partnerManager"],
           anchor: "value",
         });
       }
       if (measurement) {
         const metrics = measurement.metrics ?? [];
-        const hasRevenue = metrics.some((metric) => mentionsRevenue(metric.name) || mentionsRevenue(metric.target));
-        if (!hasRevenue) {
+        const revenue = (value: unknown): boolean => speaksOfRevenue(value, options.revenueTerms);
+        if (!metrics.some((metric) => revenue(metric.name) || revenue(metric.target))) {
           report({
-            message: `A strategic partnership has no revenue objective: none of the ${plural(metrics.length, "metric")} in "measurement.metrics" mentions revenue, ARR, bookings, pipeline or a $ amount. Tier 3 carries revenue goals; add a metric such as partner-sourced ARR with a target.`,
+            message: `No revenue objective${metrics.length ? ` among the ${plural(metrics.length, "metric")}` : ""} of a strategic partnership: add one, e.g. partner-sourced ARR with a money target.`,
             at: ["measurement", "metrics"],
             anchor: "key",
           });
@@ -46,8 +62,7 @@ export default defineRule({
     }
     if (tier === "partnership" && governance && governance.syncCadence === undefined) {
       report({
-        message:
-          'A partnership (Tier 2) has no regular sync ("governance.syncCadence" is missing). Joint development needs a standing sync: set it to weekly, biweekly or monthly.',
+        message: "No regular sync for a partnership (Tier 2): set governance.syncCadence to weekly, biweekly or monthly.",
         at: ["governance", "syncCadence"],
         anchor: "key",
         fixes: [
