@@ -220,6 +220,16 @@ function withoutEntry(data: unknown, path: NodePath): unknown {
   );
 }
 
+/**
+ * The keys an unknown key most likely meant (`exitCritera` for `exitCriteria`): the schema's
+ * "did you mean" already reports that the intended key is not there, so no rule says it again.
+ */
+function misspelt(problems: readonly SchemaProblem[]): NodePath[] {
+  return problems
+    .filter((problem) => problem.anchor === "key" && problem.suggestion && !problem.missingKey)
+    .map((problem) => [...problem.path.slice(0, -1), problem.suggestion!]);
+}
+
 /** Drops the findings a rule that `supersedes` them reports on the same range (one problem, one finding). */
 function resolveOverlaps(findings: readonly Finding[]): Finding[] {
   const winners = findings.filter((finding) => RULES_BY_ID.get(finding.rule)?.meta.supersedes);
@@ -262,7 +272,7 @@ export function analyzeCharter(text: string, options: CheckOptions): CharterAnal
     analysis.id = { value: charter.id, range: rangeAt(parsed, ["id"], "value") };
   }
   const undecided = facts.placeholders.filter((placeholder) => placeholder.exact).map(({ path }) => path);
-  const unread = [...flagged, ...undecided];
+  const unread = [...flagged, ...misspelt(problems), ...undecided];
   const run: RuleRun = {
     parsed,
     charter: withoutEntries(data, unread) as Charter,
