@@ -1,6 +1,6 @@
 import type { GraduationFact } from "../../facts";
 import type { LeverageType, Tier } from "../../model/charter";
-import { formatNumber } from "../../text/numbers";
+import { formatNumber, roundForMessage } from "../../text/numbers";
 import { plural } from "../../text/words";
 import { defineRule } from "../rule";
 
@@ -35,7 +35,7 @@ function expectedTier(inputs: Inputs): { tier: Tier; message: string } | undefin
     if (tier === "partnership" && graduation && graduation.months >= graduationMonths) return undefined;
     const message =
       tier === "partnership" && graduation
-        ? `The partner held integration only ${plural(formatNumber(Math.floor(graduation.months * 10) / 10), "month")} before moving up: graduation to partnership takes ${wait} at Tier 1.`
+        ? `The partner held integration only ${plural(roundForMessage(graduation.months), "month")} before moving up: graduation to partnership takes ${wait} at Tier 1.`
         : `The partner has its own engineers: start at ${TIER_NAME.integration} and graduate after ${wait} there, recorded in tierHistory.`;
     return { tier: "integration", message };
   }
