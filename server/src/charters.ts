@@ -3,8 +3,8 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import {
   analyzeCharter,
   finishCharter,
-  parseCharter,
   readCharterText,
+  unreadableAnalysis,
   type CharterAnalysis,
   type CharterResult,
   type Finding,
@@ -276,7 +276,7 @@ export class Charters {
     const read = readCharterText(file);
     if ("finding" in read && !unreadable) return undefined;
     const rules = this.configs.rulesFor(file);
-    if ("finding" in read) return { parsed: parseCharter(""), charter: undefined, findings: [read.finding], rules };
+    if ("finding" in read) return unreadableAnalysis(read.finding, rules);
     return analyzeCharter(read.text, { today: this.today(), rules });
   }
 

@@ -45,6 +45,20 @@ describe("language server: partnerCharter/model", function () {
     const view = await server.client.request<CharterView>("partnerCharter/model", { uri });
     assert.equal(view.parseOk, false);
     assert.ok(view.findings.every((f) => f.rule === "yaml-syntax"));
+    assert.equal(view.health, undefined, "broken YAML has no score");
+  });
+
+  it("gives no score to an empty file or a file that is not a charter", async () => {
+    for (const [name, text] of [
+      ["empty.partner.yaml", ""],
+      ["list.partner.yaml", "- just\n- a list\n"],
+    ]) {
+      const uri = server.uri(name!);
+      await server.client.open(uri, text!);
+      const view = await server.client.request<CharterView>("partnerCharter/model", { uri });
+      assert.equal(view.health, undefined, name);
+      assert.ok(view.findings.length > 0, `${name} still gets its findings`);
+    }
   });
 
   it("reads a closed charter from disk, and answers null for an unknown file", async () => {

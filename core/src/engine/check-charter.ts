@@ -1,5 +1,5 @@
 import { effectiveOptions, type RulesConfig } from "../config/rules-config";
-import { charterFacts, isRecord, type CharterFacts } from "../facts";
+import { charterFacts, isRecord, readsAsCharter, type CharterFacts } from "../facts";
 import type { Charter } from "../model/charter";
 import { locate, parseCharter, rangeAt, type ParsedCharter } from "../parse/parse-charter";
 import { RULES, RULES_BY_ID } from "../rules";
@@ -35,6 +35,8 @@ export interface CharterAnalysis {
   rules: RulesConfig | undefined;
   /** The charter's facts (computed on first use), shared by rules, lenses, the preview and the diff. */
   facts?: CharterFacts;
+  /** The file reads as a charter, so it has a health score (`charterHealth`). */
+  scored: boolean;
 }
 
 export interface CharterResult extends CharterAnalysis {
@@ -254,7 +256,13 @@ function sameRange(a: Range, b: Range): boolean {
 
 export function analyzeCharter(text: string, options: CheckOptions): CharterAnalysis {
   const parsed = parseCharter(text);
-  const analysis: CharterAnalysis = { parsed, charter: undefined, findings: [], rules: options.rules };
+  const analysis: CharterAnalysis = {
+    parsed,
+    charter: undefined,
+    findings: [],
+    rules: options.rules,
+    scored: readsAsCharter(parsed.data, parsed.syntaxFindings.length),
+  };
   if (parsed.syntaxFindings.length > 0) {
     analysis.findings = [...parsed.syntaxFindings];
     return analysis;

@@ -96,8 +96,7 @@ export function checkFiles(files: readonly string[], options: FilesCheckOptions)
     const override = options.overrides?.get(file);
     const read = override !== undefined ? { text: override } : readCharterText(file);
     if ("finding" in read) {
-      const parsed = parseCharter("");
-      analyses.push({ file, analysis: { parsed, charter: undefined, findings: [read.finding], rules } });
+      analyses.push({ file, analysis: unreadableAnalysis(read.finding, rules) });
       continue;
     }
     const analysis = analyzeCharter(read.text, { today: options.today, rules });
@@ -108,6 +107,11 @@ export function checkFiles(files: readonly string[], options: FilesCheckOptions)
     charters: analyses.map(({ file, analysis }) => ({ file, result: finishCharter(analysis, duplicates.get(file)) })),
     configs: [...configs.values()],
   };
+}
+
+/** The analysis of a file that could not be read: its one finding, no charter, no score. */
+export function unreadableAnalysis(finding: Finding, rules: RulesConfig | undefined): CharterAnalysis {
+  return { parsed: parseCharter(""), charter: undefined, findings: [finding], rules, scored: false };
 }
 
 /** What `retain: "findings"` keeps of an analysis (see FilesCheckOptions.retain). */

@@ -34,21 +34,13 @@ export function countSeverities(findings: readonly Pick<Finding, "severity">[]):
   return counts;
 }
 
-/** What decides whether a checked file has a score: its parse and its findings. */
-export interface ScoredFile {
-  parsed: { data: unknown; syntaxFindings: readonly unknown[] };
-  findings: readonly Pick<Finding, "severity">[];
-}
-
 /**
- * True when the file could be read as a charter: YAML without syntax errors whose content is a
- * section of keys that does not say it is something else (`kind` absent or `Charter`). An empty
- * file, a list, a program or broken YAML is not scored.
+ * True when a parsed file reads as a charter, and so gets a health score: YAML without syntax
+ * errors whose content is a section of keys that does not say it is something else (`kind`
+ * absent or `Charter`). An empty file, a list, a program or broken YAML is not scored.
  */
-export function isScorable(parsed: ScoredFile["parsed"]): boolean {
-  if (parsed.syntaxFindings.length > 0) return false;
-  const data = parsed.data;
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
+export function readsAsCharter(data: unknown, syntaxErrors: number): boolean {
+  if (syntaxErrors > 0 || data === null || typeof data !== "object" || Array.isArray(data)) return false;
   const kind = (data as Record<string, unknown>).kind;
   return kind === undefined || kind === "Charter";
 }
@@ -57,8 +49,8 @@ export function isScorable(parsed: ScoredFile["parsed"]): boolean {
  * The health score of a checked file, or undefined ("no score", shown as "—") when it could
  * not be read as a charter: a score judges a charter that could be read (docs/extension.md).
  */
-export function charterHealth(file: ScoredFile): number | undefined {
-  return isScorable(file.parsed) ? healthScore(file.findings) : undefined;
+export function charterHealth(file: { scored: boolean; findings: readonly Pick<Finding, "severity">[] }): number | undefined {
+  return file.scored ? healthScore(file.findings) : undefined;
 }
 
 /** The score as every surface writes it: `85/100`, or `—` for no score. */

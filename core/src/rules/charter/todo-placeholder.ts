@@ -1,4 +1,4 @@
-import { PLACEHOLDER } from "../../facts";
+import { PLACEHOLDER } from "../../facts/read";
 import { defineRule } from "../rule";
 
 export default defineRule({

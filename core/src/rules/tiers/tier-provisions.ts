@@ -1,4 +1,4 @@
-import { speaksOfRevenue, REVENUE_TERMS } from "../../facts";
+import { speaksOfRevenue, REVENUE_TERMS } from "../../facts/money";
 import { plural } from "../../text/words";
 import { defineRule } from "../rule";
 import { isBlank } from "../support/text";
