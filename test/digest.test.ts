@@ -14,9 +14,18 @@ const EXAMPLE = fs.readFileSync(path.join(FIXTURES, "structure", "format-md-exam
  * The digest of the FORMAT.md example, computed outside this code base: PyYAML (with the
  * YAML 1.1 timestamp resolver removed, so dates stay strings as in the 1.2 core schema),
  * `json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` without
- * signatures/status/updated, SHA-256 of its UTF-8 bytes.
+ * signatures/status/updated and without the progress records (crawl and walk outcome and
+ * decidedOn, run roiValidated, launch checklist), SHA-256 of its UTF-8 bytes.
  */
-const EXAMPLE_DIGEST = "sha256:f81813223728984588fbc625b6d5bfc8292e6e3e85a3d9331e8165980435265f";
+const EXAMPLE_DIGEST = "sha256:e8c548ded8c0fae1393b268a9e2d59f643c00c7f44d48ec46593c485b5d2122e";
+
+/** The progress records FORMAT.md leaves out of the digest: a section and its keys. */
+const PROGRESS_RECORDS: [string[], string[]][] = [
+  [["phases", "crawl"], ["outcome", "decidedOn"]],
+  [["phases", "walk"], ["outcome", "decidedOn"]],
+  [["phases", "run"], ["roiValidated"]],
+  [["launch"], ["checklist"]],
+];
 
 const digestOf = (text: string): string => charterDigest(parse(text));
 
@@ -42,6 +51,10 @@ function independentCanonical(value: unknown): string {
 function independentDigest(text: string): string {
   const data = parse(text) as Record<string, unknown>;
   const { signatures: _signatures, status: _status, updated: _updated, ...content } = data;
+  for (const [section, keys] of PROGRESS_RECORDS) {
+    const node = section.reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], content);
+    if (node && typeof node === "object") for (const key of keys) delete (node as Record<string, unknown>)[key];
+  }
   return `sha256:${createHash("sha256")
     .update(Buffer.from(independentCanonical(content), "utf8"))
     .digest("hex")}`;
@@ -67,12 +80,15 @@ describe("signature digest", () => {
     assert.equal(digestOf(block[1]!), EXAMPLE_DIGEST);
   });
 
-  it("the canonical form is compact JSON, keys sorted, non-ASCII kept as is, without signatures/status/updated", () => {
+  it("the canonical form is compact JSON, keys sorted, non-ASCII kept as is, without signatures/status/updated and progress", () => {
     const form = canonicalForm(parse(EXAMPLE));
     assert.ok(form.startsWith('{"apiVersion":"partner-charter/v1","commitments":{"balanced":true,'), form.slice(0, 80));
     assert.ok(form.includes('"title":"Acme × CloudCo — MSP certification stack"'), "non-ASCII is not escaped");
     assert.ok(!/\s/.test(form.replace(/"(?:[^"\\]|\\.)*"/g, '""')), "no whitespace outside strings");
-    for (const key of ['"signatures"', '"status"', '"updated"']) assert.ok(!form.includes(key), key);
+    for (const key of ['"signatures"', '"status"', '"updated"', '"outcome"', '"decidedOn"', '"roiValidated"']) {
+      assert.ok(!form.includes(key), key);
+    }
+    assert.ok(form.includes('"run":{"reviewCadence":"quarterly","start":"2026-06-08"}'), "the run keeps its terms");
   });
 
   it("sorts keys by code point at every level, not by UTF-16 unit", () => {
@@ -126,6 +142,23 @@ describe("signature digest", () => {
     });
     same("a different status", () => replaceOnce(EXAMPLE, "status: active", "status: paused"));
     same("a different updated date, or none", () => replaceOnce(EXAMPLE, "updated: 2026-11-02\n", ""));
+    same("recording progress: go/no-go outcomes and their dates, the ROI validation, the launch checklist", () =>
+      replaceOnce(
+        replaceOnce(
+          replaceOnce(EXAMPLE, "    outcome: passed\n    decidedOn: 2026-03-02", "    outcome: pending"),
+          "    outcome: passed\n    decidedOn: 2026-06-01",
+          "    outcome: failed\n    decidedOn: 2026-06-02",
+        ),
+        "    roiValidated: true",
+        "    roiValidated: false",
+      ),
+    );
+    it("a launch checklist ticked off, once a launch section exists", () => {
+      const launch = `${EXAMPLE}launch:\n  date: 2026-12-01\n`;
+      const ticked = `${launch}  checklist: { jointValueProp: done, caseStudy: todo }\n`;
+      assert.equal(digestOf(ticked), digestOf(launch));
+      assert.notEqual(digestOf(launch), base, "the launch date is a term");
+    });
     same("signatures added, changed or removed", () =>
       replaceOnce(
         EXAMPLE,
@@ -154,8 +187,11 @@ describe("signature digest", () => {
       replaceOnce(EXAMPLE, 'target: "120"', "target: 120"),
     );
     differs("a key added", () => replaceOnce(EXAMPLE, "tier: strategic", "tier: strategic\ntags: [msp]"));
-    differs("a nested key named like an excluded one (only top-level keys are excluded)", () =>
-      replaceOnce(EXAMPLE, "    outcome: passed\n    decidedOn: 2026-03-02", "    outcome: pending"),
+    differs("a key named like an excluded one elsewhere (only the listed places are excluded)", () =>
+      replaceOnce(EXAMPLE, "    roiValidated: true", "    roiValidated: true\n    outcome: passed"),
+    );
+    differs("a section that only held progress records: it stays, as an empty section", () =>
+      `${EXAMPLE}launch:\n  checklist: { jointValueProp: done }\n`,
     );
     differs("the id", () => replaceOnce(EXAMPLE, "id: acme-cloudco-msp", "id: acme-cloudco-msp-2"));
   });

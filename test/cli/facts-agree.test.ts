@@ -92,7 +92,7 @@ describe("facts agree: code lens, rule, page and diff", function () {
     assert.equal(more.length, 0);
     assert.match(
       message!,
-      /lopsided although the charter says "balanced: true": the partner commits 300,000 USD against our 50,000 \(6×\)/,
+      /Lopsided exchange, though marked balanced: the partner commits 300,000 USD against our 50,000 \(6×\)/,
     );
     assert.equal(
       await lens(text, /^commitments:/),
@@ -159,7 +159,7 @@ describe("facts agree: code lens, rule, page and diff", function () {
   it("a run from 2026-07-01 to 2026-12-30 lasts 5 months and 29 days everywhere, too short for the rule", async () => {
     const text = withRun("2026-12-30");
     assert.deepEqual(messages(text, "phase-duration"), [
-      "The run phase lasts 5 months and 29 days (2026-07-01 to 2026-12-30), too short for the expected 6–12 months: long enough to prove the partnership at scale before the next review of the whole charter. Move its dates into that window.",
+      "The run phase lasts 5 months and 29 days, too short for 6–12 months: move its dates into that window.",
     ]);
     assert.equal(await lens(text, /^ {2}run:/), "5 months and 29 days · ROI validated");
     assert.match(page(text), /^\| Run \| 2026-07-01 → 2026-12-30 \| 5 months and 29 days \|/m);

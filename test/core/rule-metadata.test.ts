@@ -24,7 +24,7 @@ const CLEAN = fs.readFileSync(path.join(FIXTURES, "structure", "format-md-exampl
 describe("rule metadata and core decisions", () => {
   it("the rules that cannot be suppressed are those whose metadata says so", () => {
     const locked = RULES.filter((rule) => rule.meta.suppressible === false).map((rule) => rule.meta.id);
-    assert.deepEqual(locked.sort(), ["config", "unused-suppression", "yaml-syntax"]);
+    assert.deepEqual(locked.sort(), ["config", "signature-outdated", "unused-suppression", "yaml-syntax"]);
     for (const rule of RULES) assert.equal(isSuppressible(rule.meta.id), !locked.includes(rule.meta.id));
   });
 
@@ -32,7 +32,7 @@ describe("rule metadata and core decisions", () => {
     const broken = `# partner-charter-disable-next-line yaml-syntax\ntitle: "unterminated\n`;
     const rules = checkCharter(broken, { today: TEST_TODAY }).findings.map((finding) => finding.rule);
     assert.ok(rules.includes("yaml-syntax"), rules.join(", "));
-    for (const rule of ["yaml-syntax", "config", "unused-suppression"]) {
+    for (const rule of ["yaml-syntax", "config", "unused-suppression", "signature-outdated"]) {
       assert.equal(disableForLineEdit(CLEAN, 3, rule), undefined, rule);
       assert.equal(disableForFileEdit(CLEAN, rule), undefined, rule);
     }
@@ -40,23 +40,25 @@ describe("rule metadata and core decisions", () => {
     assert.ok(disableForFileEdit(CLEAN, "exit-criteria"));
   });
 
-  it("only errors that signing does not resolve block signing", () => {
+  it("only errors that signing does not resolve block signing, and every open decision (TODO)", () => {
     const finding = (rule: string, severity: Finding["severity"]): Finding => ({
       rule,
       severity,
       message: rule,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
     });
-    assert.deepEqual([...SIGNING_RULES].sort(), ["signature-outdated", "signatures"]);
+    assert.deepEqual([...SIGNING_RULES].sort(), ["launch-before-signature", "signature-outdated", "signatures"]);
     const findings = [
       finding("signatures", "error"),
       finding("signature-outdated", "error"),
+      finding("launch-before-signature", "error"),
       finding("exit-criteria", "error"),
       finding("phase-duration", "warning"),
+      finding("todo-placeholder", "info"),
     ];
     assert.deepEqual(
       signingBlockers(findings).map((f) => f.rule),
-      ["exit-criteria"],
+      ["exit-criteria", "todo-placeholder"],
     );
   });
 
