@@ -316,6 +316,24 @@ describe("snippets", () => {
     }
   });
 
+  it("charter: with its defaults, its only findings are the decisions it leaves open (TODO)", () => {
+    const findings = checkCharter(expandSnippet(bodyOf("charter")), { today: TEST_TODAY }).findings;
+    assert.ok(findings.length >= 15, "every decision is marked TODO");
+    assert.deepEqual(
+      findings.filter((finding) => finding.rule !== "todo-placeholder" || finding.severity !== "info"),
+      [],
+    );
+  });
+
+  it("marks every free-text placeholder of a decision with TODO", () => {
+    for (const name of Object.keys(SNIPPETS)) {
+      for (const [, text] of bodyOf(name).matchAll(/\$\{\d+:([^$}|]+)\}/g)) {
+        const isDecision = !/^(partner-id|Partner|Job title|\d+%?|engineer-months)$/.test(text!);
+        if (isDecision) assert.match(text!, /^TODO\b/, `${name}: "${text}"`);
+      }
+    }
+  });
+
   it("expands the snippet syntax like the editor", () => {
     assert.equal(expandSnippet("a: ${1:x ${2:y}} $2 ${3|p,q|} $0\\$5 $CURRENT_YEAR"), `a: x y y p $5 ${YEAR}`);
     assert.equal(expandSnippet("${TM_FILENAME_BASE/[.].*$//}"), "acme");
