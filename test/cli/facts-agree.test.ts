@@ -92,7 +92,7 @@ describe("facts agree: code lens, rule, page and diff", function () {
     assert.equal(more.length, 0);
     assert.match(
       message!,
-      /Lopsided exchange, though marked balanced: the partner commits 300,000 USD against our 50,000 \(6×\)/,
+      /Lopsided exchange, though marked balanced: rebalance, or write down why it.s fair\. The partner commits 300,000 USD against our 50,000 \(6×\)/,
     );
     assert.equal(
       await lens(text, /^commitments:/),

@@ -21,9 +21,7 @@ export default defineRule({
     const tier = charter.tier;
     const invested = tier === "partnership" || tier === "strategic";
     report({
-      message: `Co-marketing is the weakest leverage: find a stronger kind (requirement, economic, competitive, customer) or drop the partnership${
-        invested ? `, as a ${tier} tier's engineering and executive time won't pay back` : ""
-      }.`,
+      message: `${invested ? `Co-marketing alone can't carry a ${tier} tier` : "Co-marketing is the weakest leverage"}: find stronger leverage (requirement, economic, competitive, customer) or drop the partnership.`,
       at: ["leverage", "type"],
       anchor: "value",
       severity: invested ? "error" : undefined,

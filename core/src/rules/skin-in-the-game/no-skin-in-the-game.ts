@@ -27,7 +27,7 @@ export default defineRule({
     const { stated, verdict, us, partner } = facts.exchange;
     if (!stated || verdict !== "no skin in the game") return;
     report({
-      message: `Neither side has skin in the game: add ${ECONOMIC_COMMITMENT} on each side. Today we give ${gives(us.types)}, the partner ${gives(partner.types)}.`,
+      message: `No skin in the game: add ${ECONOMIC_COMMITMENT} on each side. Today we give ${gives(us.types)}, the partner ${gives(partner.types)}.`,
       at: ["commitments"],
       anchor: "key",
     });

@@ -1,6 +1,6 @@
 import type { UnitComparison } from "../../facts";
 import { formatNumber } from "../../text/numbers";
-import { listPhrase } from "../../text/words";
+import { capitalize, listPhrase } from "../../text/words";
 import { defineRule } from "../rule";
 
 interface Options {
@@ -51,7 +51,7 @@ export default defineRule<Options>({
     if (gaps.length) {
       const claim = exchange.balanced === true ? ", though marked balanced" : "";
       report({
-        message: `Lopsided exchange${claim}: ${listPhrase(gaps)}, over ${formatNumber(options.ratio)}×. Rebalance the commitments, or write down why the gap is fair.`,
+        message: `Lopsided exchange${claim}: rebalance, or write down why it's fair. ${capitalize(listPhrase(gaps))}, over ${formatNumber(options.ratio)}×.`,
         at: ["commitments"],
         anchor: "key",
       });
