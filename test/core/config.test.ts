@@ -14,10 +14,29 @@ import { FIXTURES, TEST_TODAY } from "../support/paths";
 
 /** `.partner-charter.yaml` and the `partnerCharter.rules` setting, through the core API the server calls. */
 
+const RULE_IDS_FOR_TEST = ["exit-criteria", "phase-duration", "tier-fit", "sales-channel-only", "stale-charter"];
+
 const CLEAN = fs.readFileSync(path.join(FIXTURES, "structure", "format-md-example.partner.yaml"), "utf8");
 const TYPO = CLEAN.replace("tier: strategic", "tier: strategc");
 
 describe("configuration", () => {
+  it("reads near misses of a severity as what they most likely mean, with a quick fix", () => {
+    const meant: Record<string, string> = { warn: "warning", Error: "error", information: "info", none: "off", hints: "hint" };
+    const text = ["rules:", ...Object.keys(meant).map((written, i) => `  ${RULE_IDS_FOR_TEST[i]}: ${written}`), ""].join("\n");
+    const loaded = parseConfigText(text, "/x/.partner-charter.yaml");
+    assert.equal(loaded.findings.length, 5);
+    Object.values(meant).forEach((severity, i) => {
+      const finding = loaded.findings[i]!;
+      assert.equal(finding.rule, "config");
+      assert.match(finding.message, new RegExp(`is not a severity: did you mean "${severity}"\\?`));
+      assert.equal(finding.fixes?.[0]?.edits[0]?.newText, severity);
+      assert.equal(finding.fixes?.[0]?.safe, true);
+    });
+    const unknown = parseConfigText("rules:\n  schema: loud\n", "/x/.partner-charter.yaml").findings[0]!;
+    assert.doesNotMatch(unknown.message, /did you mean/);
+    assert.equal(unknown.fixes, undefined);
+  });
+
   it("validates rule ids, severities and options against the rule metadata, located in the file", () => {
     const text = [
       "rules:",

@@ -196,4 +196,64 @@ describe("facts", () => {
       assert.equal(json.stage, "run");
     });
   });
+
+  describe("placeholders and undecided values", () => {
+    it("lists every value that is or contains TODO as a whole upper-case word, and only those", () => {
+      const data = {
+        owner: "TODO — who keeps this charter current",
+        tier: "TODO",
+        goals: { us: "no TODOs, no todo list, MASTODON", partner: "TODO: ask them" },
+        governance: { escalation: ["partner managers", "TODO"] },
+        launch: { checklist: { caseStudy: "todo" } },
+      };
+      const found = factsOf(data).placeholders.map(({ path, exact }) => [path.join("."), exact]);
+      assert.deepEqual(found, [
+        ["owner", false],
+        ["tier", true],
+        ["goals.partner", false],
+        ["governance.escalation.1", true],
+      ]);
+    });
+
+    it("reads a value that is exactly TODO as not decided: no tier, no date, no outcome, no updated", () => {
+      const data = parse(CLEAN) as Record<string, Record<string, unknown>>;
+      data.tier = "TODO" as never;
+      data.status = "TODO" as never;
+      (data.phases!.crawl as Record<string, unknown>).start = "TODO";
+      (data.phases!.crawl as Record<string, unknown>).outcome = "TODO";
+      const facts = factsOf(data);
+      assert.equal(facts.status, undefined);
+      assert.equal(facts.phases.crawl.start, undefined);
+      assert.equal(facts.phases.crawl.outcome, undefined);
+      assert.equal(facts.phases.crawl.pending, true, "an undecided outcome is still pending");
+      assert.equal(facts.exchange.selfServe, false);
+      assert.notEqual(facts.digest, factsOf(parse(CLEAN)).digest, "the digest covers the text as written");
+    });
+  });
+
+  describe("tiers, review and status", () => {
+    it("finds the graduation from integration in tierHistory, with the months held", () => {
+      const history = [
+        { tier: "integration", since: "2025-03-01" },
+        { tier: "partnership", since: "2025-10-01" },
+      ];
+      const graduation = factsOf({ tierHistory: history }).tierHistory.graduation;
+      assert.deepEqual([graduation?.from.tier, graduation?.to.tier, graduation?.months], ["integration", "partnership", 7]);
+      assert.equal(factsOf({ tierHistory: [history[0]] }).tierHistory.graduation, undefined, "still at Tier 1");
+      assert.equal(factsOf({ tierHistory: "integration" }).tierHistory.steps.length, 0, "lenient");
+    });
+
+    it("an active charter without updated records no review; an ended one is history", () => {
+      assert.equal(factsOf({ status: "active" }).review.unrecorded, true);
+      assert.equal(factsOf({ status: "draft" }).review.unrecorded, false);
+      assert.equal(factsOf({ status: "active", updated: "2026-11-02" }).review.unrecorded, false);
+      assert.equal(factsOf({ status: "ended" }).ended, true);
+    });
+
+    it("at Tier 1, only the partner investing is the self-serve model, not a one-sided exchange", () => {
+      const commitments = { us: [{ type: "support", detail: "docs" }], partner: [{ type: "engineering", detail: "x" }] };
+      assert.equal(factsOf({ tier: "integration", commitments }).exchange.verdict, "self-serve");
+      assert.equal(factsOf({ tier: "partnership", commitments }).exchange.verdict, "one-sided");
+    });
+  });
 });
