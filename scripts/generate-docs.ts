@@ -46,7 +46,8 @@ function scope(rule: AnyRule): string {
       `**Reads:** ${reads.map((read) => `\`${read}\``).join(", ")}. A finding that depends on a value the schema reports, or on a value that is exactly \`TODO\` (undecided), is left out: see [what a rule reads](README.md#what-a-rule-reads).`,
     );
   }
-  if (judgesProgress) lines.push("Not checked on an `ended` charter: it is history, and progress against today is not judged.");
+  if (judgesProgress)
+    lines.push("Not checked on an `ended` charter: it is history, and progress against today is not judged.");
   if (supersedes) {
     const beaten = supersedes === "*" ? "any other rule" : supersedes.map((id) => `\`${id}\``).join(", ");
     lines.push(`Where it reports the same place as ${beaten}, only this rule's finding is shown.`);

@@ -21,8 +21,14 @@ const EXAMPLE_DIGEST = "sha256:e8c548ded8c0fae1393b268a9e2d59f643c00c7f44d48ec46
 
 /** The progress records FORMAT.md leaves out of the digest: a section and its keys. */
 const PROGRESS_RECORDS: [string[], string[]][] = [
-  [["phases", "crawl"], ["outcome", "decidedOn"]],
-  [["phases", "walk"], ["outcome", "decidedOn"]],
+  [
+    ["phases", "crawl"],
+    ["outcome", "decidedOn"],
+  ],
+  [
+    ["phases", "walk"],
+    ["outcome", "decidedOn"],
+  ],
   [["phases", "run"], ["roiValidated"]],
   [["launch"], ["checklist"]],
 ];
@@ -190,8 +196,9 @@ describe("signature digest", () => {
     differs("a key named like an excluded one elsewhere (only the listed places are excluded)", () =>
       replaceOnce(EXAMPLE, "    roiValidated: true", "    roiValidated: true\n    outcome: passed"),
     );
-    differs("a section that only held progress records: it stays, as an empty section", () =>
-      `${EXAMPLE}launch:\n  checklist: { jointValueProp: done }\n`,
+    differs(
+      "a section that only held progress records: it stays, as an empty section",
+      () => `${EXAMPLE}launch:\n  checklist: { jointValueProp: done }\n`,
     );
     differs("the id", () => replaceOnce(EXAMPLE, "id: acme-cloudco-msp", "id: acme-cloudco-msp-2"));
   });

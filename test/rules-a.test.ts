@@ -43,14 +43,29 @@ describe("rules A: text helpers", () => {
     for (const answer of [...nothing, "No real loss for us", "Nothing to lose!", "-", " — ", "'Nothing.'"]) {
       assert.ok(saysNothingIsLost(answer), answer);
     }
-    for (const answer of ["", "   ", undefined, "nothing less than the MSP channel", "12 engineer-months", "--", "$0.5M"]) {
+    for (const answer of [
+      "",
+      "   ",
+      undefined,
+      "nothing less than the MSP channel",
+      "12 engineer-months",
+      "--",
+      "$0.5M",
+    ]) {
       assert.ok(!saysNothingIsLost(answer), String(answer));
     }
   });
 
   it("recognises the answers that say nothing changes, and only those", () => {
     const answers = ["nothing", "None", "Nothing changes.", "nothing really changes", "No change!", "No changes"];
-    for (const answer of [...answers, "Nothing would change.", "No impact for them.", "no effect", "Not much", "Nothing much, really"]) {
+    for (const answer of [
+      ...answers,
+      "Nothing would change.",
+      "No impact for them.",
+      "no effect",
+      "Not much",
+      "Nothing much, really",
+    ]) {
       assert.ok(saysNothingChanges(answer), answer);
     }
     for (const answer of ["", "n/a", "Their MSPs lose certification.", "Nothing changes this quarter, but Q3 does"]) {
@@ -63,7 +78,15 @@ describe("rules A: text helpers", () => {
     for (const text of [...revenue, "sales pipeline", "$1.2M", "£2.5M", "EUR 400k", "300000 USD", "₹50L", "1.2M €"]) {
       assert.ok(speaksOfRevenue(text), text);
     }
-    for (const text of ["MSP arrivals", "carry-over", "MSPs live", "120", "CI pipelines migrated", "pipeline", undefined]) {
+    for (const text of [
+      "MSP arrivals",
+      "carry-over",
+      "MSPs live",
+      "120",
+      "CI pipelines migrated",
+      "pipeline",
+      undefined,
+    ]) {
       assert.ok(!speaksOfRevenue(text), String(text));
     }
     assert.ok(!speaksOfRevenue("net new logos") && speaksOfRevenue("Net  new logos", ["net new logos"]));

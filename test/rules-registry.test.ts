@@ -108,7 +108,11 @@ describe("rule registry", () => {
     const text = fs.readFileSync(spec, "utf8");
     const specified = [...text.matchAll(/^\| `([a-z-]+)` \| (error|warning|info|hint) \|/gm)];
     const charterRules = specified.filter((match) => !PROGRAM_RULE_IDS.has(match[1]!));
-    assert.equal(specified.length - charterRules.length, PROGRAM_RULE_IDS.size, "the program rules skipped are RULES.md's");
+    assert.equal(
+      specified.length - charterRules.length,
+      PROGRAM_RULE_IDS.size,
+      "the program rules skipped are RULES.md's",
+    );
     for (const match of charterRules) {
       assert.equal(RULES_BY_ID.get(match[1]!)?.meta.defaultSeverity, match[2], `default severity of ${match[1]}`);
     }

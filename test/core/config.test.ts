@@ -21,8 +21,18 @@ const TYPO = CLEAN.replace("tier: strategic", "tier: strategc");
 
 describe("configuration", () => {
   it("reads near misses of a severity as what they most likely mean, with a quick fix", () => {
-    const meant: Record<string, string> = { warn: "warning", Error: "error", information: "info", none: "off", hints: "hint" };
-    const text = ["rules:", ...Object.keys(meant).map((written, i) => `  ${RULE_IDS_FOR_TEST[i]}: ${written}`), ""].join("\n");
+    const meant: Record<string, string> = {
+      warn: "warning",
+      Error: "error",
+      information: "info",
+      none: "off",
+      hints: "hint",
+    };
+    const text = [
+      "rules:",
+      ...Object.keys(meant).map((written, i) => `  ${RULE_IDS_FOR_TEST[i]}: ${written}`),
+      "",
+    ].join("\n");
     const loaded = parseConfigText(text, "/x/.partner-charter.yaml");
     assert.equal(loaded.findings.length, 5);
     Object.values(meant).forEach((severity, i) => {

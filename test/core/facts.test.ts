@@ -238,7 +238,10 @@ describe("facts", () => {
         { tier: "partnership", since: "2025-10-01" },
       ];
       const graduation = factsOf({ tierHistory: history }).tierHistory.graduation;
-      assert.deepEqual([graduation?.from.tier, graduation?.to.tier, graduation?.months], ["integration", "partnership", 7]);
+      assert.deepEqual(
+        [graduation?.from.tier, graduation?.to.tier, graduation?.months],
+        ["integration", "partnership", 7],
+      );
       assert.equal(factsOf({ tierHistory: [history[0]] }).tierHistory.graduation, undefined, "still at Tier 1");
       assert.equal(factsOf({ tierHistory: "integration" }).tierHistory.steps.length, 0, "lenient");
     });
@@ -251,7 +254,10 @@ describe("facts", () => {
     });
 
     it("at Tier 1, only the partner investing is the self-serve model, not a one-sided exchange", () => {
-      const commitments = { us: [{ type: "support", detail: "docs" }], partner: [{ type: "engineering", detail: "x" }] };
+      const commitments = {
+        us: [{ type: "support", detail: "docs" }],
+        partner: [{ type: "engineering", detail: "x" }],
+      };
       assert.equal(factsOf({ tier: "integration", commitments }).exchange.verdict, "self-serve");
       assert.equal(factsOf({ tier: "partnership", commitments }).exchange.verdict, "one-sided");
     });

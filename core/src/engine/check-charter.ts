@@ -187,7 +187,9 @@ function patternWithin(inner: readonly string[], outer: readonly string[]): bool
 function dependencies(rule: AnyRule, at: NodePath): Read[] {
   const reads = rule.meta.reads.map(parseRead);
   const subjects = (rule.meta.subjects ?? []).map((subject) => parseRead(subject).path);
-  const subject = subjects.find((pattern) => at.length >= pattern.length && touches(at, { path: pattern, presence: false }));
+  const subject = subjects.find(
+    (pattern) => at.length >= pattern.length && touches(at, { path: pattern, presence: false }),
+  );
   if (!subject) return reads;
   const instance = at.slice(0, subject.length).map(String);
   return reads.flatMap((read) => {

@@ -21,13 +21,7 @@ export type Side = "us" | "partner";
  * authors' own answer, or "not stated" without one.
  */
 export type BalanceVerdict =
-  | "no skin in the game"
-  | "one-sided"
-  | "self-serve"
-  | "unbalanced"
-  | "marked not balanced"
-  | "balanced"
-  | "not stated";
+  "no skin in the game" | "one-sided" | "self-serve" | "unbalanced" | "marked not balanced" | "balanced" | "not stated";
 
 export interface AmountFact {
   value: number;

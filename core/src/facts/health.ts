@@ -49,7 +49,10 @@ export function readsAsCharter(data: unknown, syntaxErrors: number): boolean {
  * The health score of a checked file, or undefined ("no score", shown as "—") when it could
  * not be read as a charter: a score judges a charter that could be read (docs/extension.md).
  */
-export function charterHealth(file: { scored: boolean; findings: readonly Pick<Finding, "severity">[] }): number | undefined {
+export function charterHealth(file: {
+  scored: boolean;
+  findings: readonly Pick<Finding, "severity">[];
+}): number | undefined {
   return file.scored ? healthScore(file.findings) : undefined;
 }
 

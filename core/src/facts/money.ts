@@ -22,7 +22,10 @@ export const REVENUE_TERMS: readonly string[] = [
 /** The currency symbols that make a number an amount of money. */
 const CURRENCY_SYMBOL = "[$€£¥₹]";
 const NUMBER = String.raw`\d[\d,.]*(?:\s?(?:k|K|m|M|mm|MM|bn|Bn|B))?`;
-const SYMBOL_AMOUNT = new RegExp(`${CURRENCY_SYMBOL}\\s?\\d|\\d[\\d,.]*\\s?(?:k|K|m|M|bn|B)?\\s?${CURRENCY_SYMBOL}`, "u");
+const SYMBOL_AMOUNT = new RegExp(
+  `${CURRENCY_SYMBOL}\\s?\\d|\\d[\\d,.]*\\s?(?:k|K|m|M|bn|B)?\\s?${CURRENCY_SYMBOL}`,
+  "u",
+);
 const CODE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])([A-Z]{3})\s?${NUMBER}`, "gu");
 const CODE_AFTER = new RegExp(String.raw`${NUMBER}\s?([A-Z]{3})(?![\p{L}\p{N}])`, "gu");
 

@@ -111,7 +111,8 @@ function masthead(model: RenderModel): Html {
       class="health ${healthClass(model.health)}"
       title="Health score: 100, minus 15 per error, 5 per warning, 1 per info"
     >
-      <span class="score">${model.health ?? "—"}</span>${model.health === undefined ? "" : html`<span class="of">/100</span>`}
+      <span class="score">${model.health ?? "—"}</span
+      >${model.health === undefined ? "" : html`<span class="of">/100</span>`}
       <span class="label">health</span>
       <span class="counts"
         >${countsLine(model.counts)}${model.suppressed ? `, ${model.suppressed} suppressed` : ""}</span

@@ -17,7 +17,11 @@ import type { Finding } from "../types";
  */
 
 /** The rules whose findings signing resolves (or that another party resolves by signing). */
-export const SIGNING_RULES: ReadonlySet<string> = new Set(["signatures", "signature-outdated", "launch-before-signature"]);
+export const SIGNING_RULES: ReadonlySet<string> = new Set([
+  "signatures",
+  "signature-outdated",
+  "launch-before-signature",
+]);
 
 /** A charter that still holds an open decision (`TODO`) is not signed, whatever that finding's severity. */
 const OPEN_DECISION_RULE = "todo-placeholder";

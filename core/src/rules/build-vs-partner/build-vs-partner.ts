@@ -8,7 +8,8 @@ function contradiction(decision: Decision): { expected: "build" | "partner"; mes
   if (coreDifferentiator === true && choice === "partner") {
     return {
       expected: "build",
-      message: "Partnering for a core differentiator: build it yourself, as what sets us apart shouldn't hang on a partner.",
+      message:
+        "Partnering for a core differentiator: build it yourself, as what sets us apart shouldn't hang on a partner.",
     };
   }
   if (coreDifferentiator !== false) return undefined;

@@ -7,7 +7,8 @@ export default defineRule({
     id: "measurable-metrics",
     category: "Charter",
     defaultSeverity: "error",
-    summary: "`measurement.metrics` is missing or empty (error), or a metric has no `target` (warning, on that metric).",
+    summary:
+      "`measurement.metrics` is missing or empty (error), or a metric has no `target` (warning, on that metric).",
     rationale:
       "If the two companies have not agreed on what they will measure, each will judge the partnership by its own impression, and the quarterly review becomes an argument. List the specific metrics that define success (partner-sourced revenue, customers live, retention) with a target for each and, ideally, where it is tracked. A metric without a target can be reported on but never met or missed: the format lets you list a metric before its target is agreed, and this rule reminds you, on that metric's entry, to agree one.",
     options: {},

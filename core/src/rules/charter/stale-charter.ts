@@ -31,7 +31,8 @@ export default defineRule<Options>({
     const review = facts.review;
     if (review.unrecorded) {
       report({
-        message: "No review is recorded for this active charter: review it with the partner, then set updated to that date.",
+        message:
+          "No review is recorded for this active charter: review it with the partner, then set updated to that date.",
         at: ["status"],
       });
     } else if (review.overdue) {

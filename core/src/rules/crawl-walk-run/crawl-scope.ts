@@ -44,7 +44,9 @@ export default defineRule({
         fixes: [
           {
             title: "Add a crawl phase to scope",
-            edits: [{ kind: "insert", into: ["phases"], key: "crawl", yaml: "start: TODO\nend: TODO\ncustomers: TODO" }],
+            edits: [
+              { kind: "insert", into: ["phases"], key: "crawl", yaml: "start: TODO\nend: TODO\ncustomers: TODO" },
+            ],
             safe: false,
           },
         ],

@@ -15,7 +15,8 @@ export default defineRule({
     reads: ["status", "phases.crawl?", "phases.crawl.outcome", "phases.walk?", "phases.walk.outcome", "phases.run?"],
     judgesProgress: true,
     examples: {
-      failing: "status: active\nphases:\n  crawl: { start: 2026-01-05, end: 2026-02-27, customers: 2, outcome: failed }",
+      failing:
+        "status: active\nphases:\n  crawl: { start: 2026-01-05, end: 2026-02-27, customers: 2, outcome: failed }",
       passing: "status: ended\nphases:\n  crawl: { start: 2026-01-05, end: 2026-02-27, customers: 2, outcome: failed }",
     },
   },

@@ -11,12 +11,6 @@ interface Options {
 
 const rangeSchema = { type: "array", items: { type: "number", minimum: 0 }, minItems: 2, maxItems: 2 };
 
-const PURPOSE: Record<"crawl" | "walk" | "run", string> = {
-  crawl: "long enough for pilot customers to show a measurable result, short enough to learn fast and cheaply",
-  walk: "enough time to build the formal integration and see whether invited customers adopt it",
-  run: "long enough to prove the partnership at scale before the next review of the whole charter",
-};
-
 export default defineRule<Options>({
   meta: {
     id: "phase-duration",

@@ -25,7 +25,8 @@ export default defineRule<Options>({
     reads: ["status", "launch.date", "launch.checklist"],
     judgesProgress: true,
     examples: {
-      failing: "# today: 2026-11-24\nlaunch:\n  date: 2026-08-03\n  checklist: { adoptionTracking: done, qbrScheduled: todo }",
+      failing:
+        "# today: 2026-11-24\nlaunch:\n  date: 2026-08-03\n  checklist: { adoptionTracking: done, qbrScheduled: todo }",
       passing:
         "# today: 2026-11-24\nlaunch:\n  date: 2026-08-03\n  checklist:\n    adoptionTracking: done\n    supportTriage: done\n    caseStudyPublished: done\n    pipelineMeasured: done\n    qbrScheduled: done",
     },

@@ -11,8 +11,10 @@ export default defineRule({
     options: {},
     reads: ["tier", "leverage.type"],
     examples: {
-      failing: "tier: strategic\nleverage:\n  type: customer\n  evidence: 50+ partner support tickets ask for the integration",
-      passing: "tier: partnership\nleverage:\n  type: customer\n  evidence: 50+ partner support tickets ask for the integration",
+      failing:
+        "tier: strategic\nleverage:\n  type: customer\n  evidence: 50+ partner support tickets ask for the integration",
+      passing:
+        "tier: partnership\nleverage:\n  type: customer\n  evidence: 50+ partner support tickets ask for the integration",
     },
   },
   check({ charter, report }) {

@@ -21,7 +21,8 @@ export default defineRule({
     reads: ["commitments.ifItFails.us", "commitments.ifItFails.partner"],
     subjects: ["commitments.ifItFails.us", "commitments.ifItFails.partner"],
     examples: {
-      failing: "commitments:\n  ifItFails:\n    us: 12 engineer-months and the MSP channel\n    partner: Nothing at all.",
+      failing:
+        "commitments:\n  ifItFails:\n    us: 12 engineer-months and the MSP channel\n    partner: Nothing at all.",
       passing:
         "commitments:\n  ifItFails:\n    us: 12 engineer-months and the MSP channel\n    partner: the enablement fund and a gap in its certified stack",
     },

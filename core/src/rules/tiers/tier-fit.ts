@@ -66,7 +66,8 @@ export default defineRule<Options>({
       "Tiers set expectations: a self-serve partner wants documentation and office hours, a strategic partner wants a dedicated manager and an executive relationship. Picking the wrong one frustrates both sides. The decision tree: a partner with its own engineering capacity starts as an `integration` and is reviewed for `partnership` after six months; without that capacity, a marquee logo that shifts our positioning is `strategic`, anyone else is a `partnership`.\n\nTwo paths lead to `partnership` for partners the tree would place elsewhere. A partner with engineering capacity that held `integration` for at least *graduationMonths* (6 by default) before moving up has graduated: record the path in `tierHistory` (e.g. integration since 2025-03-01, then partnership since 2025-10-01). A marquee partner without engineering capacity whose leverage is only moderate (`competitive` or `customer`) fits a lighter tier tested first (see `leverage-tier-fit`).\n\nThe rule only runs when `partner.engineeringCapacity` is stated, and a partner that has engineering capacity *and* is a marquee logo may sit in any tier.",
     options: {
       graduationMonths: {
-        description: "a number of months: how long a partner with engineering capacity holds integration before it may move up",
+        description:
+          "a number of months: how long a partner with engineering capacity holds integration before it may move up",
         default: 6,
         schema: { type: "number", minimum: 0 },
       },

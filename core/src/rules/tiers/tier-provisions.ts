@@ -62,7 +62,8 @@ export default defineRule<Options>({
     }
     if (tier === "partnership" && governance && governance.syncCadence === undefined) {
       report({
-        message: "No regular sync for a partnership (Tier 2): set governance.syncCadence to weekly, biweekly or monthly.",
+        message:
+          "No regular sync for a partnership (Tier 2): set governance.syncCadence to weekly, biweekly or monthly.",
         at: ["governance", "syncCadence"],
         anchor: "key",
         fixes: [

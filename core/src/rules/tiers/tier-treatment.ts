@@ -30,7 +30,8 @@ export default defineRule({
     }
     if (governance.syncCadence === "weekly") {
       report({
-        message: "A weekly sync is white-glove treatment for a self-serve partner: move the tier up, or sync less often.",
+        message:
+          "A weekly sync is white-glove treatment for a self-serve partner: move the tier up, or sync less often.",
         at: ["governance", "syncCadence"],
         anchor: "value",
       });
