@@ -20,7 +20,7 @@ function view(text: string): CharterView {
 
 /** The score the page shows in its health box. */
 function shownScore(html: string): string {
-  return /<span class="score">([^<]*)<\/span>/.exec(html)![1]!;
+  return /<span class="score">([^<]*)<\/span\s*>/.exec(html)![1]!;
 }
 
 describe("preview: health score", () => {
