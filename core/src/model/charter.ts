@@ -171,8 +171,12 @@ export interface Charter {
   owner?: string;
   updated?: string;
   tags?: string[];
+  program?: string;
+  company?: { name: string; website?: string };
   partner?: Partner;
   tier?: Tier;
+  /** The tiers held, oldest first; the last is the current tier (the graduation path). */
+  tierHistory?: { tier: Tier; since: string }[];
   decision?: Decision;
   leverage?: Leverage;
   valueProposition?: ValueProposition;

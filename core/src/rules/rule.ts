@@ -116,7 +116,7 @@ export interface Report {
 }
 
 export interface RuleContext<O> {
-  /** The charter as data; the sections in `meta.reads` passed the schema. */
+  /** The charter as data, without the values the schema flagged or left undecided (`TODO`): what it holds passed the schema. */
   readonly charter: Charter;
   /**
    * The charter's facts (phase lengths, the exchange's balance, signature states…), the same
