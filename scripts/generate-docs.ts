@@ -43,7 +43,7 @@ function scope(rule: AnyRule): string {
   const lines: string[] = [];
   if (reads.length) {
     lines.push(
-      `**Reads:** ${reads.map((read) => `\`${read}\``).join(", ")}. A finding that depends on a value the schema reports, or on a value that is exactly \`TODO\` (undecided), is left out: see [what a rule reads](README.md#what-a-rule-reads).`,
+      `**Reads:** ${reads.map((read) => (read.endsWith("?") ? `\`${read.slice(0, -1)}\` (whether it is there)` : `\`${read}\``)).join(", ")}. A finding that depends on a value the schema reports, or on a value that is exactly \`TODO\` (undecided), is left out: see [what a rule reads](README.md#what-a-rule-reads).`,
     );
   }
   if (judgesProgress)
