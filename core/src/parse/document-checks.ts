@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type Pair } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Pair } from "yaml";
 import type { LineIndex } from "../text/line-index";
 import type { Finding } from "../types";
 import { quote } from "../text/words";

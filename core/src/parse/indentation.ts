@@ -33,7 +33,16 @@ interface Level {
   kind: "map" | "seq";
   /** The key that opened this level, for messages. */
   owner?: string;
+  /** The column of that key: a level usually starts one step (two spaces) to its right. */
+  ownerIndent?: number;
+  /** The level's first line, and how many lines it has. */
+  line: number;
+  key?: string;
+  lines: number;
 }
+
+/** The usual indentation step; a first line off by one from it is the odd one out, not its siblings. */
+const STEP = 2;
 
 function shapeOf(text: string, line: number): Shape | undefined {
   const content = withoutComment(text);
@@ -105,8 +114,8 @@ export function findIndentProblem(lines: readonly string[], from: number, to: nu
 function place(shape: Shape, previous: Shape | undefined, levels: Level[]): IndentProblem | undefined {
   const sameIndentList = shape.item && !previous?.item && shape.indent === previous?.indent;
   if (previous?.opens && (shape.indent > previous.inner || sameIndentList)) {
-    levels.push({ indent: shape.indent, kind: shape.item ? "seq" : "map", owner: previous.key });
-    if (shape.item && shape.key !== undefined) levels.push({ indent: shape.inner, kind: "map" });
+    levels.push({ ...levelOf(shape, shape.indent), owner: previous.key, ownerIndent: previous.inner });
+    if (shape.item && shape.key !== undefined) levels.push(innerLevel(shape, shape.indent));
     return undefined;
   }
   const popped: Level[] = [];
@@ -114,12 +123,57 @@ function place(shape: Shape, previous: Shape | undefined, levels: Level[]): Inde
   // A list written at its key's own indentation ends where a key of that column follows.
   const top = levels[levels.length - 1];
   if (top?.kind === "seq" && !shape.item && top.indent === shape.indent && levels.length > 1) levels.pop();
+  const firstOff = firstLineOff(shape, [...popped, ...(top ? [top] : [])]);
+  if (firstOff) {
+    // The level's first line was the odd one: the level is where this line and the rest are.
+    const level = firstOff.level;
+    while (levels.length > 0 && levels[levels.length - 1]!.indent >= level.indent) levels.pop();
+    levels.push({ ...level, indent: shape.indent, lines: level.lines + 1 });
+    if (shape.item && shape.key !== undefined) levels.push(innerLevel(shape, shape.indent));
+    return firstOff.problem;
+  }
   const problem = misfit(shape, previous, levels, popped);
   const indent = problem?.kind === "misaligned" ? problem.expected : shape.indent;
   while (levels.length > 0 && levels[levels.length - 1]!.indent > indent) levels.pop();
-  if (levels[levels.length - 1]?.indent !== indent) levels.push({ indent, kind: shape.item ? "seq" : "map" });
-  if (shape.item && shape.key !== undefined) levels.push({ indent: indent + shape.inner - shape.indent, kind: "map" });
+  const current = levels[levels.length - 1];
+  if (current?.indent === indent) current.lines++;
+  else levels.push(levelOf(shape, indent));
+  if (shape.item && shape.key !== undefined) levels.push(innerLevel(shape, indent));
   return problem;
+}
+
+function levelOf(shape: Shape, indent: number): Level {
+  return { indent, kind: shape.item ? "seq" : "map", line: shape.line, key: shape.key, lines: 1 };
+}
+
+/** The mapping inside a `- key: value` item, at the column of its key. */
+function innerLevel(shape: Shape, indent: number): Level {
+  return { indent: indent + shape.inner - shape.indent, kind: "map", line: shape.line, key: shape.key, lines: 1 };
+}
+
+/**
+ * `crawl:` then `   start:` (3 spaces) then `    end:` (4): YAML takes the first line's column
+ * for the section and stops at the second, but the first is the one out of line.
+ */
+function firstLineOff(shape: Shape, closing: Level[]): { level: Level; problem: IndentProblem } | undefined {
+  const level = closing.find(
+    (candidate) =>
+      candidate.ownerIndent !== undefined &&
+      shape.indent - candidate.ownerIndent === STEP &&
+      candidate.indent - candidate.ownerIndent !== STEP &&
+      candidate.lines === 1 &&
+      candidate.kind === (shape.item ? "seq" : "map"),
+  );
+  if (!level) return undefined;
+  const problem: IndentProblem = {
+    kind: "misaligned",
+    line: level.line,
+    indent: level.indent,
+    expected: shape.indent,
+    item: level.kind === "seq",
+    key: level.key,
+  };
+  return { level, problem };
 }
 
 function misfit(

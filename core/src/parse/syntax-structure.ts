@@ -1,6 +1,7 @@
 import { listPhrase, plural } from "../text/words";
 import { findIndentProblem, type IndentProblem } from "./indentation";
 import { errorLine, type Diagnoser, type Explanation, type SyntaxContext } from "./syntax-mistakes";
+import { readYaml } from "./read-yaml";
 import { contentStart, indentOf, keyOf, withoutComment } from "./yaml-line";
 
 /**
@@ -25,27 +26,51 @@ function shownLines(lines: number[]): string {
   return listPhrase(shown);
 }
 
-function isItem(text: string): boolean {
-  return /^\s*-( |$)/.test(text);
+function nearbyIndents(context: SyntaxContext, line: number): number[] {
+  const found: number[] = [];
+  for (const direction of [1, -1]) {
+    for (let other = line + direction; other >= 0 && other < context.lines.lineCount; other += direction) {
+      const text = context.lines.lineText(other);
+      if (!text.trim() || /^\s*#/.test(text)) continue;
+      if (!/^[ ]*\t/.test(text)) found.push(indentOf(text));
+      break;
+    }
+  }
+  return found;
+}
+
+/** Where the parser's first error is in `text` (Infinity when there is none). */
+function firstErrorAt(text: string): number {
+  const errors = readYaml(text).doc?.errors ?? [];
+  return errors.length ? Math.min(...errors.map((error) => error.pos[0])) : Infinity;
 }
 
 /**
- * The indentation a tab-indented line most likely meant: that of the nearest line below (else
- * above) of the same kind (list item or key) indented with spaces only; else a tab per level.
+ * The indentation a single tab-indented line meant: a tab per level, else the indentation of
+ * the line below or above, else one step deeper than the line above; the first that the
+ * parser reads furthest without an error. Several tab lines: a tab per level throughout.
  */
-function spacesFor(context: SyntaxContext, line: number, step: string): string {
-  const text = context.lines.lineText(line);
-  const indent = /^[ \t]*/.exec(text)![0];
-  for (const direction of [1, -1]) {
-    for (let other = line + direction; other >= 0 && other < context.lines.lineCount; other += direction) {
-      const neighbour = context.lines.lineText(other);
-      if (!neighbour.trim() || /^\s*#/.test(neighbour)) continue;
-      if (/^[ ]*\t/.test(neighbour) || isItem(neighbour) !== isItem(text)) break;
-      return " ".repeat(indentOf(neighbour));
-    }
+function spacesFor(context: SyntaxContext, line: number, step: string, alone: boolean): string {
+  const indent = /^[ \t]*/.exec(context.lines.lineText(line))![0];
+  const perLevel = indent.replace(/\t/g, step);
+  if (!alone || context.text.length > TRY_LIMIT) return perLevel;
+  const [below, above] = nearbyIndents(context, line);
+  const tries = [perLevel.length, below, above, above === undefined ? undefined : above + step.length];
+  const unique = [...new Set(tries.filter((value): value is number => value !== undefined))];
+  const start = context.lines.offset({ line, character: 0 });
+  const end = start + indent.length;
+  let best = { spaces: perLevel, at: -1 };
+  for (const count of unique) {
+    const spaces = " ".repeat(count);
+    const at = firstErrorAt(context.text.slice(0, start) + spaces + context.text.slice(end));
+    if (at > best.at) best = { spaces, at };
+    if (at === Infinity) break;
   }
-  return indent.replace(/\t/g, step);
+  return best.spaces;
 }
+
+/** Trying indentations parses the text again for each; larger files get a tab per level. */
+const TRY_LIMIT = 64 * 1024;
 
 /** A tab in the indentation: one finding, naming the other lines indented with tabs. */
 export const tabIndentation: Diagnoser = (context) => {
@@ -58,9 +83,10 @@ export const tabIndentation: Diagnoser = (context) => {
     if (/^[ ]*\t/.test(context.lines.lineText(line))) tabbed.push(line);
   }
   if (!tabbed.includes(first)) tabbed.unshift(first);
+  const alone = tabbed.length === 1;
   const edits = tabbed.map((line) => ({
     line,
-    text: spacesFor(context, line, step) + context.lines.lineText(line).trimStart(),
+    text: spacesFor(context, line, step, alone) + context.lines.lineText(line).trimStart(),
   }));
   const others = tabbed.filter((line) => line !== first);
   const more = others.length ? ` Lines ${shownLines(others)} have tabs too.` : "";
