@@ -58,19 +58,43 @@ export function parseCharter(input: string): ParsedCharter {
   const syntaxFindings = readingFindings(yamlText, doc);
   if (syntaxFindings.length > 0) return { text, lines, doc, data: undefined, syntaxFindings };
   let data: unknown;
+  let aliasProblem: string | undefined;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Aliases nest what they refer to: the data can be deeper than the text.
+    if (depthOf(data) > MAX_NESTING_DEPTH)
+      aliasProblem = `The aliases (*name) in this file nest the data more than ${MAX_NESTING_DEPTH} levels deep; write the values out instead.`;
   } catch {
-    // yaml throws when aliases expand past maxAliasCount; report at the first alias.
+    // yaml throws when aliases expand past maxAliasCount.
+    aliasProblem = `The aliases (*name) in this file expand to too many nodes; write the values out instead of referencing them more than ${MAX_ALIAS_COUNT} times.`;
+  }
+  if (aliasProblem) {
     const first = firstAliasOffset(doc) ?? 0;
-    syntaxFindings.push({
-      rule: "yaml-syntax",
-      severity: "error",
-      message: `The aliases (*name) in this file expand to too many nodes; write the values out instead of referencing them more than ${MAX_ALIAS_COUNT} times.`,
-      range: lines.range(first, lines.lineEnd(lines.position(first).line)),
-    });
+    const range = lines.range(first, lines.lineEnd(lines.position(first).line));
+    return {
+      text,
+      lines,
+      doc,
+      data: undefined,
+      syntaxFindings: [{ rule: "yaml-syntax", severity: "error", message: aliasProblem, range }],
+    };
   }
   return { text, lines, doc, data, syntaxFindings };
+}
+
+/** How deeply lists and sections nest in `data` (a shared or cyclic alias counts at each place), without recursion. */
+function depthOf(data: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[data, 1]];
+  const reached = new Map<object, number>();
+  while (stack.length > 0 && deepest <= MAX_NESTING_DEPTH) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== "object" || value === null || (reached.get(value) ?? 0) >= depth) continue;
+    reached.set(value, depth);
+    deepest = Math.max(deepest, depth);
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** The syntax mistakes, then what the document hides once they are corrected (one finding a line). */

@@ -262,7 +262,10 @@ const translateType: Translator = ({ path, value, node, name }) => {
   }
   const pair = textAsPair(value);
   if (pair && node?.type === "string") {
-    return atValue(path, `${name} must be text, but ": " makes it a key and a value: put it in quotes, ${quote(pair, 40)}.`);
+    return atValue(
+      path,
+      `${name} must be text, but ": " makes it a key and a value: put it in quotes, ${quote(pair, 40)}.`,
+    );
   }
   const yesNo = typeof value === "string" ? YES_NO[value.toLowerCase()] : undefined;
   if (yesNo !== undefined && node?.type === "boolean") {
@@ -316,7 +319,10 @@ const translatePattern: Translator = ({ path, value, name }) => {
 const limit =
   (bound: "more" | "less"): Translator =>
   ({ error, path, value, name }) =>
-    atValue(path, `${name} must be ${(error.params as { limit: number }).limit} or ${bound}; found ${shortValue(value)}.`);
+    atValue(
+      path,
+      `${name} must be ${(error.params as { limit: number }).limit} or ${bound}; found ${shortValue(value)}.`,
+    );
 
 /** The branch errors of anyOf/oneOf/if say it better: those keywords produce no problem of their own. */
 const silent: Translator = () => undefined;
