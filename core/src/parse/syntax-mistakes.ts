@@ -94,7 +94,7 @@ export const colonInValue: Diagnoser = (context) => {
   return {
     line,
     from: column,
-    message: `${whose ? `The value of "${whose}"` : "This value"} ${what}, which YAML reads as a new key: put the value in quotes, ${shown(fixed)}`,
+    message: `${whose ? `The value of "${whose}"` : "This value"} ${what}, which starts a new key: put it in quotes, ${shown(fixed)}`,
     edits: [{ line, text: fixed }],
     fixTitle: "Put the value in quotes",
   };
@@ -116,7 +116,7 @@ export const missingSpaceAfterColon: Diagnoser = (context) => {
     return {
       line,
       from: match[1]!.length,
-      message: `Put a space after the colon of "${match[2]}": ${shown(fixed)}. Without it YAML reads the line as one piece of text.`,
+      message: `No space after the colon of "${match[2]}", so YAML reads the line as one text: write ${shown(fixed)}`,
       edits: [{ line, text: fixed }],
       fixTitle: `Add a space after "${match[2]}:"`,
     };
@@ -231,7 +231,7 @@ export const flowEntry: Diagnoser = (context) => {
     line,
     from: column,
     to: column + entry.length,
-    message: `The text ${quote(entry, 40)} contains ": ", which YAML reads as a new key: put it in quotes, ${shown(fixed)}`,
+    message: `The text ${quote(entry, 40)} contains ": ", which starts a new key: put it in quotes, ${shown(fixed)}`,
     edits: [{ line, text: fixed }],
     fixTitle: "Put the text in quotes",
   };
@@ -260,25 +260,25 @@ export function quoteValueStarting(line: number, lineText: string): Explanation 
   if (!value) return undefined;
   const first = value.startsWith("- ") ? "- " : value[0]!;
   const fixed = replaceValue(lineText, start, value, quoteYaml(value));
-  const reads = READS_AS[first] ? `, which YAML reads as ${READS_AS[first]}` : ", which YAML reserves";
+  const reads = READS_AS[first] ? `, which ${READS_AS[first]}` : ", which YAML reserves";
   return {
     line,
     from: start,
-    message: `${key ? `The value of "${key}"` : "This value"} starts with "${first}"${reads}: put the value in quotes, ${shown(fixed)}`,
+    message: `${key ? `The value of "${key}"` : "This value"} starts with "${first}"${reads}: put it in quotes, ${shown(fixed)}`,
     edits: [{ line, text: fixed }],
     fixTitle: "Put the value in quotes",
   };
 }
 
 const READS_AS: Record<string, string> = {
-  "*": "a reference to an anchor",
-  "[": "a list",
-  "{": "a section",
-  "- ": "a list item",
-  "&": "an anchor name",
-  "!": "a type tag",
-  "|": "the start of a text block",
-  ">": "the start of a text block",
+  "*": "makes it a reference to an anchor",
+  "[": "starts a list",
+  "{": "starts a section",
+  "- ": "starts a list item",
+  "&": "makes it an anchor name",
+  "!": "makes it a type tag",
+  "|": "starts a text block",
+  ">": "starts a text block",
 };
 
 function startsWithBracket(context: SyntaxContext, error: YAMLError): boolean {

@@ -94,7 +94,7 @@ export const tabIndentation: Diagnoser = (context) => {
     line: first,
     from: 0,
     to: Math.max(1, /^[ \t]*/.exec(context.lines.lineText(first))![0].length),
-    message: `This line is indented with a tab: YAML indents with spaces, never tabs. Use ${step.length} spaces per level.${more}`,
+    message: `Indented with a tab, but YAML indents with spaces only, never tabs: use ${step.length} spaces per level.${more}`,
     edits,
     fixTitle: others.length ? `Indent with spaces instead of tabs (${tabbed.length} lines)` : "Indent with spaces",
     guess: true,
@@ -148,7 +148,7 @@ function explainIndent(context: SyntaxContext, problem: IndentProblem): Explanat
       return {
         line,
         from: 0,
-        message: `This line is indented under "${problem.parent}" (line ${problem.parentLine + 1}), which already has a value: indent it like the lines around it, or remove that value.`,
+        message: `Indented under "${problem.parent}" (line ${problem.parentLine + 1}), which already has a value: indent this line like its neighbours, or remove that value.`,
       };
   }
 }
@@ -206,7 +206,7 @@ export const secondDocument: Diagnoser = (context) => {
     line,
     from: column,
     message:
-      "A second YAML document starts here (---), but a file holds one YAML document, one charter: move the other to its own file.",
+      "A second document starts here (---), but a charter file holds one YAML document: move the other to its own file.",
   };
 };
 

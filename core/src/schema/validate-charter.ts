@@ -42,7 +42,7 @@ export function validateCharterData(data: unknown): SchemaProblem[] {
         path: [],
         anchor: "key",
         message:
-          "This charter is empty. Start from the `charter` snippet or `partner-charter init`: a charter needs apiVersion, kind, id, title, status, owner, partner, tier, leverage, valueProposition, goals, commitments, phases, measurement and governance.",
+          "This charter is empty: start from the `charter` snippet or `partner-charter init`, which write every section a charter needs.",
       },
     ];
   }
@@ -181,11 +181,10 @@ function thousandsKey(extra: string, path: NodePath, root: unknown): SchemaProbl
   if (!numberKey) return undefined;
   const read = section[numberKey] as number;
   const written = `${read},${extra.padStart(3, "0")}`;
-  const name = fieldName([...path, numberKey], root);
   return {
     path: [...path, extra],
     anchor: "key",
-    message: `Write numbers without thousands separators: ${written.replace(/,/g, "")}, not ${written} (inside { … } the comma ends the number: ${name} reads as ${read}).`,
+    message: `Write numbers without thousands separators: ${written.replace(/,/g, "")}, not ${written} (inside { … } the comma ends the number, so it reads as ${read}).`,
   };
 }
 
