@@ -4,11 +4,14 @@ import type { Finding } from "../types";
 import { readYaml } from "./read-yaml";
 import {
   badEscape,
+  bracketInFlow,
   colonInValue,
   dashWithoutSpace,
   flowEntry,
+  flowSeparator,
   missingSpaceAfterColon,
   reservedStart,
+  strayCloser,
   textAfterQuote,
   toFinding,
   unclosedBracket,
@@ -36,12 +39,15 @@ const DIAGNOSERS: Diagnoser[] = [
   tabIndentation,
   unclosedQuoteMark,
   unclosedBracket,
+  flowSeparator,
   missingSpaceAfterColon,
   dashWithoutSpace,
   flowEntry,
   badEscape,
   textAfterQuote,
   reservedStart,
+  strayCloser,
+  bracketInFlow,
   colonInValue,
   neitherKeyNorItem,
   indentation,
@@ -60,8 +66,12 @@ function explainFirst(text: string, lines: LineIndex, all: YAMLError[]): Explana
   const errors = all.filter((error) => lines.position(error.pos[0]).line <= firstLine + 1);
   const context: SyntaxContext = { text, lines, errors, all };
   for (const diagnose of DIAGNOSERS) {
-    const explanation = diagnose(context);
-    if (explanation) return explanation;
+    try {
+      const explanation = diagnose(context);
+      if (explanation) return explanation;
+    } catch {
+      // An explanation that fails must not cost the finding: the parser's own words remain.
+    }
   }
   return otherError(context)!;
 }

@@ -1,5 +1,6 @@
 import type { YAMLError } from "yaml";
 import type { LineIndex } from "../text/line-index";
+import { scanYamlLine } from "../text/yaml-scan";
 import type { Finding } from "../types";
 import { quote } from "../text/words";
 import {
@@ -281,9 +282,105 @@ const READS_AS: Record<string, string> = {
   ">": "starts a text block",
 };
 
+/** `[beta] connector`: a bracketed word opening a text, not a list or section written in brackets. */
 function startsWithBracket(context: SyntaxContext, error: YAMLError): boolean {
-  return /^[[{]/.test(valueOn(context.lines.lineText(errorLine(context, error).line)).value);
+  const { value } = valueOn(context.lines.lineText(errorLine(context, error).line));
+  const bracketed = /^[[{]([^\]}]*)[\]}]/.exec(value);
+  return !!bracketed && !/[:,]\s/.test(bracketed[1]!);
 }
+
+/** `{ metric: inv}d MSPs }`, `{ target: ]1.2M }`: a closing bracket that closes nothing, or too early. */
+export const strayCloser: Diagnoser = (context) => {
+  const first = context.errors[0];
+  if (!first) return undefined;
+  const line = errorLine(context, first).line;
+  const lineText = context.lines.lineText(line);
+  const stray = strayCloserIn(lineText);
+  if (!stray) return undefined;
+  const fixed = lineText.slice(0, stray.index) + lineText.slice(stray.index + 1);
+  return {
+    line,
+    from: stray.index,
+    to: stray.index + 1,
+    message: stray.early
+      ? `This "${stray.char}" ends the ${stray.char === "}" ? "{ … }" : "[ … ]"} early and leaves the text after it over: remove it, or put the value that holds it in quotes.`
+      : `This "${stray.char}" closes nothing: remove it, or put the value that holds it in quotes.`,
+    edits: [{ line, text: fixed }],
+    fixTitle: `Remove the "${stray.char}"`,
+    guess: true,
+  };
+};
+
+function strayCloserIn(lineText: string): { index: number; char: string; early: boolean } | undefined {
+  const open: string[] = [];
+  let closedAt: { index: number; char: string } | undefined;
+  let stray: { index: number; char: string; early: boolean } | undefined;
+  scanYamlLine(lineText, (char, index) => {
+    if (closedAt && /\S/.test(char) && char !== ",") {
+      stray = { ...closedAt, early: true };
+      return true;
+    }
+    if (char === "[" || char === "{") open.push(char);
+    else if (char === "]" || char === "}") {
+      if (open.length === 0 || closerOf(open[open.length - 1]!) !== char) {
+        stray = { index, char, early: false };
+        return true;
+      }
+      open.pop();
+      if (open.length === 0) closedAt = { index, char };
+    }
+    return false;
+  });
+  return stray;
+}
+
+/** `{ detail: r{tention }`: inside { … } a bracket starts a nested list or section. */
+export const bracketInFlow: Diagnoser = (context) => {
+  const error = firstError(context, (e) => /unexpected flow-(map|seq)-start/i.test(e.message));
+  if (!error) return undefined;
+  const { line, column } = errorLine(context, error);
+  const lineText = context.lines.lineText(line);
+  const bracket = lineText[column];
+  if (bracket !== "{" && bracket !== "[") return undefined;
+  const closer = lineText.indexOf(closerOf(bracket), column);
+  const fixed = lineText.slice(0, column) + lineText.slice(column + 1, closer) + lineText.slice(closer + 1);
+  return {
+    line,
+    from: column,
+    to: column + 1,
+    message: `This "${bracket}" inside { … } starts a new ${bracket === "{" ? "section" : "list"}: remove it, or put the value that holds it in quotes.`,
+    ...(closer > column
+      ? { edits: [{ line, text: fixed }], fixTitle: `Remove the "${bracket}${closerOf(bracket)}"`, guess: true }
+      : {}),
+  };
+};
+
+/** `amount { value: 12 }`: inside { … } a key needs its colon, and entries their commas. */
+export const flowSeparator: Diagnoser = (context) => {
+  const error = firstError(context, (e) => /Missing , or : between flow/.test(e.message));
+  if (!error) return undefined;
+  const { line, column } = errorLine(context, error);
+  const lineText = context.lines.lineText(line);
+  const word = /([A-Za-z][\w-]*)\s*$/.exec(lineText.slice(0, column));
+  if (word && /[[{]/.test(lineText[column] ?? "")) {
+    const end = column - (word[0].length - word[1]!.length);
+    const fixed = `${lineText.slice(0, end)}:${lineText.slice(end)}`;
+    return {
+      line,
+      from: end - word[1]!.length,
+      to: end,
+      message: `A colon is missing after "${word[1]}": write ${word[1]}: ${lineText[column]} … ${closerOf(lineText[column]!)}`,
+      edits: [{ line, text: fixed }],
+      fixTitle: `Add a colon after "${word[1]}"`,
+    };
+  }
+  return {
+    line,
+    from: column,
+    message:
+      'Inside { … } each entry is key: value and entries are separated by commas: a ":" or a "," is missing here.',
+  };
+};
 
 /** `'CloudCo's dashboard'`, `"Partner" dashboard` — text goes on after the closing quote. */
 export const textAfterQuote: Diagnoser = (context) => {

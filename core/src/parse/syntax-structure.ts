@@ -168,7 +168,9 @@ export const indentation: Diagnoser = (context) => {
 
 /** `dashboard Partner health` — neither `key: value` nor `- item`. */
 export const neitherKeyNorItem: Diagnoser = (context) => {
-  const error = context.errors.find((e) => e.code === "MISSING_CHAR" && /map values/.test(e.message));
+  const error = context.errors.find(
+    (e) => (e.code === "MISSING_CHAR" && /map values/.test(e.message)) || e.code === "MULTILINE_IMPLICIT_KEY",
+  );
   if (!error) return undefined;
   const line = errorLine(context, error).line;
   const text = context.lines.lineText(line);
