@@ -2,7 +2,8 @@ import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Pa
 import type { LineIndex } from "../text/line-index";
 import type { Finding } from "../types";
 import { quote } from "../text/words";
-import { quoteValueStarting, toFinding } from "./syntax-mistakes";
+import { toFinding } from "./syntax-context";
+import { quoteValueStarting } from "./syntax-values";
 import { indentOf } from "./yaml-line";
 
 /**

@@ -2,25 +2,17 @@ import type { Document, YAMLError } from "yaml";
 import { LineIndex } from "../text/line-index";
 import type { Finding } from "../types";
 import { readYaml } from "./read-yaml";
+import { toFinding, type Diagnoser, type Explanation, type LineEdit, type SyntaxContext } from "./syntax-context";
+import { bracketInFlow, flowEntry, flowSeparator, strayCloser, unclosedBracket } from "./syntax-flow";
 import {
   badEscape,
-  bracketInFlow,
   colonInValue,
   dashWithoutSpace,
-  flowEntry,
-  flowSeparator,
   missingSpaceAfterColon,
   reservedStart,
-  strayCloser,
   textAfterQuote,
-  toFinding,
-  unclosedBracket,
   unclosedQuoteMark,
-  type Diagnoser,
-  type Explanation,
-  type LineEdit,
-  type SyntaxContext,
-} from "./syntax-mistakes";
+} from "./syntax-values";
 import { indentation, neitherKeyNorItem, otherError, secondDocument, tabIndentation } from "./syntax-structure";
 
 /**

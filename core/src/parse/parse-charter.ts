@@ -30,56 +30,58 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function wholeFileFinding(lines: LineIndex, message: string): Finding {
-  return { rule: "yaml-syntax", severity: "error", message, range: lines.lineRange(0) };
+function syntaxError(message: string, range: Range): Finding {
+  return { rule: "yaml-syntax", severity: "error", message, range };
 }
 
 export function parseCharter(input: string): ParsedCharter {
   const text = stripBom(input);
   const lines = new LineIndex(text);
+  const refused = (finding: Finding): ParsedCharter => ({
+    text,
+    lines,
+    doc: undefined,
+    data: undefined,
+    syntaxFindings: [finding],
+  });
   if (text.length > MAX_CHARTER_BYTES) {
     const mb = (text.length / (1024 * 1024)).toFixed(1);
     const message = `This file is ${mb} MB; charters are limited to ${MAX_CHARTER_BYTES / (1024 * 1024)} MB, so it was not checked. Split it, or check that it is really a charter.`;
-    return { text, lines, doc: undefined, data: undefined, syntaxFindings: [wholeFileFinding(lines, message)] };
+    return refused(syntaxError(message, lines.lineRange(0)));
   }
   const yamlText = yamlLineBreaks(text);
   const read = readYaml(yamlText);
   if (!read.doc) {
     const message = `This is nested more than ${MAX_NESTING_DEPTH} levels deep, far more than a charter needs: check the brackets and indentation here.`;
-    const finding: Finding = {
-      rule: "yaml-syntax",
-      severity: "error",
-      message,
-      range: lines.range(read.tooDeepAt, read.tooDeepAt + 1),
-    };
-    return { text, lines, doc: undefined, data: undefined, syntaxFindings: [finding] };
+    return refused(syntaxError(message, lines.range(read.tooDeepAt, read.tooDeepAt + 1)));
   }
   const doc = read.doc;
   const syntaxFindings = readingFindings(yamlText, doc);
   if (syntaxFindings.length > 0) return { text, lines, doc, data: undefined, syntaxFindings };
-  let data: unknown;
-  let aliasProblem: string | undefined;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    // Aliases nest what they refer to: the data can be deeper than the text.
-    if (depthOf(data) > MAX_NESTING_DEPTH)
-      aliasProblem = `The aliases (*name) in this file nest the data more than ${MAX_NESTING_DEPTH} levels deep; write the values out instead.`;
-  } catch {
-    // yaml throws when aliases expand past maxAliasCount.
-    aliasProblem = `The aliases (*name) in this file expand to too many nodes; write the values out instead of referencing them more than ${MAX_ALIAS_COUNT} times.`;
-  }
-  if (aliasProblem) {
+  const data = dataOf(doc);
+  if ("problem" in data) {
     const first = firstAliasOffset(doc) ?? 0;
     const range = lines.range(first, lines.lineEnd(lines.position(first).line));
+    return { text, lines, doc, data: undefined, syntaxFindings: [syntaxError(data.problem, range)] };
+  }
+  return { text, lines, doc, data: data.value, syntaxFindings };
+}
+
+/** The document as plain data, or what its aliases make of it: too many nodes, or too deep. */
+function dataOf(doc: Document.Parsed): { value: unknown } | { problem: string } {
+  try {
+    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Aliases nest what they refer to: the data can be deeper than the text.
+    if (depthOf(value) <= MAX_NESTING_DEPTH) return { value };
     return {
-      text,
-      lines,
-      doc,
-      data: undefined,
-      syntaxFindings: [{ rule: "yaml-syntax", severity: "error", message: aliasProblem, range }],
+      problem: `The aliases (*name) in this file nest the data more than ${MAX_NESTING_DEPTH} levels deep; write the values out instead.`,
+    };
+  } catch {
+    // yaml throws when aliases expand past maxAliasCount.
+    return {
+      problem: `The aliases (*name) in this file expand to too many nodes; write the values out instead of referencing them more than ${MAX_ALIAS_COUNT} times.`,
     };
   }
-  return { text, lines, doc, data, syntaxFindings };
 }
 
 /** How deeply lists and sections nest in `data` (a shared or cyclic alias counts at each place), without recursion. */

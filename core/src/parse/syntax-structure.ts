@@ -1,6 +1,6 @@
 import { listPhrase, plural } from "../text/words";
 import { findIndentProblem, type IndentProblem } from "./indentation";
-import { errorLine, type Diagnoser, type Explanation, type SyntaxContext } from "./syntax-mistakes";
+import { errorLine, type Diagnoser, type Explanation, type SyntaxContext } from "./syntax-context";
 import { readYaml } from "./read-yaml";
 import { contentStart, indentOf, keyOf, withoutComment } from "./yaml-line";
 
