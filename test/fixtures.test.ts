@@ -3,8 +3,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { globbySync } from "globby";
 import { checkCharter, checkFiles } from "../core/src";
-import { schemaAt } from "../core/src/schema/charter-schema";
-import { decisionPlaceholder } from "../core/src/skeleton";
 import { buildFixtureCharter } from "./support/fixture-charter";
 import { assertMatchesExpectations, parseExpectations, type Expectation } from "./support/inline-expectations";
 import { FIXTURES, TEST_TODAY } from "./support/paths";
@@ -15,12 +13,6 @@ import { FIXTURES, TEST_TODAY } from "./support/paths";
  * a base (`# base: strategic`) is spliced into test/fixtures/bases/strategic.partner.yaml first;
  * its findings are compared on the fixture's own lines (test/fixtures/README.md).
  */
-/**
- * The format 1.1 schema (`TODO` for any type, `tierHistory`, a metric without a target) is
- * another part of the 1.1 work; a fixture marked `# needs: schema 1.1` waits for it (pending).
- */
-const SCHEMA_1_1 = schemaAt(["tierHistory"]) !== undefined && decisionPlaceholder(["tier"], "") === "TODO";
-const NEEDS_SCHEMA_1_1 = /^# needs: schema 1\.1$/m;
 
 describe("fixtures with inline expectations", () => {
   const files = globbySync("**/*.partner.{yaml,yml}", { cwd: FIXTURES, absolute: true }).sort();
@@ -34,7 +26,6 @@ describe("fixtures with inline expectations", () => {
     const name = path.relative(FIXTURES, file);
     it(name, function () {
       const text = fs.readFileSync(file, "utf8");
-      if (NEEDS_SCHEMA_1_1.test(text) && !SCHEMA_1_1) this.skip();
       const { expectations, today } = parseExpectations(text);
       expectationsByFile.set(name, expectations);
       const built = buildFixtureCharter(text);

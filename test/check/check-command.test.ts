@@ -79,7 +79,7 @@ describe("partner-charter check", () => {
     const run = runCli(["check", "--today", TEST_TODAY], { cwd: dir });
     assert.equal(run.status, 1);
     assert.match(run.stdout, /bad\.partner\.yaml/);
-    assert.match(run.stdout, /Did you mean "strategic"\?/);
+    assert.match(run.stdout, /did you mean "strategic"\?/);
     assert.match(run.stdout, / schema$/m, "stylish shows the rule id");
   });
 

@@ -59,7 +59,10 @@ describe("partner-charter diff", () => {
     ["signature-outdated", [/^#### Signatures$/m, /Priya Shah \(us, signed 2025-12-15\) signed the base version/]],
     [
       "findings",
-      [/Introduced: \*\*error\*\* \[schema\]\(.*\) \(line \d+\): "fortnightly"/, /Fixed: \*\*error\*\* \[schema\]/],
+      [
+        /Introduced: \*\*error\*\* \[schema\]\(.*\) \(line \d+\): measurement.reviewCadence must be one of .*, not "fortnightly"/,
+        /Fixed: \*\*error\*\* \[schema\]/,
+      ],
     ],
     ["no-change", [/^No changes a reviewer needs to see\.$/m]],
   ];

@@ -96,7 +96,10 @@ describe("partner-charter render", () => {
     assert.match(md, /## Value exchange/);
     assert.match(md, /\| \*\*Gives\*\* \| \*\*Engineering\*\* \(economic\) · 12 engineer-months/);
     assert.match(md, /USD 300,000/);
-    assert.match(md, /## Findings\n\n- \*\*error\*\* line 13 — "strategc" is not a valid tier/);
+    assert.match(
+      md,
+      /## Findings\n\n- \*\*error\*\* line 13 — tier must be one of integration, partnership, strategic, not "strategc": did you mean "strategic"/,
+    );
     assert.ok(!md.includes("<script>"));
   });
 

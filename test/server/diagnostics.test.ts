@@ -27,7 +27,7 @@ describe("language server: diagnostics of open documents", function () {
     const published = await server.open("tier.partner.yaml", text, (p) => p.diagnostics.length > 0);
     const diagnostic = published.diagnostics.find((d) => d.code === "schema");
     assert.ok(diagnostic, "a schema diagnostic");
-    assert.match(diagnostic.message, /Did you mean "strategic"/);
+    assert.match(diagnostic.message, /did you mean "strategic"/);
     assert.equal(diagnostic.source, "partner-charter");
     assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
     assert.match(diagnostic.codeDescription!.href, /docs\/rules\/schema\.md$/);

@@ -20,6 +20,8 @@ export function runCli(
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, ...options.env },
     timeout: 60_000,
+    // Reports of very large inputs run to megabytes (the default buffer is 1 MB).
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, durationMs: Date.now() - started };
 }

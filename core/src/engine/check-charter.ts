@@ -199,29 +199,55 @@ function dependencies(rule: AnyRule, at: NodePath): Read[] {
   });
 }
 
-/** `data` without the mapping entries at `paths` (only the mappings on the way are copied). */
-function withoutEntries(data: unknown, paths: readonly NodePath[]): unknown {
-  let result = data;
-  for (const path of paths) result = withoutEntry(result, path);
-  return result;
+/** The paths to prune as a tree: a node with `remove` set is dropped, its children pruned inside. */
+interface PruneNode {
+  remove: boolean;
+  children: Map<string, PruneNode>;
 }
 
-function withoutEntry(data: unknown, path: NodePath): unknown {
-  if (path.length === 0 || !isRecord(data)) return data;
-  const [head, ...rest] = path;
-  const key = String(head);
-  if (!Object.hasOwn(data, key)) return data;
-  if (rest.length > 0 && Array.isArray(data[key])) {
-    // Inside a list: copy the list, prune the item (items keep their positions).
-    const [index, ...deeper] = rest;
-    const items = [...(data[key] as unknown[])];
-    const i = Number(index);
-    if (deeper.length > 0 && i in items) items[i] = withoutEntry(items[i], deeper);
-    return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, k === key ? items : v]));
+function pruneTree(paths: readonly NodePath[]): PruneNode {
+  const root: PruneNode = { remove: false, children: new Map() };
+  for (const path of paths) {
+    let node = root;
+    for (const segment of path) {
+      const key = String(segment);
+      let child = node.children.get(key);
+      if (!child) node.children.set(key, (child = { remove: false, children: new Map() }));
+      node = child;
+    }
+    if (path.length > 0) node.remove = true;
   }
-  return Object.fromEntries(
-    Object.entries(data).flatMap(([k, v]) => (k !== key ? [[k, v]] : rest.length ? [[k, withoutEntry(v, rest)]] : [])),
-  );
+  return root;
+}
+
+/**
+ * `data` without the mapping entries at `paths`. Only the mappings and lists on the way are
+ * copied, each once, whatever the number of paths (a charter with thousands of flagged keys
+ * must not be copied once per key). List items keep their positions.
+ */
+function withoutEntries(data: unknown, paths: readonly NodePath[]): unknown {
+  return paths.length ? prune(data, pruneTree(paths)) : data;
+}
+
+function prune(data: unknown, tree: PruneNode): unknown {
+  if (tree.children.size === 0) return data;
+  if (Array.isArray(data)) {
+    const items = [...data];
+    for (const [index, child] of tree.children) {
+      const i = Number(index);
+      if (i in items && !child.remove) items[i] = prune(items[i], child);
+    }
+    return items;
+  }
+  if (!isRecord(data)) return data;
+  // Object.fromEntries defines own properties: a key named "__proto__" stays data.
+  const entries: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const child = tree.children.get(key);
+    if (!child) entries.push([key, value]);
+    else if (!child.remove) entries.push([key, prune(value, child)]);
+  }
+  return Object.fromEntries(entries);
 }
 
 /**

@@ -1,6 +1,9 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { documentFindings } from "./document-checks";
+import { explainSyntax } from "./explain-syntax";
+import { MAX_NESTING_DEPTH, readYaml, yamlLineBreaks } from "./read-yaml";
 import { LineIndex } from "../text/line-index";
-import type { Anchor, Finding, NodePath, Range } from "../types";
+import { compareFindings, type Anchor, type Finding, type NodePath, type Range } from "../types";
 
 /**
  * Parsing: YAML text → a document that keeps every node's source range and comments,
@@ -22,76 +25,89 @@ export interface ParsedCharter {
   readonly syntaxFindings: Finding[];
 }
 
-const FRIENDLY_SYNTAX_MESSAGES: Record<string, string> = {
-  TAB_AS_INDENT: "Tabs cannot indent YAML; indent with spaces instead.",
-  MULTIPLE_DOCS:
-    "A charter file holds exactly one YAML document, but a second one starts here ('---'). Move the other charter to its own file.",
-  DUPLICATE_KEY: "This key appears twice in the same section; keep one of them.",
-  BAD_INDENT: "The indentation here does not line up with the surrounding keys.",
-  MISSING_CHAR: "", // the parser's own text names the missing character
-};
-
-function syntaxMessage(code: string, raw: string): string {
-  const friendly = FRIENDLY_SYNTAX_MESSAGES[code];
-  if (friendly) return friendly;
-  // The parser appends " at line N, column M:" and a source excerpt; the range already says where.
-  const base = raw
-    .split("\n")[0]!
-    .replace(/ at line \d+, column \d+:?\s*$/, "")
-    .trim();
-  const sentence = base.charAt(0).toUpperCase() + base.slice(1);
-  return /[.!?]$/.test(sentence) ? `YAML syntax: ${sentence}` : `YAML syntax: ${sentence}.`;
-}
-
 /** Removes a UTF-8 byte order mark, which editors hide and YAML treats as content. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function wholeFileFinding(lines: LineIndex, message: string): Finding {
-  return { rule: "yaml-syntax", severity: "error", message, range: lines.lineRange(0) };
+function syntaxError(message: string, range: Range): Finding {
+  return { rule: "yaml-syntax", severity: "error", message, range };
 }
 
 export function parseCharter(input: string): ParsedCharter {
   const text = stripBom(input);
   const lines = new LineIndex(text);
+  const refused = (finding: Finding): ParsedCharter => ({
+    text,
+    lines,
+    doc: undefined,
+    data: undefined,
+    syntaxFindings: [finding],
+  });
   if (text.length > MAX_CHARTER_BYTES) {
     const mb = (text.length / (1024 * 1024)).toFixed(1);
+    const message = `This file is ${mb} MB; charters are limited to ${MAX_CHARTER_BYTES / (1024 * 1024)} MB, so it was not checked. Split it, or check that it is really a charter.`;
+    return refused(syntaxError(message, lines.lineRange(0)));
+  }
+  const yamlText = yamlLineBreaks(text);
+  const read = readYaml(yamlText);
+  if (!read.doc) {
+    const message = `This is nested more than ${MAX_NESTING_DEPTH} levels deep, far more than a charter needs: check the brackets and indentation here.`;
+    return refused(syntaxError(message, lines.range(read.tooDeepAt, read.tooDeepAt + 1)));
+  }
+  const doc = read.doc;
+  const syntaxFindings = readingFindings(yamlText, doc);
+  if (syntaxFindings.length > 0) return { text, lines, doc, data: undefined, syntaxFindings };
+  const data = dataOf(doc);
+  if ("problem" in data) {
+    const first = firstAliasOffset(doc) ?? 0;
+    const range = lines.range(first, lines.lineEnd(lines.position(first).line));
+    return { text, lines, doc, data: undefined, syntaxFindings: [syntaxError(data.problem, range)] };
+  }
+  return { text, lines, doc, data: data.value, syntaxFindings };
+}
+
+/** The document as plain data, or what its aliases make of it: too many nodes, or too deep. */
+function dataOf(doc: Document.Parsed): { value: unknown } | { problem: string } {
+  try {
+    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Aliases nest what they refer to: the data can be deeper than the text.
+    if (depthOf(value) <= MAX_NESTING_DEPTH) return { value };
     return {
-      text,
-      lines,
-      doc: undefined,
-      data: undefined,
-      syntaxFindings: [
-        wholeFileFinding(
-          lines,
-          `This file is ${mb} MB; charters are limited to ${MAX_CHARTER_BYTES / (1024 * 1024)} MB, so it was not checked. Split it, or check that it is really a charter.`,
-        ),
-      ],
+      problem: `The aliases (*name) in this file nest the data more than ${MAX_NESTING_DEPTH} levels deep; write the values out instead.`,
+    };
+  } catch {
+    // yaml throws when aliases expand past maxAliasCount.
+    return {
+      problem: `The aliases (*name) in this file expand to too many nodes; write the values out instead of referencing them more than ${MAX_ALIAS_COUNT} times.`,
     };
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-  const syntaxFindings: Finding[] = doc.errors.map((error) => ({
-    rule: "yaml-syntax",
-    severity: "error",
-    message: syntaxMessage(error.code, error.message),
-    range: lines.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
-  }));
-  if (syntaxFindings.length > 0) return { text, lines, doc, data: undefined, syntaxFindings };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
-    // yaml throws when aliases expand past maxAliasCount; report at the first alias.
-    const first = firstAliasOffset(doc) ?? 0;
-    syntaxFindings.push({
-      rule: "yaml-syntax",
-      severity: "error",
-      message: `The aliases (*name) in this file expand to too many nodes; write the values out instead of referencing them more than ${MAX_ALIAS_COUNT} times.`,
-      range: lines.range(first, lines.lineEnd(lines.position(first).line)),
-    });
+}
+
+/** How deeply lists and sections nest in `data` (a shared or cyclic alias counts at each place), without recursion. */
+function depthOf(data: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[data, 1]];
+  const reached = new Map<object, number>();
+  while (stack.length > 0 && deepest <= MAX_NESTING_DEPTH) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== "object" || value === null || (reached.get(value) ?? 0) >= depth) continue;
+    reached.set(value, depth);
+    deepest = Math.max(deepest, depth);
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
   }
-  return { text, lines, doc, data, syntaxFindings };
+  return deepest;
+}
+
+/** The syntax mistakes, then what the document hides once they are corrected (one finding a line). */
+function readingFindings(yamlText: string, doc: Document.Parsed): Finding[] {
+  const { findings, corrected } = explainSyntax(yamlText, doc);
+  if (!corrected) return findings;
+  const reported = new Set(findings.map((finding) => finding.range.start.line));
+  const hidden = documentFindings(corrected.doc, corrected.lines).filter(
+    (finding) => !reported.has(finding.range.start.line),
+  );
+  return [...findings, ...hidden].sort(compareFindings);
 }
 
 function firstAliasOffset(doc: Document.Parsed): number | undefined {
@@ -119,10 +135,26 @@ function resolveAlias(doc: Document.Parsed, node: unknown): unknown {
   return isAlias(node) ? node.resolve(doc) : node;
 }
 
+/**
+ * Each mapping's entries by key, built on first lookup: findings are located one path at a
+ * time, and a linear search per lookup made a mapping of many keys quadratic. Parsed documents
+ * are never changed in place (edits are computed as text), so the index stays valid.
+ */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair<unknown, unknown>>>();
+
 export function findPair(map: unknown, key: string): Pair<unknown, unknown> | undefined {
   if (!isMap(map)) return undefined;
-  return map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === key) as
-    Pair<unknown, unknown> | undefined;
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items as Pair<unknown, unknown>[]) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      if (!index.has(name)) index.set(name, pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
 }
 
 /** Locates the node at `path`; undefined when some step does not exist. */

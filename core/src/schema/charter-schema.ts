@@ -30,16 +30,39 @@ export interface SchemaNode {
 
 export const charterSchema = schemaJson as unknown as SchemaNode & { $defs: Record<string, SchemaNode> };
 
-/** Follows `$ref: "#/$defs/name"` (the only kind of reference the schema uses). */
+/** The `$defs` entry of the `TODO` placeholder, accepted beside every date, number, boolean and enum. */
+export const TODO_REF = "#/$defs/todo";
+
+/**
+ * Follows `$ref: "#/$defs/name"` (the only kind of reference the schema uses), and reads a
+ * value that may also be `TODO` as the value itself: error messages, completion and hover
+ * speak of the real values, never of the placeholder.
+ */
 export function deref(node: SchemaNode | undefined): SchemaNode | undefined {
   let current = node;
-  for (let hops = 0; current?.$ref && hops < 10; hops++) {
-    const name = current.$ref.replace(/^#\/\$defs\//, "");
-    const target = charterSchema.$defs[name];
-    // Keep annotations written beside the $ref (a property's own description wins).
-    current = target ? { ...target, ...withoutRef(current) } : undefined;
+  for (let hops = 0; current && hops < 10; hops++) {
+    if (current.$ref) {
+      const name = current.$ref.replace(/^#\/\$defs\//, "");
+      const target = charterSchema.$defs[name];
+      // Keep annotations written beside the $ref (a property's own description wins).
+      current = target ? { ...target, ...withoutRef(current) } : undefined;
+    } else if (current.anyOf?.some(isTodo)) {
+      current = withoutTodo(current);
+    } else break;
   }
   return current;
+}
+
+function isTodo(node: SchemaNode): boolean {
+  return node.$ref === TODO_REF;
+}
+
+/** `{ description, anyOf: [real, TODO] }` read as `{ description, ...real }`. */
+function withoutTodo(node: SchemaNode): SchemaNode {
+  const real = node.anyOf!.filter((branch) => !isTodo(branch));
+  const outer = { ...node };
+  delete outer.anyOf;
+  return real.length === 1 ? { ...real[0]!, ...outer } : { ...outer, anyOf: real };
 }
 
 function withoutRef(node: SchemaNode): SchemaNode {

@@ -13,6 +13,8 @@ import {
   type SchemaNode,
 } from "./charter-schema";
 import { didYouMean } from "./did-you-mean";
+import { quote } from "../text/words";
+import { fieldName, sentenceStart } from "./field-names";
 
 /**
  * Schema check: the precompiled validator (generated at build time from
@@ -40,7 +42,7 @@ export function validateCharterData(data: unknown): SchemaProblem[] {
         path: [],
         anchor: "key",
         message:
-          "This charter is empty. Start from the `charter` snippet or `partner-charter init`: a charter needs apiVersion, kind, id, title, status, owner, partner, tier, leverage, valueProposition, goals, commitments, phases, measurement and governance.",
+          "This charter is empty: start from the `charter` snippet or `partner-charter init`, which write every section a charter needs.",
       },
     ];
   }
@@ -87,16 +89,17 @@ function keyName(path: NodePath): string {
   return typeof last === "string" ? last : pathLabel(path);
 }
 
-/** Text shown for a field: its key, with the parent section for context. */
-function fieldLabel(path: NodePath): string {
-  return `"${pathLabel(path)}"`;
+/** The branch of `TODO` (a placeholder accepted beside every typed value) never explains a problem. */
+function isTodoBranch(error: ErrorObject): boolean {
+  return error.keyword === "const" && (error.params as { allowedValue?: unknown }).allowedValue === "TODO";
 }
 
-function isPercentError(error: ErrorObject): boolean {
-  return error.schemaPath.includes("/$defs/percent/") || error.schemaPath.startsWith("#/$defs/percent");
+function isPercent(path: NodePath): boolean {
+  return refName(schemaAtRaw(path)) === "percent";
 }
 
-function translateErrors(errors: ErrorObject[], root: unknown): SchemaProblem[] {
+function translateErrors(allErrors: ErrorObject[], root: unknown): SchemaProblem[] {
+  const errors = allErrors.filter((error) => !isTodoBranch(error));
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   const push = (problem: SchemaProblem): void => {
@@ -105,22 +108,14 @@ function translateErrors(errors: ErrorObject[], root: unknown): SchemaProblem[] 
     seen.add(key);
     problems.push(problem);
   };
-  // A node with a wrong type explains everything else said about it.
-  const wrongType = new Set<string>();
-  for (const error of errors) {
-    if (error.keyword === "type" && !isPercentError(error)) wrongType.add(error.instancePath);
-  }
+  // A node with a wrong type explains everything else said about it (the type error says it all).
+  const wrongType = new Set(errors.filter((error) => error.keyword === "type").map((error) => error.instancePath));
+  const explained = new Set<string>();
   for (const error of errors) {
     const path = instancePath(error.instancePath, root);
-    if (isPercentError(error)) {
-      if (error.keyword === "anyOf" || !seen.has(`${pathLabel(path)}|percent`)) {
-        seen.add(`${pathLabel(path)}|percent`);
-        push({
-          path,
-          anchor: "value",
-          message: `${fieldLabel(path)} must be a percentage from 0 to 100, written 25 or "25%"; found ${describeValue(valueAt(root, path))}.`,
-        });
-      }
+    if (isPercent(path)) {
+      if (!explained.has(error.instancePath)) push(percentProblem(path, valueAt(root, path), root));
+      explained.add(error.instancePath);
       continue;
     }
     if (wrongType.has(error.instancePath) && error.keyword !== "type") continue;
@@ -130,8 +125,20 @@ function translateErrors(errors: ErrorObject[], root: unknown): SchemaProblem[] 
   return problems;
 }
 
+function percentProblem(path: NodePath, value: unknown, root: unknown): SchemaProblem {
+  const name = sentenceStart(fieldName(path, root));
+  return atValue(path, `${name} must be a percentage from 0 to 100, written 25 or "25%"; found ${shortValue(value)}.`);
+}
+
 function allowedList(values: readonly unknown[]): string {
   return values.map((value) => String(value)).join(", ");
+}
+
+/** A found value, briefly: "2026-02-30" in quotes, a number as written, else its kind. */
+function shortValue(value: unknown): string {
+  if (typeof value === "string") return `"${truncate(value)}"`;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return describeValue(value);
 }
 
 /** What a translator needs about one ajv error. */
@@ -140,6 +147,9 @@ interface ErrorContext {
   path: (string | number)[];
   value: unknown;
   node: SchemaNode | undefined;
+  root: unknown;
+  /** The place in words, at the start of a sentence. */
+  name: string;
 }
 
 type Translator = (context: ErrorContext) => SchemaProblem | undefined;
@@ -148,11 +158,11 @@ function atValue(path: NodePath, message: string, suggestion?: string): SchemaPr
   return suggestion === undefined ? { path, anchor: "value", message } : { path, anchor: "value", suggestion, message };
 }
 
-const translateRequired: Translator = ({ error, path }) => {
+const translateRequired: Translator = ({ error, path, root }) => {
   const missing = (error.params as { missingProperty: string }).missingProperty;
   const missingPath = [...path, missing];
   const about = schemaAt(missingPath)?.description;
-  const where = path.length === 0 ? "The charter" : fieldLabel(path);
+  const where = sentenceStart(fieldName(path, root));
   return {
     path: missingPath,
     anchor: "key",
@@ -161,11 +171,30 @@ const translateRequired: Translator = ({ error, path }) => {
   };
 };
 
-const translateAdditional: Translator = ({ error, path, node }) => {
+/** `{ value: 50,000 }`: the comma ends the number, and `000` becomes a key (read as "0"). */
+function thousandsKey(extra: string, path: NodePath, root: unknown): SchemaProblem | undefined {
+  if (!/^\d+$/.test(extra) || valueAt(root, [...path, extra]) !== null) return undefined;
+  const section = valueAt(root, path) as Record<string, unknown>;
+  const numberKey = Object.keys(section).find(
+    (key) => typeof section[key] === "number" && /number|integer/.test(String(schemaAt([...path, key])?.type)),
+  );
+  if (!numberKey) return undefined;
+  const read = section[numberKey] as number;
+  const written = `${read},${extra.padStart(3, "0")}`;
+  return {
+    path: [...path, extra],
+    anchor: "key",
+    message: `Write numbers without thousands separators: ${written.replace(/,/g, "")}, not ${written} (inside { … } the comma ends the number, so it reads as ${read}).`,
+  };
+}
+
+const translateAdditional: Translator = ({ error, path, node, root }) => {
   const extra = (error.params as { additionalProperty: string }).additionalProperty;
+  const thousands = thousandsKey(extra, path, root);
+  if (thousands) return thousands;
   const allowed = Object.keys(deref(node)?.properties ?? {});
   const suggestion = didYouMean(extra, allowed);
-  const where = path.length === 0 ? "at the top level of a charter" : `in ${fieldLabel(path)}`;
+  const where = path.length === 0 ? "at the top level of a charter" : `in ${fieldName(path, root)}`;
   const comma = /\s/.test(extra)
     ? " Inside { … } a comma starts a new key: put text that contains a comma in quotes."
     : "";
@@ -174,78 +203,124 @@ const translateAdditional: Translator = ({ error, path, node }) => {
     anchor: "key",
     suggestion,
     message: suggestion
-      ? `Unknown key "${extra}" ${where}. Did you mean "${suggestion}"?`
-      : `Unknown key "${extra}" ${where}. Allowed keys: ${allowedList(allowed)}.${comma}`,
+      ? `Unknown key "${extra}" ${where}: did you mean "${suggestion}"?`
+      : `Unknown key "${extra}" ${where}.${comma} Allowed keys: ${allowedList(allowed)}.`,
   };
 };
 
-const translateEnum: Translator = ({ error, path, value }) => {
-  const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
-  const suggestion = typeof value === "string" ? didYouMean(value, allowed.map(String)) : undefined;
-  const hint = suggestion ? `. Did you mean "${suggestion}"?` : ".";
-  const message = `${describeValue(value).replace(/^the text /, "")} is not a valid ${keyName(path)}${hint} Allowed values: ${allowedList(allowed)}.`;
-  return { path, anchor: "value", suggestion, message };
-};
+/** "Tier 2" (or 2) for the enum value whose description starts "Tier 2". */
+function numberedValue(value: unknown, node: SchemaNode | undefined): string | undefined {
+  const number = /^\s*(?:tier\s*)?([0-9])\s*$/i.exec(String(value))?.[1];
+  if (!number || !node?.enum) return undefined;
+  const index = (node.enumDescriptions ?? []).findIndex((text) => text.startsWith(`Tier ${number},`));
+  return index >= 0 ? String(node.enum[index]) : undefined;
+}
 
-const translateConst: Translator = ({ error, path, value }) => {
+function enumProblem(path: NodePath, value: unknown, node: SchemaNode | undefined, name: string): SchemaProblem {
+  const allowed = node?.enum ?? [];
+  const numbered = numberedValue(value, node);
+  const suggestion = numbered ?? (typeof value === "string" ? didYouMean(value, allowed.map(String)) : undefined);
+  const hint = numbered
+    ? `: did you mean "${numbered}" (${String(value).replace(/^\s*(tier)?\s*/i, "Tier ")})?`
+    : suggestion
+      ? `: did you mean "${suggestion}"?`
+      : ".";
+  return atValue(path, `${name} must be one of ${allowedList(allowed)}, not ${shortValue(value)}${hint}`, suggestion);
+}
+
+const translateEnum: Translator = ({ path, value, node, name }) => enumProblem(path, value, node, name);
+
+const translateConst: Translator = ({ error, path, value, name }) => {
   const expected = String((error.params as { allowedValue: unknown }).allowedValue);
   const top = path.length === 1 ? path[0] : undefined;
   if (top === "apiVersion") {
-    const found = describeValue(value).replace(/^the text /, "");
-    const message = `Unsupported apiVersion ${found}. This version of Partner Charter reads: ${SUPPORTED_API_VERSIONS.join(", ")}.`;
+    const message = `Unsupported apiVersion ${shortValue(value)}: this version of Partner Charter reads ${SUPPORTED_API_VERSIONS.join(", ")}.`;
     return atValue(path, message, expected);
   }
   if (top === "kind") {
-    const message = `kind must be "${expected}"; found ${describeValue(value)}. ("Program" is reserved for a later version of the format.)`;
+    const message = `kind must be "${expected}"; found ${shortValue(value)}. ("Program" is for *.partner-program.yaml files.)`;
     return atValue(path, message, expected);
   }
-  return atValue(path, `${fieldLabel(path)} must be "${expected}".`);
+  return atValue(path, `${name} must be "${expected}".`);
 };
 
-const translateType: Translator = ({ path, value, node }) => {
-  const hint =
-    typeof value === "number" && node?.type === "string" ? ` Put it in quotes ("${value}") to write it as text.` : "";
-  return atValue(
-    path,
-    `${fieldLabel(path)} must be ${describeSchemaType(node)}; found ${describeValue(value)}.${hint}`,
-  );
+/** "50,000" or "1 200" where a number is expected: the number without separators, if that is what it is. */
+function withoutSeparators(value: unknown): string | undefined {
+  if (typeof value !== "string" || !/^\s*\d{1,3}([, ]\d{3})+(\.\d+)?\s*$/.test(value)) return undefined;
+  return value.trim().replace(/[, ]/g, "");
+}
+
+const translateType: Translator = ({ path, value, node, name }) => {
+  if (node?.enum) return enumProblem(path, value, node, name);
+  const plain = withoutSeparators(value);
+  if (plain && /number|integer/.test(String(node?.type))) {
+    return atValue(path, `${name} must be a number: write ${plain}, without thousands separators.`, plain);
+  }
+  if ((typeof value === "number" || typeof value === "boolean") && node?.type === "string") {
+    return atValue(path, `${name} must be text, not the ${typeof value} ${value}: write it in quotes, "${value}".`);
+  }
+  const pair = textAsPair(value);
+  if (pair && node?.type === "string") {
+    return atValue(
+      path,
+      `${name} must be text, but ": " makes it a key and a value: put it in quotes, ${quote(pair, 40)}.`,
+    );
+  }
+  const yesNo = typeof value === "string" ? YES_NO[value.toLowerCase()] : undefined;
+  if (yesNo !== undefined && node?.type === "boolean") {
+    return atValue(path, `${name} must be true or false: did you mean ${yesNo}?`, String(yesNo));
+  }
+  return atValue(path, `${name} must be ${describeSchemaType(node)}; found ${describeValue(value)}.`);
 };
+
+/** Words people write for a yes/no answer. */
+const YES_NO: Record<string, boolean> = { yes: true, y: true, no: false, n: false, on: true, off: false };
+
+/** `- note: text` in a list of texts reads as a one-key section; the text the author meant. */
+function textAsPair(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1) return undefined;
+  const [key, inner] = entries[0]!;
+  if (inner !== null && typeof inner !== "string" && typeof inner !== "number") return undefined;
+  return inner === null ? `${key}:` : `${key}: ${inner}`;
+}
 
 const FORMAT_MESSAGES: Record<string, string> = {
   date: "must be a real calendar date written YYYY-MM-DD",
   uri: "must be a full web address such as https://example.com",
 };
 
-const translateFormat: Translator = ({ error, path, value }) => {
+const translateFormat: Translator = ({ error, path, value, name }) => {
   const format = (error.params as { format: string }).format;
   const expected = FORMAT_MESSAGES[format];
   return expected
-    ? atValue(path, `${fieldLabel(path)} ${expected}; found ${describeValue(value)}.`)
-    : atValue(path, `${fieldLabel(path)} is not a valid ${format}.`);
+    ? atValue(path, `${name} ${expected}; found ${shortValue(value)}.`)
+    : atValue(path, `${name} is not a valid ${format}.`);
 };
 
-const translatePattern: Translator = ({ path, value }) => {
+const translatePattern: Translator = ({ path, value, name }) => {
   if (refName(schemaAtRaw(path)) === "slug" || (path.length === 1 && path[0] === "id")) {
     return atValue(
       path,
-      `${fieldLabel(path)} must be a slug of lowercase letters, digits and hyphens that starts with a letter or digit (e.g. acme-cloudco); found ${describeValue(value)}.`,
+      `${name} must be a slug of lowercase letters, digits and hyphens, such as acme-cloudco; found ${shortValue(value)}.`,
     );
   }
   if (keyName(path) === "digest") {
     return atValue(
       path,
-      `${fieldLabel(path)} must be "sha256:" followed by 64 lowercase hex digits; \`partner-charter sign\` writes it for you.`,
+      `${name} must be "sha256:" followed by 64 lowercase hex digits: \`partner-charter sign\` writes it for you.`,
     );
   }
-  return atValue(path, `${fieldLabel(path)} does not have the expected form; found ${describeValue(value)}.`);
+  return atValue(path, `${name} does not have the expected form; found ${shortValue(value)}.`);
 };
 
 const limit =
   (bound: "more" | "less"): Translator =>
-  ({ error, path, value }) =>
+  ({ error, path, value, name }) =>
     atValue(
       path,
-      `${fieldLabel(path)} must be ${(error.params as { limit: number }).limit} or ${bound}; found ${describeValue(value)}.`,
+      `${name} must be ${(error.params as { limit: number }).limit} or ${bound}; found ${shortValue(value)}.`,
     );
 
 /** The branch errors of anyOf/oneOf/if say it better: those keywords produce no problem of their own. */
@@ -269,9 +344,11 @@ const TRANSLATORS: Record<string, Translator> = {
 };
 
 function translateOne(error: ErrorObject, path: (string | number)[], root: unknown): SchemaProblem | undefined {
+  const name = sentenceStart(fieldName(path, root));
   const translate = TRANSLATORS[error.keyword];
-  if (translate) return translate({ error, path, value: valueAt(root, path), node: schemaAt(path) });
-  return atValue(path, `${fieldLabel(path)} is not valid here (${truncate(error.message ?? error.keyword)}).`);
+  const context = { error, path, value: valueAt(root, path), node: schemaAt(path), root, name };
+  if (translate) return translate(context);
+  return atValue(path, `${name} is not valid here (${truncate(error.message ?? error.keyword)}).`);
 }
 
 /** The schema node at a path without following the last $ref (to know which $def it names). */

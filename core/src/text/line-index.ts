@@ -1,12 +1,16 @@
 import type { Position, Range } from "../types";
 
-/** Converts string offsets to line/character positions (and back) for one text. */
+/**
+ * Converts string offsets to line/character positions (and back) for one text. A line ends at
+ * "\n", "\r\n" or a lone "\r", as in YAML and in editors (old Mac files use "\r" alone).
+ */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10 /* \n */) this.lineStarts.push(i + 1);
+      const code = text.charCodeAt(i);
+      if (code === 10 /* \n */ || (code === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
     }
   }
 
@@ -35,12 +39,12 @@ export class LineIndex {
     return { start: this.position(start), end: this.position(Math.max(start, end)) };
   }
 
-  /** Offset just past the last character of the line, excluding "\r\n" / "\n". */
+  /** Offset just past the last character of the line, excluding its line break. */
   lineEnd(line: number): number {
     const next = this.lineStarts[line + 1];
-    let end = next === undefined ? this.text.length : next - 1;
-    if (end > 0 && this.text.charCodeAt(end - 1) === 13 /* \r */ && next !== undefined) end--;
-    return end;
+    if (next === undefined) return this.text.length;
+    const end = next - 1; // the "\n" or lone "\r"
+    return this.text.charCodeAt(end) === 10 && end > 0 && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
   }
 
   lineText(line: number): string {

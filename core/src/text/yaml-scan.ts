@@ -20,6 +20,8 @@ export interface LineScan {
   end: number;
   /** The scan ended at a comment. */
   comment: boolean;
+  /** Where a quote opened that is still open at `to` (a quoted scalar that goes on, or is never closed). */
+  openQuote?: number;
 }
 
 /**
@@ -33,6 +35,7 @@ export function scanYamlLine(
   to = text.length,
 ): LineScan {
   let quote: string | undefined;
+  let quoteStart = 0;
   for (let i = from; i < to; i++) {
     const char = text[i]!;
     if (quote) {
@@ -43,11 +46,12 @@ export function scanYamlLine(
     if (startsComment(text, i)) return { end: i, comment: true };
     if ((char === '"' || char === "'") && opensQuote(text, i)) {
       quote = char;
+      quoteStart = i;
       continue;
     }
     if (visit(char, i) === true) return { end: i, comment: false };
   }
-  return { end: to, comment: false };
+  return quote ? { end: to, comment: false, openQuote: quoteStart } : { end: to, comment: false };
 }
 
 /** True for a line that holds only a comment (suppression directives are such lines). */
