@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { CHARTER_FILES, findFilesSync, isGlob } from "../../core/src/workspace";
 import { UsageError } from "./errors";
+import { noteInput } from "./run-inputs";
 
 /**
  * Which files `check` reads: files as named, folders searched recursively for charters
@@ -46,5 +47,6 @@ export function collectCharterFiles(paths: readonly string[], options: CollectOp
     }
     throw new UsageError(`No such file or folder: "${given}".`);
   }
+  for (const file of found) noteInput(file);
   return [...found].sort();
 }

@@ -5,6 +5,7 @@ import { RULES, RULES_BY_ID, RULE_IDS } from "../rules";
 import type { AnyRule } from "../rules/rule";
 import { didYouMean } from "../schema/did-you-mean";
 import { describeValue } from "../schema/charter-schema";
+import { own } from "../text/own";
 import { SEVERITIES, type NodePath, type SeveritySetting } from "../types";
 
 /**
@@ -127,7 +128,7 @@ function validateRuleSetting(
       else problems.push(severityProblem(optionPath, value));
       continue;
     }
-    const spec = (rule.meta.options as Record<string, { schema: Record<string, unknown>; description: string }>)[key];
+    const spec = own(rule.meta.options as Record<string, { schema: Record<string, unknown>; description: string }>, key);
     if (!spec) {
       const suggestion = didYouMean(key, [...optionNames, "severity"]);
       const known = optionNames.length

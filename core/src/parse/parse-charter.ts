@@ -70,7 +70,8 @@ export function parseCharter(input: string): ParsedCharter {
       ],
     };
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  // logLevel "error": the library's warnings (a list as a key) would reach the CLI's stderr; the schema reports them.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: "error" });
   const syntaxFindings: Finding[] = doc.errors.map((error) => ({
     rule: "yaml-syntax",
     severity: "error",
@@ -91,7 +92,39 @@ export function parseCharter(input: string): ParsedCharter {
       range: lines.range(first, lines.lineEnd(lines.position(first).line)),
     });
   }
+  const loop = syntaxFindings.length === 0 ? cyclicAlias(doc) : undefined;
+  if (loop) {
+    // The data would contain itself: every reader downstream (digest, diff, the preview's JSON) would loop.
+    data = undefined;
+    syntaxFindings.push({
+      rule: "yaml-syntax",
+      severity: "error",
+      message: `The alias *${loop.source} stands for a section that contains it, so that section would contain itself without end. Write the values out instead.`,
+      range: lines.range(loop.range[0], loop.range[1]),
+    });
+  }
   return { text, lines, doc, data, syntaxFindings };
+}
+
+/** An alias inside the node it refers to (`partner: &p { self: *p }`): the only way YAML data can loop. */
+function cyclicAlias(doc: Document.Parsed): { source: string; range: [number, number] } | undefined {
+  const open = new Set<unknown>();
+  const visit = (node: unknown): { source: string; range: [number, number] } | undefined => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      return target && open.has(target) ? { source: node.source, range: [node.range![0], node.range![1]] } : undefined;
+    }
+    if (isPair(node)) return visit(node.key) ?? visit(node.value);
+    if (!isMap(node) && !isSeq(node)) return undefined;
+    open.add(node);
+    for (const item of node.items) {
+      const found = visit(item);
+      if (found) return found;
+    }
+    open.delete(node);
+    return undefined;
+  };
+  return visit(doc.contents);
 }
 
 function firstAliasOffset(doc: Document.Parsed): number | undefined {
