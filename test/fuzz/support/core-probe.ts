@@ -218,11 +218,13 @@ export function probeCore(text: string, positions: readonly (readonly [number, n
       probe.checkRange("hover", "hover", lines, hover.range);
       probe.checkWords("hover", "hover", hover.markdown, RENDER_JARGON);
     }
+    // Suppression comments are computed on the editor's text as it is (a byte order mark included).
+    const rawLines = new LineIndex(text);
     for (const finding of result.findings.filter((f) => f.range.start.line <= position.line && position.line <= f.range.end.line)) {
       const lineEdit = probe.run("suppression comments", () => disableForLineEdit(text, finding.range.start.line, finding.rule));
-      if (lineEdit) checkFix(probe, "disable for this line", lines, { title: "disable line", edits: [lineEdit], safe: false });
+      if (lineEdit) checkFix(probe, "suppression comments", rawLines, { title: "disable for this line", edits: [lineEdit], safe: false });
       const fileEdit = probe.run("suppression comments", () => disableForFileEdit(text, finding.rule));
-      if (fileEdit) checkFix(probe, "disable for this file", lines, { title: "disable file", edits: [fileEdit], safe: false });
+      if (fileEdit) checkFix(probe, "suppression comments", rawLines, { title: "disable for this file", edits: [fileEdit], safe: false });
     }
   }
 

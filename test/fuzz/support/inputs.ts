@@ -281,6 +281,42 @@ export const randomYaml: fc.Arbitrary<string> = fc.oneof(
   fc.array(fc.oneof(yamlNoise, fc.constantFrom(...HOSTILE_KEYS), fc.constantFrom(...HOSTILE_SCALARS)), { maxLength: 20 }).map((parts) => parts.join("")),
 );
 
+/** The ways a signatures section is written: block or flow items, with comments, or none at all. */
+const SIGNATURE_LAYOUTS = [
+  "signatures:\n  - { party: us, name: Priya Shah, title: Head of Partnerships, date: 2025-12-15 } # ours\n",
+  "signatures:\n  # our side\n  - party: us   # us\n    # inside the item\n    name: Priya Shah\n    date: 2025-12-15 # in Paris\n  - title: Alliances Director # theirs\n    party: partner\n    name: Tom Lee\n    date: 2025-12-18\n",
+  "signatures: [{ party: partner, name: Tom Lee, date: 2025-12-18 }] # flow\n",
+  "signatures:\n  - { party: us,  # ours\n      name: Priya Shah, title: Head,\n      date: 2025-12-15 }\n",
+  "signatures: []\n",
+  "# no signatures yet\n",
+  "",
+];
+
+/**
+ * A charter that can be signed (no errors): a clean base, proposed (so signatures are not
+ * required yet), with comments, blank lines, another signatures layout, CRLF line ends or no
+ * final newline. Signing it must change nothing but its signatures.
+ */
+export const signableCharter: fc.Arbitrary<{ base: string; text: string }> = fc
+  .tuple(
+    fc.constantFrom(...BASE_CHARTERS.slice(0, 2).map((base) => base.text)),
+    fc.constantFrom(...SIGNATURE_LAYOUTS),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom("# a note", "", "   # indented note", "#")), { maxLength: 5 }),
+    fc.constantFrom("\n", "\r\n"),
+    fc.boolean(),
+  )
+  .map(([base, layout, notes, eol, finalNewline]) => {
+    const proposed = base.replace(/^status: .*$/m, "status: proposed").replace(/^signatures:[\s\S]*$/m, layout);
+    const all = proposed.replace(/\n$/, "").split("\n");
+    for (const [pick, note] of notes) {
+      const at = pick % (all.length + 1);
+      // A comment inside block text would be text: only between lines that are not block text.
+      if (!/[|>][-+]?\s*$/.test(all[at - 1] ?? "")) all.splice(at, 0, note);
+    }
+    const text = all.join(eol) + (finalNewline ? eol : "");
+    return { base, text };
+  });
+
 /** Positions to probe (completion, hover, code actions): any line, any column, a little past the end too. */
 export const probePositions = fc.array(fc.tuple(fc.nat(), fc.nat({ max: 120 })), { minLength: 1, maxLength: 3 });
 
@@ -295,8 +331,9 @@ export interface FuzzCase {
 export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
   .tuple(
     fc.oneof(
-      { weight: 4, arbitrary: mutatedCharter },
-      { weight: 1, arbitrary: randomYaml.map((text) => ({ text, base: undefined })) },
+      { weight: 8, arbitrary: mutatedCharter },
+      { weight: 1, arbitrary: signableCharter },
+      { weight: 2, arbitrary: randomYaml.map((text) => ({ text, base: undefined })) },
     ),
     probePositions,
   )
