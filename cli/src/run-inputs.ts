@@ -46,9 +46,13 @@ export function refuseToOverwriteInputs(target: string, given: string, option: s
         ? "a configuration file"
         : undefined;
   if (inputAt(path.resolve(target)) !== undefined) {
-    throw new UsageError(`${option} "${given}" is a file this run reads${kind ? ` (${kind})` : ""}; it was left as it is. Choose another file.`);
+    throw new UsageError(
+      `${option} "${given}" is a file this run reads${kind ? ` (${kind})` : ""}; it was left as it is. Choose another file.`,
+    );
   }
   if (kind) {
-    throw new UsageError(`${option} "${given}" is named as ${kind}; reports are never written to such a file. Choose another name.`);
+    throw new UsageError(
+      `${option} "${given}" is named as ${kind}; reports are never written to such a file. Choose another name.`,
+    );
   }
 }

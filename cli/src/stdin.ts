@@ -30,7 +30,9 @@ export function readStandardInput(maxBytes: number, what: string): Buffer {
     if (read === 0) break;
     total += read;
     if (total > maxBytes) {
-      throw new UsageError(`Standard input is more than ${megabytes(maxBytes)}; ${what} are limited to ${megabytes(maxBytes)}.`);
+      throw new UsageError(
+        `Standard input is more than ${megabytes(maxBytes)}; ${what} are limited to ${megabytes(maxBytes)}.`,
+      );
     }
     chunks.push(chunk.subarray(0, read));
   }

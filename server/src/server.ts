@@ -49,7 +49,8 @@ const messageStrategy: MessageStrategy = {
   handleMessage(message: Message, next: (message: Message) => void) {
     const { params, method } = message as { params?: unknown; method?: unknown };
     const malformed =
-      params !== undefined && (!isRecord(params) || (method === InitializeRequest.method && !isRecord(params.capabilities)));
+      params !== undefined &&
+      (!isRecord(params) || (method === InitializeRequest.method && !isRecord(params.capabilities)));
     if (typeof method === "string" && malformed) {
       const { params: _dropped, ...rest } = message as Message & { params?: unknown };
       next(rest as Message);

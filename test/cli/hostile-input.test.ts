@@ -33,7 +33,10 @@ describe("the CLI never writes a report over a charter", () => {
       [["check", file, "--output", "hard-link.json"], /--output "hard-link\.json" is a file this run reads/],
       [["check", file, "--output", "soft-link.md"], /--output "soft-link\.md" is a file this run reads/],
       [["render", file, "--output", file], /--output "x\.partner\.yaml" is a file this run reads/],
-      [["check", file, "--output", "other.partner.yml"], /is named as a charter; reports are never written to such a file/],
+      [
+        ["check", file, "--output", "other.partner.yml"],
+        /is named as a charter; reports are never written to such a file/,
+      ],
       [["check", file, "--output", "msp.partner-program.yaml"], /is named as a partner program/],
       [["check", file, "--write-baseline", ".partner-charter.yaml"], /is named as a configuration file/],
     ];
@@ -48,7 +51,10 @@ describe("the CLI never writes a report over a charter", () => {
     const file = temp.write("x.partner.yaml", CLEAN);
     assert.equal(temp.cli(["check", file, "--write-baseline", "baseline.json"]).status, 0);
     const baseline = temp.read("baseline.json");
-    assertUsageError(temp.cli(["check", file, "--baseline", "baseline.json", "--output", "baseline.json"]), /file this run reads/);
+    assertUsageError(
+      temp.cli(["check", file, "--baseline", "baseline.json", "--output", "baseline.json"]),
+      /file this run reads/,
+    );
     assert.equal(temp.read("baseline.json"), baseline);
   });
 
@@ -59,7 +65,18 @@ describe("the CLI never writes a report over a charter", () => {
     // The report is a few kilobytes; a file size limit of 1 KB makes its write fail.
     const run = spawnSync(
       "bash",
-      ["-c", 'ulimit -f 1; exec "$0" "$@"', process.execPath, CLI, "check", file, "--format", "sarif", "--output", "report.json"],
+      [
+        "-c",
+        'ulimit -f 1; exec "$0" "$@"',
+        process.execPath,
+        CLI,
+        "check",
+        file,
+        "--format",
+        "sarif",
+        "--output",
+        "report.json",
+      ],
       { cwd: temp.dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
     );
     assertUsageError({ ...run, durationMs: 0 }, /Cannot write "report\.json": EFBIG/);
@@ -100,7 +117,10 @@ describe("names of built-in properties are names like any other", () => {
   it("--format and commands named like built-in properties are unknown, with one line", () => {
     const file = temp.write("x.partner.yaml", CLEAN);
     for (const name of BUILT_IN_NAMES) {
-      assertUsageError(temp.cli(["check", file, "--format", name]), new RegExp(`Unknown format "${name}"\\. Use one of: stylish, json`));
+      assertUsageError(
+        temp.cli(["check", file, "--format", name]),
+        new RegExp(`Unknown format "${name}"\\. Use one of: stylish, json`),
+      );
       assertUsageError(temp.cli(["render", file, "--format", name]), new RegExp(`Unknown format "${name}"`));
       assertUsageError(temp.cli([name]), new RegExp(`Unknown command "${name}"\\. Commands: check`));
     }
@@ -124,16 +144,28 @@ describe("endless, blocking and oversized inputs", function () {
   };
 
   it("standard input without end (/dev/zero) stops at the 2 MB limit with one line", () => {
-    assertUsageError(shell('cat /dev/zero | "$NODE" "$CLI" check -'), /Standard input is more than 2 MB; charters are limited to 2 MB\./);
+    assertUsageError(
+      shell('cat /dev/zero | "$NODE" "$CLI" check -'),
+      /Standard input is more than 2 MB; charters are limited to 2 MB\./,
+    );
   });
 
   it("--baseline that is a device, a pipe or too large: one line, never read to the end", () => {
     temp.write("x.partner.yaml", CLEAN);
-    assertUsageError(temp.cli(["check", "x.partner.yaml", "--baseline", "/dev/zero"]), /Cannot read baseline "\/dev\/zero": it is not a regular file/);
+    assertUsageError(
+      temp.cli(["check", "x.partner.yaml", "--baseline", "/dev/zero"]),
+      /Cannot read baseline "\/dev\/zero": it is not a regular file/,
+    );
     spawnSync("mkfifo", [path.join(temp.dir, "fifo.json")]);
-    assertUsageError(temp.cli(["check", "x.partner.yaml", "--baseline", "fifo.json"]), /Cannot read baseline "fifo\.json": it is not a regular file/);
+    assertUsageError(
+      temp.cli(["check", "x.partner.yaml", "--baseline", "fifo.json"]),
+      /Cannot read baseline "fifo\.json": it is not a regular file/,
+    );
     fs.truncateSync(path.join(temp.dir, temp.write("huge.json", "")), 40 * 1024 * 1024);
-    assertUsageError(temp.cli(["check", "x.partner.yaml", "--baseline", "huge.json"]), /Cannot read baseline "huge\.json": it is 40 MB, over the limit of 32 MB/);
+    assertUsageError(
+      temp.cli(["check", "x.partner.yaml", "--baseline", "huge.json"]),
+      /Cannot read baseline "huge\.json": it is 40 MB, over the limit of 32 MB/,
+    );
   });
 
   it("a charter or config that is a link to /dev/zero or a pipe: a located finding or one line, no hang", () => {
@@ -147,7 +179,10 @@ describe("endless, blocking and oversized inputs", function () {
     assert.deepEqual(
       huge.files.map((file) => [file.path, file.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)]),
       [
-        ["team/.partner-charter.yaml", ["1:1 The configuration file could not be read: it is 3 MB, over the limit of 2 MB."]],
+        [
+          "team/.partner-charter.yaml",
+          ["1:1 The configuration file could not be read: it is 3 MB, over the limit of 2 MB."],
+        ],
         ["team/x.partner.yaml", []],
       ],
     );
@@ -155,7 +190,10 @@ describe("endless, blocking and oversized inputs", function () {
     fs.symlinkSync("/dev/zero", path.join(temp.dir, "zero.partner.yaml"));
     assertUsageError(temp.cli(["check", "zero.partner.yaml"]), /"zero\.partner\.yaml" is neither a file nor a folder/);
     spawnSync("mkfifo", [path.join(temp.dir, "pipe.partner.yaml")]);
-    assertUsageError(temp.cli(["sign", "pipe.partner.yaml", "--party", "us", "--name", "X"]), /sign: "pipe\.partner\.yaml" is not a file/);
+    assertUsageError(
+      temp.cli(["sign", "pipe.partner.yaml", "--party", "us", "--name", "X"]),
+      /sign: "pipe\.partner\.yaml" is not a file/,
+    );
     assertUsageError(temp.cli(["check", "x.partner.yaml", "--config", "/dev/zero"]), /Config file not found/);
   });
 });
@@ -183,7 +221,12 @@ describe("text from a charter never drives the terminal or forges a CI command",
   it("github escapes line breaks the way GitHub reads them", () => {
     const file = temp.write("x.partner.yaml", HOSTILE);
     const run = temp.cli(["check", file, "--format", "github"]);
-    assert.ok(run.stdout.split("\n").every((line) => line === "" || /^::(error|warning|notice) file=x\.partner\.yaml,/.test(line)), run.stdout);
+    assert.ok(
+      run.stdout
+        .split("\n")
+        .every((line) => line === "" || /^::(error|warning|notice) file=x\.partner\.yaml,/.test(line)),
+      run.stdout,
+    );
     assert.match(run.stdout, /x%0A::error file=INJECTED::pwned/);
   });
 
@@ -226,4 +269,3 @@ describe("folders: what the CLI searches is what the editor searches", () => {
     );
   });
 });
-

@@ -298,7 +298,19 @@ describe("partner-charter sign", () => {
     // The reproducer: a shell whose file size limit (1 KB) is below the charter's size.
     const run = spawnSync(
       "bash",
-      ["-c", 'ulimit -f 1; exec "$0" "$@"', process.execPath, CLI, "sign", file, "--party", "us", "--name", "X", "--replace"],
+      [
+        "-c",
+        'ulimit -f 1; exec "$0" "$@"',
+        process.execPath,
+        CLI,
+        "sign",
+        file,
+        "--party",
+        "us",
+        "--name",
+        "X",
+        "--replace",
+      ],
       { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
     );
     assert.equal(run.status, 2, run.stderr);
@@ -318,7 +330,10 @@ describe("partner-charter sign", () => {
     assert.equal(read(file), EXAMPLE);
     const replaced = sign(file, "--party", "us", "--name", "Dana Ortiz", "--replace");
     assert.equal(replaced.status, 0, replaced.stderr);
-    assert.match(replaced.stdout, /for us \(Dana Ortiz\), digest sha256:[0-9a-f]{64}; it replaces Priya Shah's signature of 2025-12-15\.\n$/);
+    assert.match(
+      replaced.stdout,
+      /for us \(Dana Ortiz\), digest sha256:[0-9a-f]{64}; it replaces Priya Shah's signature of 2025-12-15\.\n$/,
+    );
     // The same person again (however they spell the case and spaces) needs no --replace.
     const again = sign(file, "--party", "us", "--name", "dana  ortiz", "--date", "2026-11-25");
     assert.equal(again.status, 0, again.stderr);
@@ -419,7 +434,10 @@ describe("partner-charter sign", () => {
     fs.writeFileSync(file, theirs);
     child.kill("SIGCONT");
     assert.equal(await exited, 2, stderr);
-    assert.match(stderr, /^partner-charter: sign: big\.partner\.yaml changed on disk while it was being signed \(it was changed\); nothing was written\. Sign it again\.\n$/);
+    assert.match(
+      stderr,
+      /^partner-charter: sign: big\.partner\.yaml changed on disk while it was being signed \(it was changed\); nothing was written\. Sign it again\.\n$/,
+    );
     assert.equal(stdout, "");
     assert.equal(fs.readFileSync(file, "utf8"), theirs, "the other writer's text stays");
     assert.deepEqual(fs.readdirSync(dir), ["big.partner.yaml"], "no temporary file is left behind");

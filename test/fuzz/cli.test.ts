@@ -22,7 +22,10 @@ interface Command {
 }
 
 const COMMANDS: Command[] = [
-  ...FORMATS.map((format) => ({ name: `check --format ${format}`, args: (file: string) => ["check", file, "--format", format] })),
+  ...FORMATS.map((format) => ({
+    name: `check --format ${format}`,
+    args: (file: string) => ["check", file, "--format", format],
+  })),
   { name: "render html", args: (file) => ["render", file] },
   { name: "render markdown", args: (file) => ["render", file, "--format", "markdown"] },
   { name: "diff", args: (file) => ["diff", "base.partner.yaml", file, "--format", "markdown"] },
@@ -40,7 +43,8 @@ describe("fuzz: every CLI command on mutated charters", function () {
     try {
       cases.forEach(([{ text, base }, pick], i) => {
         const sign = COMMANDS[COMMANDS.length - 1]!;
-        const command = text.includes("status: proposed") && pick % 2 === 0 ? sign : COMMANDS[(i + pick) % COMMANDS.length]!;
+        const command =
+          text.includes("status: proposed") && pick % 2 === 0 ? sign : COMMANDS[(i + pick) % COMMANDS.length]!;
         const file = `case-${i}.partner.yaml`;
         temp.write(file, text);
         temp.write("base.partner.yaml", base ?? "");
@@ -50,7 +54,11 @@ describe("fuzz: every CLI command on mutated charters", function () {
         assert.ok(run.status === 0 || run.status === 1 || run.status === 2, `exit ${run.status}: ${what}`);
         assert.doesNotMatch(run.stderr, /internal error|\n\s+at .+:\d+:\d+/, what);
         if (run.status === 2) assert.equal(run.stderr.trimEnd().split("\n").length, 1, what);
-        assert.doesNotMatch(run.stdout, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/, `a control character in the output: ${what}`);
+        assert.doesNotMatch(
+          run.stdout,
+          /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/,
+          `a control character in the output: ${what}`,
+        );
         if (command.name === "check --format json" && run.status !== 2) checkLocated(run.stdout, text, what);
         if (command.name.startsWith("check")) assert.doesNotMatch(run.stdout, JARGON, what);
         if (command.name === "sign") checkSigned(temp.read(file), text, run.status, what);
@@ -62,7 +70,9 @@ describe("fuzz: every CLI command on mutated charters", function () {
 });
 
 function checkLocated(stdout: string, text: string, what: string): void {
-  const report = JSON.parse(stdout) as { files: { diagnostics: { line: number; column: number; endLine: number; endColumn: number }[] }[] };
+  const report = JSON.parse(stdout) as {
+    files: { diagnostics: { line: number; column: number; endLine: number; endColumn: number }[] }[];
+  };
   const lines = parseCharter(text).lines;
   for (const d of report.files.flatMap((file) => file.diagnostics)) {
     for (const [line, column] of [
@@ -70,7 +80,10 @@ function checkLocated(stdout: string, text: string, what: string): void {
       [d.endLine, d.endColumn],
     ] as const) {
       assert.ok(line >= 1 && line <= lines.lineCount, `line ${line} outside the file: ${what}`);
-      assert.ok(column >= 1 && column <= lines.lineText(line - 1).length + 1, `column ${column} outside line ${line}: ${what}`);
+      assert.ok(
+        column >= 1 && column <= lines.lineText(line - 1).length + 1,
+        `column ${column} outside line ${line}: ${what}`,
+      );
     }
   }
 }
@@ -84,6 +97,8 @@ function checkSigned(after: string, before: string, status: number | null, what:
   assert.equal(signed.syntaxFindings.length, 0, what);
   const [from, to] = changedSpan(before, after);
   const start = before.search(/^signatures:/m);
-  assert.ok(to <= from || (start >= 0 && from >= start) || from >= before.trimEnd().length, `sign changed bytes outside the signatures: ${what}`);
+  assert.ok(
+    to <= from || (start >= 0 && from >= start) || from >= before.trimEnd().length,
+    `sign changed bytes outside the signatures: ${what}`,
+  );
 }
-

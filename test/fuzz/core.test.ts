@@ -22,10 +22,13 @@ describe("fuzz: the core never crashes, never locates a finding outside the file
     fc.assert(
       fc.property(fuzzCase, ({ text, base, positions }) => {
         const violations = probeCore(text, positions, base);
-        for (const violation of violations.filter(isKnownElsewhere)) tolerated.add(`${violation.area}: ${violation.invariant}`);
+        for (const violation of violations.filter(isKnownElsewhere))
+          tolerated.add(`${violation.area}: ${violation.invariant}`);
         const open = violations.filter((violation) => !isKnownElsewhere(violation));
         assert.deepEqual(
-          open.map((violation) => `[${ownerOf(violation)}] ${violation.area}: ${violation.invariant}\n${violation.detail}`),
+          open.map(
+            (violation) => `[${ownerOf(violation)}] ${violation.area}: ${violation.invariant}\n${violation.detail}`,
+          ),
           [],
         );
       }),

@@ -109,7 +109,9 @@ function runWorker(first: number): Promise<void> {
         }
         for (const violation of message.violations) record(seed + message.index, violation);
         if (done % 5000 === 0) {
-          process.stdout.write(`  ${done.toLocaleString("en")} cases, ${Math.round((Date.now() - started) / 1000)} s\n`);
+          process.stdout.write(
+            `  ${done.toLocaleString("en")} cases, ${Math.round((Date.now() - started) / 1000)} s\n`,
+          );
         }
         next += workers;
         send();
@@ -117,7 +119,11 @@ function runWorker(first: number): Promise<void> {
       child.on("exit", (code, signal) => {
         if (signal === "SIGKILL" || next >= runs) return;
         clearTimeout(timer);
-        record(seed + next, { area: "fuzz worker", invariant: "no exception escapes", detail: `the process exited (${code ?? signal})` });
+        record(seed + next, {
+          area: "fuzz worker",
+          invariant: "no exception escapes",
+          detail: `the process exited (${code ?? signal})`,
+        });
         next += workers;
         done++;
         start();
@@ -128,7 +134,9 @@ function runWorker(first: number): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  process.stdout.write(`Fuzzing the core: ${runs.toLocaleString("en")} cases, seed ${seed}, ${workers} worker(s), ${timeoutMs} ms per case.\n`);
+  process.stdout.write(
+    `Fuzzing the core: ${runs.toLocaleString("en")} cases, seed ${seed}, ${workers} worker(s), ${timeoutMs} ms per case.\n`,
+  );
   await Promise.all(Array.from({ length: workers }, (_, i) => runWorker(i)));
   const all = [...groups.values()];
   const count = (test: (group: Group) => boolean): number => all.filter(test).reduce((n, group) => n + group.count, 0);

@@ -65,7 +65,10 @@ describe("fuzz: the language server on mutated charters", function () {
         const lines = parseCharter(text).lines;
         const valid = parseCharter(text).syntaxFindings.length === 0;
         for (const diagnostic of published.diagnostics) {
-          assert.ok(inside(lines, diagnostic.range), `diagnostic outside the document: ${JSON.stringify(diagnostic)}\n${what(text)}`);
+          assert.ok(
+            inside(lines, diagnostic.range),
+            `diagnostic outside the document: ${JSON.stringify(diagnostic)}\n${what(text)}`,
+          );
           assert.doesNotMatch(diagnostic.message, JARGON, what(text));
         }
         const textDocument = { textDocument: { uri } };
@@ -102,7 +105,13 @@ describe("fuzz: the language server on mutated charters", function () {
     assert.equal(server.client.exited, false);
   });
 
-  function checkFixed(action: CodeAction, uri: string, text: string, valid: boolean, what: (text: string) => string): void {
+  function checkFixed(
+    action: CodeAction,
+    uri: string,
+    text: string,
+    valid: boolean,
+    what: (text: string) => string,
+  ): void {
     assert.doesNotMatch(action.title, JARGON, what(text));
     const edits = editsOf(action, uri);
     if (!valid || edits.length === 0) return;

@@ -59,12 +59,18 @@ describe("language server: hostile input", function () {
   });
 
   it("a config option named constructor: the charters keep their diagnostics, the config file gets its findings", async () => {
-    const charter = await server.client.waitForDiagnostics(server.uri("cfg/a.partner.yaml"), (p) => p.diagnostics.length > 0);
+    const charter = await server.client.waitForDiagnostics(
+      server.uri("cfg/a.partner.yaml"),
+      (p) => p.diagnostics.length > 0,
+    );
     assert.deepEqual(
       charter.diagnostics.map((d) => d.code),
       ["schema"],
     );
-    const config = await server.client.waitForDiagnostics(server.uri("cfg/.partner-charter.yaml"), (p) => p.diagnostics.length > 0);
+    const config = await server.client.waitForDiagnostics(
+      server.uri("cfg/.partner-charter.yaml"),
+      (p) => p.diagnostics.length > 0,
+    );
     assert.deepEqual(
       config.diagnostics.map((d) => [d.range.start.line, d.message.split(".")[0]]),
       [
@@ -78,7 +84,9 @@ describe("language server: hostile input", function () {
     await server.client.changeSettings({
       today: TODAY,
       // Parsed, as settings arrive: a "__proto__" key in an object literal would set its prototype instead.
-      rules: JSON.parse('{ "phase-duration": { "constructor": 1, "__proto__": 2 }, "valueOf": "off", "schema": "warning" }'),
+      rules: JSON.parse(
+        '{ "phase-duration": { "constructor": 1, "__proto__": 2 }, "valueOf": "off", "schema": "warning" }',
+      ),
     });
     await server.client.waitFor(
       () => server.client.messages.some((m) => /has no option "constructor"/.test(m.message)),
@@ -97,7 +105,9 @@ describe("language server: hostile input", function () {
   it("enum values named like built-in properties read as themselves in the outline", async () => {
     const text = replaceLine(/^tier: strategic$/m, "tier: toString", withId("outline"));
     const { uri } = await server.open("outline.partner.yaml", text);
-    const symbols = await server.client.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
+    const symbols = await server.client.request<DocumentSymbol[]>("textDocument/documentSymbol", {
+      textDocument: { uri },
+    });
     const tier = symbols.find((symbol) => symbol.name === "tier")!;
     assert.equal(tier.detail, "toString");
     assert.doesNotMatch(JSON.stringify(symbols), /native code|\[object /);
@@ -123,7 +133,9 @@ describe("language server: hostile input", function () {
     for (const name of ["zero.partner.yaml", "pipe.partner.yaml"]) {
       assert.equal(await server.client.request("partnerCharter/model", { uri: server.uri(name) }), null, name);
     }
-    const disk = await server.client.request<CharterView>("partnerCharter/model", { uri: server.uri("c.partner.yaml") });
+    const disk = await server.client.request<CharterView>("partnerCharter/model", {
+      uri: server.uri("c.partner.yaml"),
+    });
     assert.equal(disk.charter?.id, "c", "a regular file is still read");
   });
 
@@ -141,13 +153,15 @@ describe("language server: hostile input", function () {
   }
 
   it('"Add partner with TODO placeholders" on a charter cut short: the fix is valid YAML', async () => {
-    const text = withId("cut").slice(0, withId("cut").indexOf("\nstatus:")).replace(/title: .*$/m, "title: Acme × CloudCo — MSP certifica");
+    const text = withId("cut")
+      .slice(0, withId("cut").indexOf("\nstatus:"))
+      .replace(/title: .*$/m, "title: Acme × CloudCo — MSP certifica");
     const { uri, diagnostics } = await server.open("cut.partner.yaml", text, (p) => p.diagnostics.length > 0);
     const missing = diagnostics.find((d) => /missing the required key "partner"/.test(d.message))!;
     const action = (await quickFixes(uri, missing)).find((a) => a.title === 'Add "partner" with TODO placeholders');
     assert.ok(action);
     const fixed = edited(uri, action);
-    assert.ok(fixed.endsWith('title: Acme × CloudCo — MSP certifica\npartner:\n  name: TODO — partner name\n'), fixed);
+    assert.ok(fixed.endsWith("title: Acme × CloudCo — MSP certifica\npartner:\n  name: TODO — partner name\n"), fixed);
     const version = await server.client.replaceAll(uri, fixed);
     const after = await server.client.waitForDiagnostics(uri, (p) => p.version === version);
     assert.ok(!after.diagnostics.some((d) => d.code === "yaml-syntax"), JSON.stringify(after.diagnostics));

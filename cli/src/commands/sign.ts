@@ -87,7 +87,8 @@ function readCharterFile(file: string, shown: string): ReadFile {
   const read = readFileForRewrite(file, MAX_CHARTER_BYTES);
   if ("ok" in read) {
     if (read.problem === "missing") throw new UsageError(`sign: file not found: "${shown}".`);
-    if (read.problem === "folder" || read.problem === "not-a-file") throw new UsageError(`sign: "${shown}" is not a file.`);
+    if (read.problem === "folder" || read.problem === "not-a-file")
+      throw new UsageError(`sign: "${shown}" is not a file.`);
     throw new UsageError(`sign: cannot read "${shown}": ${readProblemWords(read, MAX_CHARTER_BYTES)}.`);
   }
   return read;
@@ -146,7 +147,9 @@ function signFile(read: ReadFile, { shown, today, request }: SignArgs, label: st
     writeFileAtomic(read.file, bom + outcome.text, { unchangedSince: read });
   } catch (error) {
     if (error instanceof FileChangedError) {
-      throw new UsageError(`sign: ${label} changed on disk while it was being signed (${error.message}); nothing was written. Sign it again.`);
+      throw new UsageError(
+        `sign: ${label} changed on disk while it was being signed (${error.message}); nothing was written. Sign it again.`,
+      );
     }
     throw new UsageError(`sign: cannot write "${shown}": ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }

@@ -99,6 +99,7 @@ export function loadConfigFile(file: string): LoadedConfig {
     return unreadableConfig(file, message, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   }
   const decoded = decodeCharterBytes(read.bytes);
-  if (decoded.finding) return unreadableConfig(file, `Configuration file: ${decoded.finding.message}`, decoded.finding.range);
+  if (decoded.finding)
+    return unreadableConfig(file, `Configuration file: ${decoded.finding.message}`, decoded.finding.range);
   return parseConfigText(decoded.text, file);
 }

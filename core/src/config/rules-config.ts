@@ -128,7 +128,10 @@ function validateRuleSetting(
       else problems.push(severityProblem(optionPath, value));
       continue;
     }
-    const spec = own(rule.meta.options as Record<string, { schema: Record<string, unknown>; description: string }>, key);
+    const spec = own(
+      rule.meta.options as Record<string, { schema: Record<string, unknown>; description: string }>,
+      key,
+    );
     if (!spec) {
       const suggestion = didYouMean(key, [...optionNames, "severity"]);
       const known = optionNames.length

@@ -135,7 +135,8 @@ export function resolveFixes(parsed: ParsedCharter, fixes: readonly FixReport[])
   const resolved: Fix[] = [];
   for (const fix of fixes) {
     const edits = resolveEdits(parsed, fix.edits);
-    if (edits && editsKeepYamlValid(parsed.text, edits)) resolved.push({ title: fix.title, edits, safe: fix.safe ?? false });
+    if (edits && editsKeepYamlValid(parsed.text, edits))
+      resolved.push({ title: fix.title, edits, safe: fix.safe ?? false });
   }
   return resolved;
 }

@@ -155,8 +155,15 @@ function entryEdits(parsed: ParsedCharter, item: YAMLMap, value: Record<string, 
  */
 function flowEntryEdits(parsed: ParsedCharter, item: YAMLMap, value: Record<string, unknown>): TextEdit[] | undefined {
   const pairs = item.items as Pair<Node, Node>[];
-  const spans = pairs.map((pair) => ({ key: keyOf(pair), start: offsets(pair.key)?.[0], end: offsets(pair.value)?.[1] }));
-  if (spans.length === 0 || spans.some((span) => span.key === undefined || span.start === undefined || span.end === undefined)) {
+  const spans = pairs.map((pair) => ({
+    key: keyOf(pair),
+    start: offsets(pair.key)?.[0],
+    end: offsets(pair.value)?.[1],
+  }));
+  if (
+    spans.length === 0 ||
+    spans.some((span) => span.key === undefined || span.start === undefined || span.end === undefined)
+  ) {
     return undefined;
   }
   const edits: TextEdit[] = [];
@@ -193,7 +200,10 @@ function flowEntryEdits(parsed: ParsedCharter, item: YAMLMap, value: Record<stri
       .reverse()
       .find((earlier) => present.has(earlier));
     const after = (previous !== undefined ? present.get(previous)! : spans[spans.length - 1]!).end!;
-    added.set(after, [...(added.get(after) ?? []), `, ${flowYaml({ [key]: value[key] }).replace(/^\{ ?|\s?\}$/g, "")}`]);
+    added.set(after, [
+      ...(added.get(after) ?? []),
+      `, ${flowYaml({ [key]: value[key] }).replace(/^\{ ?|\s?\}$/g, "")}`,
+    ]);
   }
   for (const [after, texts] of added) {
     // An insertion where a removal starts would be applied in either order: leave that layout alone.

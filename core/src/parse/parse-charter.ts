@@ -71,7 +71,12 @@ export function parseCharter(input: string): ParsedCharter {
     };
   }
   // logLevel "error": the library's warnings (a list as a key) would reach the CLI's stderr; the schema reports them.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: "error" });
+  const doc = parseDocument(text, {
+    prettyErrors: false,
+    uniqueKeys: true,
+    keepSourceTokens: false,
+    logLevel: "error",
+  });
   const syntaxFindings: Finding[] = doc.errors.map((error) => ({
     rule: "yaml-syntax",
     severity: "error",

@@ -132,7 +132,7 @@ export function searchFolderSync(
 ): string[] {
   const found: string[] = [];
   const steps = walk(path.resolve(folder), accept, found);
-  for (let step = steps.next(); !step.done; ) {
+  for (let step = steps.next(); !step.done;) {
     let entries: fs.Dirent[] | undefined;
     try {
       entries = fs.readdirSync(step.value, { withFileTypes: true });
@@ -152,7 +152,7 @@ export async function searchFolder(
 ): Promise<string[]> {
   const found: string[] = [];
   const steps = walk(path.resolve(folder), accept, found);
-  for (let step = steps.next(); !step.done; ) {
+  for (let step = steps.next(); !step.done;) {
     let entries: fs.Dirent[] | undefined;
     try {
       entries = await fs.promises.readdir(step.value, { withFileTypes: true });
@@ -181,7 +181,14 @@ function globby(): typeof Globby {
 export function findGlobSync(cwd: string, pattern: string): string[] {
   const ignores = new GitIgnores(cwd);
   return globby()
-    .globbySync([pattern], { cwd, absolute: true, onlyFiles: true, dot: true, ignore: SKIPPED_GLOBS, followSymbolicLinks: true })
+    .globbySync([pattern], {
+      cwd,
+      absolute: true,
+      onlyFiles: true,
+      dot: true,
+      ignore: SKIPPED_GLOBS,
+      followSymbolicLinks: true,
+    })
     .map((file) => path.normalize(file))
     .filter((file) => !ignores.ignores(file))
     .sort();

@@ -61,7 +61,11 @@ class Probe {
     try {
       return step();
     } catch (error) {
-      this.fail(area, "no exception escapes", (error as Error)?.stack?.split("\n").slice(0, 6).join("\n") ?? String(error));
+      this.fail(
+        area,
+        "no exception escapes",
+        (error as Error)?.stack?.split("\n").slice(0, 6).join("\n") ?? String(error),
+      );
       return undefined;
     }
   }
@@ -84,14 +88,19 @@ class Probe {
       range.start.line < range.end.line ||
       (range.start.line === range.end.line && range.start.character <= range.end.character);
     if (!inside(range.start) || !inside(range.end) || !ordered) {
-      this.fail(area, "every finding is located inside the file", `${what}: ${JSON.stringify(range)} (${lines.lineCount} lines)`);
+      this.fail(
+        area,
+        "every finding is located inside the file",
+        `${what}: ${JSON.stringify(range)} (${lines.lineCount} lines)`,
+      );
     }
   }
 
   checkWords(area: string, what: string, text: string | undefined, pattern = JARGON): void {
     if (text === undefined) return;
     const match = pattern.exec(text);
-    if (match) this.fail(area, "no message carries jargon", `${what}: "${match[0]}" in ${JSON.stringify(text.slice(0, 300))}`);
+    if (match)
+      this.fail(area, "no message carries jargon", `${what}: "${match[0]}" in ${JSON.stringify(text.slice(0, 300))}`);
   }
 
   /** Applies edits after checking they are inside the text and do not overlap. */
@@ -101,7 +110,7 @@ class Probe {
       .map((edit) => [lines.offset(edit.range.start), lines.offset(edit.range.end)] as const)
       .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     for (let i = 1; i < spans.length; i++) {
-      if (spans[i]![0] < spans[i - 1]![1]) return this.fail(area, "edits do not overlap", what), undefined;
+      if (spans[i]![0] < spans[i - 1]![1]) return (this.fail(area, "edits do not overlap", what), undefined);
     }
     return applyTextEdits(lines.text, edits);
   }
@@ -110,7 +119,11 @@ class Probe {
   checkFixedText(area: string, title: string, fixed: string): void {
     const reparsed = parseCharter(fixed);
     if (reparsed.syntaxFindings.length > 0) {
-      this.fail(area, "every quick fix leaves valid YAML without duplicate keys", `"${title}": ${reparsed.syntaxFindings[0]!.message}\n--- fixed text ---\n${fixed.slice(0, 1500)}`);
+      this.fail(
+        area,
+        "every quick fix leaves valid YAML without duplicate keys",
+        `"${title}": ${reparsed.syntaxFindings[0]!.message}\n--- fixed text ---\n${fixed.slice(0, 1500)}`,
+      );
     }
   }
 }
@@ -162,13 +175,20 @@ export function probeCore(text: string, positions: readonly (readonly [number, n
   }
 
   // The preview's view (sent as JSON), the rendered pages.
-  const view = probe.run("charter view", () => charterView(result, { uri: "file:///fuzz.partner.yaml", fileName: "fuzz.partner.yaml", today: TODAY }));
+  const view = probe.run("charter view", () =>
+    charterView(result, { uri: "file:///fuzz.partner.yaml", fileName: "fuzz.partner.yaml", today: TODAY }),
+  );
   if (view) {
     probe.run("charter view (JSON for the preview)", () => JSON.stringify(view));
     const html = probe.run("render html", () => renderCharterHtml(view, { mode: "standalone" }));
     probe.checkWords("render html", "page", html, RENDER_JARGON);
     const live = html && /<script|<img src=x|href\s*=\s*["']?\s*javascript:/i.exec(html);
-    if (html && live) probe.fail("render html", "every string from the charter is escaped", html.slice(Math.max(0, live.index - 60), live.index + 60));
+    if (html && live)
+      probe.fail(
+        "render html",
+        "every string from the charter is escaped",
+        html.slice(Math.max(0, live.index - 60), live.index + 60),
+      );
     const markdown = probe.run("render markdown", () => renderCharterMarkdown(view));
     probe.checkWords("render markdown", "page", markdown, RENDER_JARGON);
   }
@@ -187,8 +207,18 @@ export function probeCore(text: string, positions: readonly (readonly [number, n
       ),
     );
     if (diff) {
-      probe.checkWords("diff", "text", probe.run("diff text", () => formatDiffText(diff)), RENDER_JARGON);
-      probe.checkWords("diff", "markdown", probe.run("diff markdown", () => formatDiffMarkdown(diff)), RENDER_JARGON);
+      probe.checkWords(
+        "diff",
+        "text",
+        probe.run("diff text", () => formatDiffText(diff)),
+        RENDER_JARGON,
+      );
+      probe.checkWords(
+        "diff",
+        "markdown",
+        probe.run("diff markdown", () => formatDiffMarkdown(diff)),
+        RENDER_JARGON,
+      );
       probe.run("diff json", () => formatDiffJson(diff));
     }
   }
@@ -212,7 +242,8 @@ export function probeCore(text: string, positions: readonly (readonly [number, n
   for (const [line, character] of positions) {
     const position = { line: line % (lines.lineCount + 1), character };
     const candidates = probe.run("completion", () => completionsAt(text, position, { today: TODAY })) ?? [];
-    for (const candidate of candidates) probe.checkWords("completion", candidate.label, `${candidate.label} ${candidate.detail ?? ""}`, RENDER_JARGON);
+    for (const candidate of candidates)
+      probe.checkWords("completion", candidate.label, `${candidate.label} ${candidate.detail ?? ""}`, RENDER_JARGON);
     const hover = probe.run("hover", () => hoverAt(parsed, position));
     if (hover) {
       probe.checkRange("hover", "hover", lines, hover.range);
@@ -220,11 +251,25 @@ export function probeCore(text: string, positions: readonly (readonly [number, n
     }
     // Suppression comments are computed on the editor's text as it is (a byte order mark included).
     const rawLines = new LineIndex(text);
-    for (const finding of result.findings.filter((f) => f.range.start.line <= position.line && position.line <= f.range.end.line)) {
-      const lineEdit = probe.run("suppression comments", () => disableForLineEdit(text, finding.range.start.line, finding.rule));
-      if (lineEdit) checkFix(probe, "suppression comments", rawLines, { title: "disable for this line", edits: [lineEdit], safe: false });
+    for (const finding of result.findings.filter(
+      (f) => f.range.start.line <= position.line && position.line <= f.range.end.line,
+    )) {
+      const lineEdit = probe.run("suppression comments", () =>
+        disableForLineEdit(text, finding.range.start.line, finding.rule),
+      );
+      if (lineEdit)
+        checkFix(probe, "suppression comments", rawLines, {
+          title: "disable for this line",
+          edits: [lineEdit],
+          safe: false,
+        });
       const fileEdit = probe.run("suppression comments", () => disableForFileEdit(text, finding.rule));
-      if (fileEdit) checkFix(probe, "suppression comments", rawLines, { title: "disable for this file", edits: [fileEdit], safe: false });
+      if (fileEdit)
+        checkFix(probe, "suppression comments", rawLines, {
+          title: "disable for this file",
+          edits: [fileEdit],
+          safe: false,
+        });
     }
   }
 
@@ -242,7 +287,9 @@ function checkFix(probe: Probe, area: string, lines: LineIndex, fix: Fix): void 
 
 function probeSigning(probe: Probe, result: CharterResult): void {
   for (const party of ["us", "partner"] as const) {
-    const outcome = probe.run("sign", () => signCharter(result, { party, name: "Fuzz Signer", date: TODAY, replace: true }));
+    const outcome = probe.run("sign", () =>
+      signCharter(result, { party, name: "Fuzz Signer", date: TODAY, replace: true }),
+    );
     if (!outcome?.signed) continue;
     const before = result.parsed.text;
     const signed = parseCharter(outcome.text);
@@ -253,19 +300,27 @@ function probeSigning(probe: Probe, result: CharterResult): void {
     const data = signed.data as { signatures?: unknown[] };
     const others = { ...(signed.data as object), signatures: undefined };
     const original = { ...(result.parsed.data as object), signatures: undefined };
-    if (!isDeepStrictEqual(others, original)) probe.fail("sign", "signing changes nothing but the signatures", "the data outside signatures changed");
-    const entry = data.signatures?.find((s) => (s as { party?: unknown }).party === party) as { name?: unknown } | undefined;
+    if (!isDeepStrictEqual(others, original))
+      probe.fail("sign", "signing changes nothing but the signatures", "the data outside signatures changed");
+    const entry = data.signatures?.find((s) => (s as { party?: unknown }).party === party) as
+      { name?: unknown } | undefined;
     if (entry?.name !== "Fuzz Signer") probe.fail("sign", "the signature is written", JSON.stringify(data.signatures));
     // Bytes: the changed part of the file lies inside the `signatures` section (or is an insertion).
     const [from, to] = changedSpan(before, outcome.text);
     if (to > from) {
-      const pair = (result.parsed.doc?.contents as { items?: { key?: { value?: unknown; range?: number[] }; value?: { range?: number[] } }[] })?.items?.find(
-        (item) => item.key?.value === "signatures",
-      );
+      const pair = (
+        result.parsed.doc?.contents as {
+          items?: { key?: { value?: unknown; range?: number[] }; value?: { range?: number[] } }[];
+        }
+      )?.items?.find((item) => item.key?.value === "signatures");
       const start = pair?.key?.range?.[0] ?? before.length;
       const end = pair?.value?.range?.[2] ?? pair?.value?.range?.[1] ?? pair?.key?.range?.[1] ?? before.length;
       if (from < start || to > Math.max(end, before.trimEnd().length)) {
-        probe.fail("sign", "sign never changes a byte outside its edit", `changed ${from}–${to}, signatures at ${start}–${end}: ${JSON.stringify(before.slice(from, Math.min(to, from + 200)))}`);
+        probe.fail(
+          "sign",
+          "sign never changes a byte outside its edit",
+          `changed ${from}–${to}, signatures at ${start}–${end}: ${JSON.stringify(before.slice(from, Math.min(to, from + 200)))}`,
+        );
       }
     }
   }

@@ -39,7 +39,16 @@ export const BUILT_IN_NAMES = [
   "$ref",
 ] as const;
 
-const CONTROL = ["\u0000", "\u0007", "\u001b[31m", "\u001b]8;;https://x.example\u0007", "\u007f", "\u0085", "\u2028", "\u202e"];
+const CONTROL = [
+  "\u0000",
+  "\u0007",
+  "\u001b[31m",
+  "\u001b]8;;https://x.example\u0007",
+  "\u007f",
+  "\u0085",
+  "\u2028",
+  "\u202e",
+];
 
 /** Scalars as they would be typed after `key: ` (YAML text, not data). */
 export const HOSTILE_SCALARS: readonly string[] = [
@@ -228,7 +237,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     const at = pick % (text.length + 1);
     return text.slice(0, at) + noise + text.slice(at);
   }),
-  fc.nat().map((pick): Mutation => (text) => text.slice(0, pick % (text.length + 1))),
+  fc.nat().map(
+    (pick): Mutation =>
+      (text) =>
+        text.slice(0, pick % (text.length + 1)),
+  ),
   // A cyclic or repeated alias on a section.
   fc.nat().map((pick): Mutation => (text) => {
     const all = lines(text);
@@ -250,7 +263,8 @@ export const mutatedCharter: fc.Arbitrary<{ base: string; text: string }> = fc
 const deepNesting = fc
   .tuple(fc.integer({ min: 1, max: 60 }), fc.boolean(), fc.constantFrom("flow", "block"))
   .map(([depth, mapping, style]) => {
-    if (style === "flow") return mapping ? "{a: ".repeat(depth) + "1" + "}".repeat(depth) : "[".repeat(depth) + "]".repeat(depth);
+    if (style === "flow")
+      return mapping ? "{a: ".repeat(depth) + "1" + "}".repeat(depth) : "[".repeat(depth) + "]".repeat(depth);
     return Array.from({ length: depth }, (_, i) => `${"  ".repeat(i)}${mapping ? "k:" : "-"}`).join("\n") + " x";
   });
 
@@ -274,11 +288,36 @@ export const randomYaml: fc.Arbitrary<string> = fc.oneof(
     .map(([data, style]) => stringify(data, { collectionStyle: style })),
   // A charter's head with random sections under it.
   fc
-    .dictionary(fc.oneof(fc.constantFrom("partner", "tier", "commitments", "phases", "signatures", "leverage", "governance", "measurement", "valueProposition", "launch", "status", "id", "title"), fc.constantFrom(...BUILT_IN_NAMES)), jsonish, { maxKeys: 5 })
+    .dictionary(
+      fc.oneof(
+        fc.constantFrom(
+          "partner",
+          "tier",
+          "commitments",
+          "phases",
+          "signatures",
+          "leverage",
+          "governance",
+          "measurement",
+          "valueProposition",
+          "launch",
+          "status",
+          "id",
+          "title",
+        ),
+        fc.constantFrom(...BUILT_IN_NAMES),
+      ),
+      jsonish,
+      { maxKeys: 5 },
+    )
     .map((sections) => `apiVersion: partner-charter/v1\nkind: Charter\n${stringify(sections)}`),
   deepNesting,
   fc.string({ maxLength: 200 }),
-  fc.array(fc.oneof(yamlNoise, fc.constantFrom(...HOSTILE_KEYS), fc.constantFrom(...HOSTILE_SCALARS)), { maxLength: 20 }).map((parts) => parts.join("")),
+  fc
+    .array(fc.oneof(yamlNoise, fc.constantFrom(...HOSTILE_KEYS), fc.constantFrom(...HOSTILE_SCALARS)), {
+      maxLength: 20,
+    })
+    .map((parts) => parts.join("")),
 );
 
 /** The ways a signatures section is written: block or flow items, with comments, or none at all. */
