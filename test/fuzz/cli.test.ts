@@ -49,7 +49,6 @@ describe("fuzz: every CLI command on mutated charters", function () {
         temp.write(file, text);
         temp.write("base.partner.yaml", base ?? "");
         const run = temp.cli(command.args(file));
-        if (process.env.FUZZ_TRACE) console.log(command.name, run.status);
         const what = `${command.name} on case ${i} (seed ${SEED}):\n${text.slice(0, 600)}\n--- stderr ---\n${run.stderr}`;
         assert.ok(run.status === 0 || run.status === 1 || run.status === 2, `exit ${run.status}: ${what}`);
         assert.doesNotMatch(run.stderr, /internal error|\n\s+at .+:\d+:\d+/, what);
