@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CLI } from "../support/paths";
+import { runCliWithFileSizeLimit } from "../support/run-cli";
 import { assertUsageError, CLEAN, TempDir } from "./helpers";
 
 /**
@@ -63,23 +64,10 @@ describe("the CLI never writes a report over a charter", () => {
     temp.write("report.json", "previous report\n");
     fs.chmodSync(path.join(temp.dir, "report.json"), 0o640);
     // The report is a few kilobytes; a file size limit of 1 KB makes its write fail.
-    const run = spawnSync(
-      "bash",
-      [
-        "-c",
-        'ulimit -f 1; exec "$0" "$@"',
-        process.execPath,
-        CLI,
-        "check",
-        file,
-        "--format",
-        "sarif",
-        "--output",
-        "report.json",
-      ],
-      { cwd: temp.dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
-    );
-    assertUsageError({ ...run, durationMs: 0 }, /Cannot write "report\.json": EFBIG/);
+    const run = runCliWithFileSizeLimit(1, ["check", file, "--format", "sarif", "--output", "report.json"], {
+      cwd: temp.dir,
+    });
+    assertUsageError(run, /Cannot write "report\.json": EFBIG/);
     assert.equal(temp.read("report.json"), "previous report\n");
     assert.deepEqual(fs.readdirSync(temp.dir).sort(), ["report.json", "x.partner.yaml"]);
     assert.equal(temp.cli(["check", file, "--format", "json", "--output", "report.json"]).status, 1);

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { changedSince, FileChangedError, readFileForRewrite, writeFileAtomic } from "../../cli/src/write-file";
 import { charterDigest } from "../../core/src";
 import { CLI, FIXTURES, TEST_TODAY } from "../support/paths";
-import { runCli } from "../support/run-cli";
+import { runCli, runCliWithFileSizeLimit } from "../support/run-cli";
 
 /** `partner-charter sign` as a subprocess, on temporary copies (CLI.md; run `node scripts/build.mjs` first). */
 
@@ -296,23 +296,7 @@ describe("partner-charter sign", () => {
   it("a failed write leaves the charter whole: over a file size limit it exits 2 and nothing changed", () => {
     const file = write("acme.partner.yaml", EXAMPLE);
     // The reproducer: a shell whose file size limit (1 KB) is below the charter's size.
-    const run = spawnSync(
-      "bash",
-      [
-        "-c",
-        'ulimit -f 1; exec "$0" "$@"',
-        process.execPath,
-        CLI,
-        "sign",
-        file,
-        "--party",
-        "us",
-        "--name",
-        "X",
-        "--replace",
-      ],
-      { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
-    );
+    const run = runCliWithFileSizeLimit(1, ["sign", file, "--party", "us", "--name", "X", "--replace"], { cwd: dir });
     assert.equal(run.status, 2, run.stderr);
     assert.match(run.stderr, /^partner-charter: sign: cannot write "acme\.partner\.yaml": EFBIG\.\n$/);
     assert.equal(read(file), EXAMPLE);

@@ -67,6 +67,22 @@ function keyOf(pair: Pair<Node, Node>): string | undefined {
   return isScalar(pair.key) ? String(pair.key.value) : undefined;
 }
 
+/**
+ * The keys of `value` the item does not have yet, each with the key it follows: the nearest
+ * earlier key of `value` the item has (undefined: none, the new entry goes after the last one).
+ */
+function newKeys(value: Record<string, unknown>, has: (key: string) => boolean): { key: string; after?: string }[] {
+  const keys = Object.keys(value);
+  return keys.flatMap((key, index) => {
+    if (has(key)) return [];
+    const after = keys
+      .slice(0, index)
+      .reverse()
+      .find((earlier) => has(earlier));
+    return [{ key, after }];
+  });
+}
+
 /** New entries go right after the entry that precedes them in `value`, else after the last one. */
 function addedEntryEdits(
   parsed: ParsedCharter,
@@ -76,13 +92,7 @@ function addedEntryEdits(
 ): TextEdit[] {
   const byKey = new Map(pairs.map((pair) => [keyOf(pair), pair]));
   const groups = new Map<Pair<Node, Node>, string[]>();
-  const keys = Object.keys(value);
-  for (const [index, key] of keys.entries()) {
-    if (byKey.has(key)) continue;
-    const previous = keys
-      .slice(0, index)
-      .reverse()
-      .find((earlier) => byKey.has(earlier));
+  for (const { key, after: previous } of newKeys(value, (key) => byKey.has(key))) {
     const after = previous !== undefined ? byKey.get(previous)! : pairs[pairs.length - 1]!;
     const indent = " ".repeat(keyColumn);
     groups.set(after, [
@@ -191,14 +201,8 @@ function flowEntryEdits(parsed: ParsedCharter, item: YAMLMap, value: Record<stri
     edits.push({ range: parsed.lines.range(from, to), newText: "" });
   }
   const present = new Map(spans.map((span) => [span.key!, span]));
-  const keys = Object.keys(value);
   const added = new Map<number, string[]>();
-  for (const [index, key] of keys.entries()) {
-    if (present.has(key)) continue;
-    const previous = keys
-      .slice(0, index)
-      .reverse()
-      .find((earlier) => present.has(earlier));
+  for (const { key, after: previous } of newKeys(value, (key) => present.has(key))) {
     const after = (previous !== undefined ? present.get(previous)! : spans[spans.length - 1]!).end!;
     added.set(after, [
       ...(added.get(after) ?? []),
