@@ -130,10 +130,8 @@ function signFile(read: ReadFile, { shown, today, request }: SignArgs, label: st
   const { result } = checkFiles([read.file], { today, overrides: new Map([[read.file, decoded.text]]) }).charters[0]!;
   const outcome = signCharter(result, request);
   if (!outcome.signed && outcome.reason === "signed-by-another") {
-    const previous = showControlCharacters(whose(outcome.previous));
-    process.stderr.write(
-      `partner-charter: refusing to sign ${label} for ${request.party}: it carries ${previous}. Add --replace to replace it.\n`,
-    );
+    const line = `refusing to sign ${label} for ${request.party}: it carries ${whose(outcome.previous)}. Add --replace to replace it.`;
+    process.stderr.write(`partner-charter: ${showControlCharacters(line)}\n`);
     return 1;
   }
   if (!outcome.signed && outcome.reason !== "layout") {
