@@ -44,9 +44,23 @@ export interface Violation {
   detail: string;
 }
 
-/** Words a partnership manager must never read: validator internals, JavaScript leaking through. */
-export const JARGON =
-  /must NOT have|must have required|instancePath|schemaPath|\banyOf\b|\boneOf\b|additionalProperties|Maximum call stack|\[object |\bundefined\b|\[native code\]|function \w*\(\)|Cannot read properties|is not a function|is not iterable/;
+/**
+ * Words a partnership manager must never read: validator internals, JavaScript leaking
+ * through. `undefined` counts outside quotes only: a message may quote the charter's own text.
+ */
+const JARGON_WORDS =
+  /must NOT have|must have required|instancePath|schemaPath|\banyOf\b|\boneOf\b|additionalProperties|Maximum call stack|\[object |\[native code\]|function \w*\(\)|Cannot read properties|is not a function|is not iterable/;
+
+export const JARGON = {
+  exec(text: string): { 0: string } | null {
+    return JARGON_WORDS.exec(text) ?? /\bundefined\b/.exec(text.replace(/"[^"]*"|“[^”]*”/g, ""));
+  },
+};
+
+/** The jargon in a text, if any. */
+export function jargonIn(text: string): string | undefined {
+  return JARGON.exec(text)?.[0];
+}
 
 /** The same, for rendered pages and diffs, which quote the charter's own text (`undefined` may be a value). */
 const RENDER_JARGON = /\[object |\[native code\]|function \w*\(\) \{|Maximum call stack/;
@@ -96,7 +110,12 @@ class Probe {
     }
   }
 
-  checkWords(area: string, what: string, text: string | undefined, pattern = JARGON): void {
+  checkWords(
+    area: string,
+    what: string,
+    text: string | undefined,
+    pattern: { exec(text: string): { 0: string } | null } = JARGON,
+  ): void {
     if (text === undefined) return;
     const match = pattern.exec(text);
     if (match)

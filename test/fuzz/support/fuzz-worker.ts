@@ -30,5 +30,8 @@ if (process.send) {
     const violations = probeCore(text, positions, base);
     process.send!({ index, ms: performance.now() - started, violations } satisfies CaseAnswer);
   });
+  // Warm up (modules loaded, code compiled) before the first timed case: a cold start is not a hang.
+  const warmUp = caseOf(0);
+  probeCore(warmUp.text, warmUp.positions, warmUp.base);
   process.send({ ready: true });
 }
