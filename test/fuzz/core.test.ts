@@ -1,4 +1,6 @@
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import fc from "fast-check";
 import { isKnownElsewhere, ownerOf } from "./support/areas";
 import { probeCore } from "./support/core-probe";
@@ -36,4 +38,31 @@ describe("fuzz: the core never crashes, never locates a finding outside the file
     );
     if (tolerated.size) console.log(`      (known, owned elsewhere: ${[...tolerated].join("; ")})`);
   });
+});
+
+/** Inputs the long run (`npm run fuzz`) found, kept as cases of their own once fixed. */
+describe("fuzz: cases found by the long run", () => {
+  const regression = (name: string): string =>
+    fs.readFileSync(path.join(__dirname, "regressions", `${name}.yaml`), "utf8");
+  const cases: [string, [number, number][]][] = [
+    // A "-" glued to a key (`-x`) asked for an item snippet at column -1 (seed 583226967).
+    [
+      "completion-dash-glued-to-key",
+      [
+        [69318272, 115],
+        [764842011, 1],
+      ],
+    ],
+    // "Disable … for this file" put its comment before a byte order mark (seed 583253710).
+    [
+      "disable-file-after-bom",
+      [
+        [838616938, 115],
+        [5, 114],
+      ],
+    ],
+  ];
+  for (const [name, positions] of cases) {
+    it(name, () => assert.deepEqual(probeCore(regression(name), positions), []));
+  }
 });

@@ -63,13 +63,18 @@ export function disableForFileEdit(text: string, rule: string): TextEdit | undef
     insertLine = line + 1;
   }
   const comment = `# partner-charter-disable ${rule}`;
+  let edit: TextEdit;
   if (insertLine >= lines.lineCount) {
     // The file is only comments: append after the last line.
     const last = lines.lineCount - 1;
     const end = lines.lineText(last).length;
-    return { range: at(last, end), newText: lines.lineText(last) === "" ? `${comment}\n` : `\n${comment}\n` };
+    edit = { range: at(last, end), newText: lines.lineText(last) === "" ? `${comment}\n` : `\n${comment}\n` };
+  } else {
+    // After a byte order mark, which must stay the first character of the file.
+    const start = insertLine === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    edit = { range: at(insertLine, start), newText: `${comment}\n` };
   }
-  return { range: at(insertLine, 0), newText: `${comment}\n` };
+  return editsKeepYamlValid(text, [edit]) ? edit : undefined;
 }
 
 function overlaps(a: Range, b: Range): boolean {
