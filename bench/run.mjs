@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { buildBench, ourDebounceMs } from "./lib/build.mjs";
 import { generateCharter, generateCorpus, TODAY } from "./lib/generate.mjs";
 import { runCore } from "./sections/core.mjs";
-import { runServerPeakMemory, runServers, runServerStartup } from "./sections/servers.mjs";
+import { runServerPeakMemory, runServerRelease, runServers, runServerStartup } from "./sections/servers.mjs";
 import { runCli, runCliStartup } from "./sections/cli.mjs";
 import { buildRows, renderTable } from "./lib/report.mjs";
 
@@ -51,6 +51,7 @@ const PLAN = quick
         ],
         flat: { lines: 10000, cycles: 2, servers: ["ours", "floor", "yls"] },
         peak: { rounds: 1, sizes: [1000, 10000], edits: 2 },
+        release: { charters: 200, cycles: 2, lines: 100 },
       },
       cli: {
         files: SIZES.map((lines) => ({ lines, runs: 2 })),
@@ -78,6 +79,7 @@ const PLAN = quick
         ],
         flat: { lines: 10000, cycles: 4, servers: ["ours", "floor", "yls"] },
         peak: { rounds: 5, sizes: [1000, 10000, 50000], edits: 3 },
+        release: { charters: 200, cycles: 10, lines: 100 },
       },
       cli: {
         files: [
@@ -174,6 +176,7 @@ async function main() {
     raw.servers = await runServers(ctx, PLAN.servers, log);
     raw.servers.peak = await runServerPeakMemory(ctx, PLAN.servers.peak, log);
     raw.servers.peakPlan = PLAN.servers.peak;
+    raw.servers.release = await runServerRelease(ctx, PLAN.servers.release, log);
   } else if (!hasServer) log("dist/server.js is missing: the language-server measurements are skipped.");
   if (want("cli")) {
     log("CLI…");

@@ -3,6 +3,7 @@ import { pairedRatio, summarize } from "./stats.mjs";
 
 const LINES = (n) => `${n.toLocaleString("en-US")}-line`;
 const FLAT_MIB = 2; // "flat": the live heap after GC may not grow by more than this over the cycles
+const RELEASE_MIB = 20; // memory given back: RSS after the cycles, after GC, at most this above the baseline
 
 function single(value) {
   return { n: 1, median: value, p95: value, min: value, max: value };
@@ -171,6 +172,21 @@ export function buildRows(raw, { debounceMs, workers }) {
     delete flat.ratioFloor;
     delete flat.ratioYls;
     rows.push(flat);
+    if (s.release) {
+      const { baseline, afterCycles, charters, cycles, lines } = s.release;
+      const last = afterCycles[afterCycles.length - 1];
+      const release = row({
+        section,
+        measure: `server RSS after opening and closing ${charters} ${LINES(lines)} charters ${cycles} times, after a GC, above its baseline`,
+        unit: "MiB",
+        ours: single(last.rssMiB - baseline.rssMiB),
+        note: `RSS ${num(baseline.rssMiB, "MiB")} → ${num(last.rssMiB, "MiB")} MiB; live heap ${num(baseline.heapUsedMiB, "MiB")} → ${num(last.heapUsedMiB, "MiB")} MiB`,
+        detail: s.release,
+      });
+      release.budget = `≤ ${RELEASE_MIB} MiB`;
+      release.ok = last.rssMiB - baseline.rssMiB <= RELEASE_MIB;
+      rows.push(release);
+    }
   }
 
   const c = raw.cli;

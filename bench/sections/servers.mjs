@@ -212,3 +212,45 @@ export async function runServerStartup(ctx, { rounds, lines }, log) {
   );
   return out;
 }
+
+/**
+ * Memory given back: our server (as shipped) opens `charters` charters of `lines` lines (each
+ * a new document, waiting for its diagnostics) and closes them all, `cycles` times. Its RSS
+ * after a full GC (memory-probe) is compared with its baseline: the RSS after a GC once one
+ * charter was opened and closed (so that the code loaded on first use is in both figures).
+ */
+export async function runServerRelease(ctx, { charters, cycles, lines }, log) {
+  const spec = serverSpecs(ctx).find((s) => s.key === "ours");
+  const client = new LspClient({ name: spec.key, args: spec.args, settings: serverSettings(ctx), cwd: ctx.root });
+  const text = ctx.charterText(lines);
+  const uri = (name) => pathToFileURL(join(ctx.inputs, "virtual", `${name}.partner.yaml`)).href;
+  const out = { charters, cycles, lines };
+  try {
+    await client.start();
+    await sleep(300);
+    await client.open(uri("release-warm-up"), text);
+    await client.close(uri("release-warm-up"));
+    await sleep(300);
+    out.baseline = await client.probeMemory();
+    out.afterCycles = [];
+    for (let cycle = 0; cycle < cycles; cycle++) {
+      const opened = [];
+      for (let i = 0; i < charters; i++) {
+        const name = `release-${cycle}-${i}`;
+        await client.open(uri(name), text.replace(/^id: .*$/m, `id: ${name}`));
+        opened.push(uri(name));
+      }
+      for (const closed of opened) await client.close(closed);
+      await sleep(300);
+      out.afterCycles.push(await client.probeMemory());
+    }
+  } finally {
+    await client.stop();
+  }
+  const last = out.afterCycles[out.afterCycles.length - 1];
+  log(
+    `  server memory given back: RSS ${out.baseline.rssMiB.toFixed(0)} MiB at baseline, ${last.rssMiB.toFixed(0)} MiB ` +
+      `after ${cycles} × ${charters} charters opened and closed (live heap ${out.baseline.heapUsedMiB.toFixed(1)} → ${last.heapUsedMiB.toFixed(1)} MiB)`,
+  );
+  return out;
+}

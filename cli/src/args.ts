@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./errors";
+import { noteInput } from "./run-inputs";
 
 /** Node's own argument parser, with its errors turned into one-line usage errors. */
 type Parsed<T extends Options> = ReturnType<
@@ -34,6 +35,7 @@ export function existingFile(given: string, cwd: string): string {
     throw new UsageError(`No such file: "${given}".`);
   }
   if (!stat.isFile()) throw new UsageError(`"${given}" is not a file.`);
+  noteInput(file);
   return file;
 }
 
@@ -42,6 +44,7 @@ export function configOption(given: string | undefined, cwd: string): string | u
   if (given === undefined) return undefined;
   const file = path.resolve(cwd, given);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`Config file not found: "${given}".`);
+  noteInput(file);
   return file;
 }
 

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { countSeverities, LineIndex, type Finding } from "../../core/src";
+import { countSeverities, LineIndex, readProblemWords, readRegularFile, type Finding } from "../../core/src";
 import { UsageError } from "./errors";
 import type { Report, ReportFile } from "./report";
+import { noteInput, refuseToOverwriteInputs } from "./run-inputs";
 import { writeFileAtomic } from "./write-file";
 
 /**
@@ -100,6 +101,7 @@ function compare(a: string, b: string): number {
 
 export function writeBaseline(report: Report, given: string, cwd: string): Baseline {
   const target = path.resolve(cwd, given);
+  refuseToOverwriteInputs(target, given, "--write-baseline");
   const baseline = createBaseline(report, target);
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -112,22 +114,22 @@ export function writeBaseline(report: Report, given: string, cwd: string): Basel
   return baseline;
 }
 
+/** A baseline holds a line per accepted finding: thousands of charters' worth fit in far less. */
+export const MAX_BASELINE_BYTES = 32 * 1024 * 1024;
+
 function invalid(given: string, why: string): UsageError {
   return new UsageError(`Baseline "${given}" is not a partner-charter baseline: ${why}.`);
 }
 
 export function readBaseline(given: string, cwd: string): { file: string; baseline: Baseline } {
   const file = path.resolve(cwd, given);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") {
-      throw new UsageError(`Baseline file not found: "${given}" (create it with --write-baseline ${given}).`);
-    }
-    throw new UsageError(`Cannot read baseline "${given}": ${code ?? "read error"}.`);
+  noteInput(file);
+  const read = readRegularFile(file, MAX_BASELINE_BYTES);
+  if (!read.ok && read.problem === "missing") {
+    throw new UsageError(`Baseline file not found: "${given}" (create it with --write-baseline ${given}).`);
   }
+  if (!read.ok) throw new UsageError(`Cannot read baseline "${given}": ${readProblemWords(read, MAX_BASELINE_BYTES)}.`);
+  const text = read.bytes.toString("utf8");
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,11 +1,19 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CHARTER_FILES, findFilesSync, isGlob } from "../../core/src/workspace";
+import {
+  CHARTER_FILES,
+  findGlobSync,
+  isCharterFileName,
+  isGlob,
+  searchFolderSync,
+  UnreadableFolderError,
+} from "../../core/src/workspace";
 import { UsageError } from "./errors";
+import { noteInput } from "./run-inputs";
 
 /**
  * Which files `check` reads: files as named, folders searched recursively for charters
- * (honouring .gitignore, skipping node_modules and .git), and globs.
+ * (dot-folders too, honouring .gitignore, skipping node_modules and .git), and globs.
  */
 
 export interface CollectOptions {
@@ -28,7 +36,7 @@ export function collectCharterFiles(paths: readonly string[], options: CollectOp
       continue;
     }
     if (stat?.isDirectory()) {
-      const files = findFilesSync(absolute, CHARTER_FILES.glob);
+      const files = searchCharters(absolute, given);
       if (files.length === 0 && explicit) {
         const [yaml, yml] = CHARTER_FILES.suffixes;
         throw new UsageError(`No charter (*${yaml} or *${yml}) found in "${given}".`);
@@ -39,12 +47,24 @@ export function collectCharterFiles(paths: readonly string[], options: CollectOp
     if (stat) throw new UsageError(`"${given}" is neither a file nor a folder.`);
     if (isGlob(given)) {
       // A glob as given: links to folders are followed, unlike in a folder search.
-      const files = findFilesSync(options.cwd, given, { followLinks: true });
+      const files = findGlobSync(options.cwd, given);
       if (files.length === 0) throw new UsageError(`No file matches "${given}".`);
       for (const file of files) found.add(file);
       continue;
     }
     throw new UsageError(`No such file or folder: "${given}".`);
   }
+  for (const file of found) noteInput(file);
   return [...found].sort();
+}
+
+function searchCharters(folder: string, given: string): string[] {
+  try {
+    return searchFolderSync(folder, isCharterFileName);
+  } catch (error) {
+    if (!(error instanceof UnreadableFolderError)) throw error;
+    const where = path.relative(folder, error.folder) || ".";
+    const why = error.code === "EACCES" ? "permission denied" : (error.code ?? "read error");
+    throw new UsageError(`Cannot search "${given}": the folder "${where}" cannot be read (${why}).`);
+  }
 }

@@ -1,3 +1,5 @@
+import { showControlCharacters } from "../../core/src/text/control";
+import { own } from "../../core/src/text/own";
 import { COMMANDS } from "./commands";
 import { UsageError } from "./errors";
 
@@ -25,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage()}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  const command = own(COMMANDS, name);
   if (!command) throw new UsageError(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(", ")}.`);
   return command.run(rest, { cwd: process.cwd(), version: VERSION });
 }
@@ -41,11 +43,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    // One line, whatever a path or an argument in the message holds.
     if (error instanceof UsageError) {
-      process.stderr.write(`partner-charter: ${error.message}\n`);
+      process.stderr.write(`partner-charter: ${showControlCharacters(error.message)}\n`);
     } else {
       const detail = process.env.PARTNER_CHARTER_DEBUG ? `\n${(error as Error).stack}` : "";
-      process.stderr.write(`partner-charter: internal error: ${(error as Error)?.message ?? String(error)}${detail}\n`);
+      const message = showControlCharacters((error as Error)?.message ?? String(error));
+      process.stderr.write(`partner-charter: internal error: ${message}${detail}\n`);
     }
     process.exitCode = 2;
   },

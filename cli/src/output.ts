@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError } from "./errors";
+import { refuseToOverwriteInputs } from "./run-inputs";
 import { writeFileAtomic } from "./write-file";
 
 /** Writes a report to `--output FILE` or stdout. */
@@ -10,6 +11,7 @@ export function writeOutput(text: string, outputFile: string | undefined, cwd: s
     return;
   }
   const target = path.resolve(cwd, outputFile);
+  refuseToOverwriteInputs(target, outputFile, "--output");
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     writeFileAtomic(target, text);

@@ -233,7 +233,7 @@ export class Features {
   }
 
   private fixAll(document: TextDocument, findings: readonly Finding[]): CodeAction[] {
-    const { edits, fixed } = safeFixEdits(findings);
+    const { edits, fixed } = safeFixEdits(document.getText(), findings);
     if (edits.length === 0) return [];
     return [
       {

@@ -1,9 +1,11 @@
+import "./memory"; // first: before any work allocates
 import * as path from "node:path";
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  InitializeRequest,
   FileChangeType,
   MessageType,
   ProposedFeatures,
@@ -15,9 +17,11 @@ import {
   type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
+  type Message,
+  type MessageStrategy,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { Finding } from "../../core/src";
+import { isRecord, type Finding } from "../../core/src";
 import { WORKSPACE_GLOBS, isCharterFileName, isConfigFileName, isInSkippedFolder } from "../../core/src/workspace";
 import { Charters } from "./charters";
 import { toDiagnostic } from "./convert";
@@ -35,7 +39,26 @@ import { workDoneProgress } from "./work-done-progress";
 declare const PARTNER_CHARTER_VERSION: string | undefined;
 const VERSION = typeof PARTNER_CHARTER_VERSION === "string" ? PARTNER_CHARTER_VERSION : "0.0.0-dev";
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * Parameters that are not an object (`"params": null`, a number) are removed before a message
+ * is dispatched: the request is then answered InvalidParams (-32602) by its handler or by the
+ * protocol library, which would otherwise fail reading `params.workDoneToken` (-32603). An
+ * `initialize` whose capabilities are not an object is treated the same way.
+ */
+const messageStrategy: MessageStrategy = {
+  handleMessage(message: Message, next: (message: Message) => void) {
+    const { params, method } = message as { params?: unknown; method?: unknown };
+    const malformed =
+      params !== undefined &&
+      (!isRecord(params) || (method === InitializeRequest.method && !isRecord(params.capabilities)));
+    if (typeof method === "string" && malformed) {
+      const { params: _dropped, ...rest } = message as Message & { params?: unknown };
+      next(rest as Message);
+    } else next(message);
+  },
+};
+
+const connection = createConnection(ProposedFeatures.all, { messageStrategy });
 const documents = new TextDocuments(TextDocument);
 
 let capabilities: ClientCapabilities = {};

@@ -1,10 +1,10 @@
 import * as path from "node:path";
 import {
-  WORKSPACE_GLOBS,
-  findFiles,
   gitIgnoreMatcher,
   isConfigFileName,
   isInSkippedFolder,
+  isWorkspaceFileName,
+  searchFolder,
 } from "../../core/src/workspace";
 
 /**
@@ -50,7 +50,7 @@ export class WorkspaceFolders {
     const found = { charters: [] as string[], configs: [] as string[] };
     for (const root of this.roots) {
       try {
-        const files = await findFiles(root, WORKSPACE_GLOBS, { dotFolders: true, skipUnreadable: true });
+        const files = await searchFolder(root, isWorkspaceFileName, { skipUnreadable: true });
         for (const file of files) {
           if (isConfigFileName(path.basename(file))) found.configs.push(file);
           else found.charters.push(file);

@@ -1,11 +1,13 @@
 import * as assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
+import { changedSince, FileChangedError, readFileForRewrite, writeFileAtomic } from "../../cli/src/write-file";
 import { charterDigest } from "../../core/src";
 import { CLI, FIXTURES, TEST_TODAY } from "../support/paths";
-import { runCli } from "../support/run-cli";
+import { runCli, runCliWithFileSizeLimit } from "../support/run-cli";
 
 /** `partner-charter sign` as a subprocess, on temporary copies (CLI.md; run `node scripts/build.mjs` first). */
 
@@ -78,7 +80,10 @@ describe("partner-charter sign", () => {
     const digest = charterDigest(parse(EXAMPLE));
     const run = sign(file, "--party", "partner", "--name", "Tom Lee", "--title", "Alliances Director");
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stdout, `Signed acme.partner.yaml for partner (Tom Lee), digest ${digest}\n`);
+    assert.equal(
+      run.stdout,
+      `Signed acme.partner.yaml for partner (Tom Lee), digest ${digest}; it replaces Tom Lee's signature of 2025-12-18.\n`,
+    );
     assert.equal(run.stderr, "");
     const after = read(file);
     assert.equal(
@@ -248,8 +253,8 @@ describe("partner-charter sign", () => {
       ),
       after,
     );
-    // Another signer for the same party: the previous signer's title goes with them.
-    assert.equal(sign(file, "--party", "us", "--name", "Dana Ortiz", "--date", "2026-11-24").status, 0);
+    // Another signer for the same party (--replace): the previous signer's title goes with them.
+    assert.equal(sign(file, "--party", "us", "--name", "Dana Ortiz", "--date", "2026-11-24", "--replace").status, 0);
     const signatures = (parse(read(file)) as { signatures: Record<string, string>[] }).signatures;
     assert.deepEqual(signatures, [{ party: "us", name: "Dana Ortiz", date: "2026-11-24", digest }]);
     assert.ok(read(file).includes("    date: 2026-11-24 # at the offsite\n"), "the comment on the date stays");
@@ -285,6 +290,157 @@ describe("partner-charter sign", () => {
         date: TEST_TODAY,
         digest: charterDigest(parse(text)),
       });
+    }
+  });
+
+  it("a failed write leaves the charter whole: over a file size limit it exits 2 and nothing changed", () => {
+    const file = write("acme.partner.yaml", EXAMPLE);
+    // The reproducer: a shell whose file size limit (1 KB) is below the charter's size.
+    const run = runCliWithFileSizeLimit(1, ["sign", file, "--party", "us", "--name", "X", "--replace"], { cwd: dir });
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /^partner-charter: sign: cannot write "acme\.partner\.yaml": EFBIG\.\n$/);
+    assert.equal(read(file), EXAMPLE);
+    assert.deepEqual(fs.readdirSync(dir), [file], "no temporary file is left behind");
+  });
+
+  it("another person's signature for the party: refused unless --replace, which then says whose, of which date", () => {
+    const file = write("acme.partner.yaml", EXAMPLE);
+    const refused = sign(file, "--party", "us", "--name", "Dana Ortiz");
+    assert.equal(refused.status, 1);
+    assert.equal(
+      refused.stderr,
+      "partner-charter: refusing to sign acme.partner.yaml for us: it carries Priya Shah's signature of 2025-12-15. Add --replace to replace it.\n",
+    );
+    assert.equal(read(file), EXAMPLE);
+    const replaced = sign(file, "--party", "us", "--name", "Dana Ortiz", "--replace");
+    assert.equal(replaced.status, 0, replaced.stderr);
+    assert.match(
+      replaced.stdout,
+      /for us \(Dana Ortiz\), digest sha256:[0-9a-f]{64}; it replaces Priya Shah's signature of 2025-12-15\.\n$/,
+    );
+    // The same person again (however they spell the case and spaces) needs no --replace.
+    const again = sign(file, "--party", "us", "--name", "dana  ortiz", "--date", "2026-11-25");
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout, /it replaces Dana Ortiz's signature of 2026-11-24\.\n$/);
+  });
+
+  it("keeps the comments inside the signature entry it replaces, block or flow, whatever entry goes", () => {
+    const base = EXAMPLE.replace("status: active", "status: proposed");
+    const block = [
+      "signatures:",
+      "  - title: Head of Partnerships # their title at the time",
+      "    party: us   # our side",
+      "    # a comment line inside the item",
+      "    name: Priya Shah",
+      "    date: 2025-12-15 # signed in Paris",
+      "",
+    ].join("\n");
+    const file = write("block.partner.yaml", base.replace(SIGNATURE_LINES, block));
+    assert.equal(sign(file, "--party", "us", "--name", "Dana Ortiz", "--replace").status, 0);
+    const digest = charterDigest(parse(base));
+    assert.ok(
+      read(file).endsWith(
+        [
+          "signatures:",
+          "  - party: us   # our side",
+          "    # a comment line inside the item",
+          "    name: Dana Ortiz",
+          `    date: ${TEST_TODAY} # signed in Paris`,
+          `    digest: ${digest}`,
+          "",
+        ].join("\n"),
+      ),
+      read(file),
+    );
+    const flow = [
+      "signatures:",
+      "  - { party: us,   # our side",
+      "      name: Priya Shah, title: Head of Partnerships,",
+      "      date: 2025-12-15 }  # signed in Paris",
+      "",
+    ].join("\n");
+    const flowFile = write("flow.partner.yaml", base.replace(SIGNATURE_LINES, flow));
+    assert.equal(sign(flowFile, "--party", "us", "--name", "Dana Ortiz", "--replace").status, 0);
+    assert.ok(
+      read(flowFile).endsWith(
+        [
+          "signatures:",
+          "  - { party: us,   # our side",
+          "      name: Dana Ortiz,",
+          `      date: ${TEST_TODAY}, digest: ${digest} }  # signed in Paris`,
+          "",
+        ].join("\n"),
+      ),
+      read(flowFile),
+    );
+  });
+
+  it("refuses when the file changes on disk between its read and its write, leaving the other writer's text", async function () {
+    if (!fs.existsSync("/proc/self/fd")) this.skip(); // the race is forced through Linux's /proc
+    this.timeout(120_000);
+    // A charter large enough that checking it takes a while: the window in which another
+    // program (an editor saving, a git checkout) writes the file.
+    const big = `${EXAMPLE.replace("status: active", "status: proposed").replace(SIGNATURE_LINES, "")}tags:\n${Array.from(
+      { length: 40_000 },
+      (_, i) => `  - tag-${i}\n`,
+    ).join("")}`;
+    const file = path.join(dir, write("big.partner.yaml", big));
+    const child = spawn(process.execPath, [CLI, "sign", file, "--party", "us", "--name", "X", "--today", TEST_TODAY], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    // sign holds the charter open from its read to its write: once /proc shows it open, the
+    // read is done. Stop it there, let another writer save the file, and let it go on.
+    const holdsFile = (): boolean => {
+      try {
+        return fs.readdirSync(`/proc/${child.pid}/fd`).some((fd) => {
+          try {
+            return fs.readlinkSync(`/proc/${child.pid}/fd/${fd}`) === file;
+          } catch {
+            return false;
+          }
+        });
+      } catch {
+        return false;
+      }
+    };
+    while (!holdsFile()) {
+      if (child.exitCode !== null) assert.fail(`sign finished before the file could be changed: ${stdout}${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    child.kill("SIGSTOP");
+    const theirs = big.replace("title: ", "title: Edited elsewhere — ");
+    fs.writeFileSync(file, theirs);
+    child.kill("SIGCONT");
+    assert.equal(await exited, 2, stderr);
+    assert.match(
+      stderr,
+      /^partner-charter: sign: big\.partner\.yaml changed on disk while it was being signed \(it was changed\); nothing was written\. Sign it again\.\n$/,
+    );
+    assert.equal(stdout, "");
+    assert.equal(fs.readFileSync(file, "utf8"), theirs, "the other writer's text stays");
+    assert.deepEqual(fs.readdirSync(dir), ["big.partner.yaml"], "no temporary file is left behind");
+  });
+
+  it("a charter replaced by another file (a rename, as editors save) is noticed too", () => {
+    // The comparison itself, through the write helper: same bytes, another file.
+    const file = path.join(dir, write("acme.partner.yaml", EXAMPLE));
+    const read = readFileForRewrite(file, 1024 * 1024);
+    assert.ok(!("ok" in read));
+    try {
+      assert.equal(changedSince(read), undefined);
+      fs.writeFileSync(`${file}.new`, EXAMPLE);
+      fs.renameSync(`${file}.new`, file);
+      assert.equal(changedSince(read), "another file took its place");
+      assert.throws(() => writeFileAtomic(file, "signed", { unchangedSince: read }), FileChangedError);
+      assert.equal(fs.readFileSync(file, "utf8"), EXAMPLE);
+    } finally {
+      read.close();
     }
   });
 });

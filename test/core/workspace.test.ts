@@ -8,13 +8,15 @@ import {
   CONFIG_FILE_NAMES,
   PROGRAM_FILES,
   WORKSPACE_GLOBS,
-  findFiles,
-  findFilesSync,
+  findGlobSync,
   gitIgnoreMatcher,
   isCharterFileName,
   isConfigFileName,
   isInSkippedFolder,
   isProgramFileName,
+  isWorkspaceFileName,
+  searchFolder,
+  searchFolderSync,
 } from "../../core/src/workspace";
 import { REPO_ROOT } from "../support/paths";
 
@@ -109,9 +111,17 @@ describe("workspace: search", () => {
       "node_modules/pkg/vendored.partner.yaml": "",
       "build/generated.partner.yaml": "",
       ".github/ci.partner.yaml": "",
+      ".git/hooks/x.partner.yaml": "",
       ".partner-charter.yaml": "",
       "teams/.partner-charter.yml": "",
-      ".gitignore": "build/\n",
+      // git's patterns are case-sensitive: this ignores "C.partner.yaml" and not "c.partner.yaml".
+      "c.partner.yaml": "",
+      "C.partner.yaml": "",
+      "new\nline/n.partner.yaml": "",
+      "teams/drafts/draft.partner.yaml": "",
+      "teams/drafts/kept.partner.yaml": "",
+      "teams/.gitignore": "drafts/*\n!drafts/kept.partner.yaml\n",
+      ".gitignore": "build/\nC.partner.yaml\n",
     };
     for (const [name, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -124,20 +134,33 @@ describe("workspace: search", () => {
   const relative = (files: string[]): string[] =>
     files.map((file) => path.relative(dir, file).split(path.sep).join("/")).sort();
 
-  it("finds charters below a folder, honouring .gitignore and skipping node_modules and dot-folders", () => {
-    const files = findFilesSync(dir, CHARTER_FILES.glob);
+  const CHARTERS = [
+    ".github/ci.partner.yaml",
+    "acme.partner.yaml",
+    "c.partner.yaml",
+    "new\nline/n.partner.yaml",
+    "teams/drafts/kept.partner.yaml",
+    "teams/globex.partner.yml",
+  ];
+
+  it("finds charters below a folder, dot-folders too, honouring .gitignore as git does, skipping node_modules and .git", () => {
+    const files = searchFolderSync(dir, isCharterFileName);
     assert.ok(files.every((file) => path.isAbsolute(file) && file === path.normalize(file)));
-    assert.deepEqual(relative(files), ["acme.partner.yaml", "teams/globex.partner.yml"]);
+    assert.deepEqual(relative(files), CHARTERS);
   });
 
-  it("searches dot-folders too when asked, as the language server does, without blocking", async () => {
-    const files = await findFiles(dir, WORKSPACE_GLOBS, { dotFolders: true, skipUnreadable: true });
-    assert.deepEqual(relative(files), [
+  it("the language server's search finds the same charters and the config files, without blocking", async () => {
+    const files = await searchFolder(dir, isWorkspaceFileName, { skipUnreadable: true });
+    assert.deepEqual(relative(files), [...CHARTERS, ".partner-charter.yaml", "teams/.partner-charter.yml"].sort());
+  });
+
+  it("a glob from the command line: the same .gitignore and skipped folders", () => {
+    // (A glob engine does not match names with a line break: only folder searches find those.)
+    assert.deepEqual(relative(findGlobSync(dir, "**/*.partner.yaml")), [
       ".github/ci.partner.yaml",
-      ".partner-charter.yaml",
       "acme.partner.yaml",
-      "teams/.partner-charter.yml",
-      "teams/globex.partner.yml",
+      "c.partner.yaml",
+      "teams/drafts/kept.partner.yaml",
     ]);
   });
 
@@ -145,6 +168,10 @@ describe("workspace: search", () => {
     const ignored = await gitIgnoreMatcher(dir);
     assert.equal(ignored(path.join(dir, "build/late.partner.yaml")), true);
     assert.equal(ignored(path.join(dir, "acme.partner.yaml")), false);
+    assert.equal(ignored(path.join(dir, "C.partner.yaml")), true);
+    assert.equal(ignored(path.join(dir, "c.partner.yaml")), false);
+    assert.equal(ignored(path.join(dir, "teams/drafts/draft.partner.yaml")), true);
+    assert.equal(ignored(path.join(dir, "teams/drafts/kept.partner.yaml")), false);
     assert.equal(isInSkippedFolder(path.join(dir, "node_modules/pkg/a.partner.yaml")), true);
     assert.equal(isInSkippedFolder("C:\\work\\.git\\a.partner.yaml"), true);
     assert.equal(isInSkippedFolder(path.join(dir, "node_modules2/a.partner.yaml")), false);

@@ -92,7 +92,7 @@ describe("core/navigation helpers", () => {
     });
 
     it("keeps only safe fixes that do not overlap an earlier one", () => {
-      const { edits, fixed } = safeFixEdits([
+      const { edits, fixed } = safeFixEdits("abcdefgh\nxy\nzz\n", [
         finding(0, 0, 5, true, "a"),
         finding(0, 3, 8, true, "b"),
         finding(1, 0, 2, false, "c"),

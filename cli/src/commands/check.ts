@@ -1,6 +1,13 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkFiles, decodeCharterBytes, localToday, plural } from "../../../core/src";
+import {
+  checkFiles,
+  decodeCharterBytes,
+  localToday,
+  MAX_CHARTER_BYTES,
+  own,
+  plural,
+  showControlCharacters,
+} from "../../../core/src";
 import { configOption, parseCommandArgs, parseCount } from "../args";
 import { applyBaseline, readBaseline, writeBaseline } from "../baseline";
 import { collectCharterFiles } from "../collect-files";
@@ -8,6 +15,8 @@ import { UsageError } from "../errors";
 import { FORMATTERS } from "../formatters";
 import { colorAllowed, writeOutput } from "../output";
 import { buildReport } from "../report";
+import { noteInput } from "../run-inputs";
+import { readStandardInput } from "../stdin";
 import { parseDateOption } from "../today";
 import type { CommandContext } from "./command";
 
@@ -48,7 +57,7 @@ export function runCheck(args: string[], context: CommandContext): number {
     return 0;
   }
   const format = values.format ?? "stylish";
-  const formatter = FORMATTERS[format];
+  const formatter = own(FORMATTERS, format);
   if (!formatter)
     throw new UsageError(`Unknown format "${format}". Use one of: ${Object.keys(FORMATTERS).join(", ")}.`);
   const today = parseDateOption("--today", values.today) ?? localToday();
@@ -99,21 +108,19 @@ function inputs(
   const files = stdin && paths.length === 0 ? [] : collectCharterFiles(paths, { cwd });
   if (stdin) {
     const file = path.resolve(cwd, stdinPath ?? "<stdin>");
+    noteInput(file);
     overrides.set(file, readStdin());
     if (!files.includes(file)) files.push(file);
   }
-  if (files.length === 0) process.stderr.write(`partner-charter: no charters (*.partner.yaml) found in ${cwd}.\n`);
+  if (files.length === 0) {
+    process.stderr.write(`partner-charter: no charters (*.partner.yaml) found in ${showControlCharacters(cwd)}.\n`);
+  }
   return { files, overrides };
 }
 
 /** The whole of standard input, decoded as a charter file would be. */
 function readStdin(): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(0);
-  } catch (error) {
-    throw new UsageError(`Cannot read standard input: ${(error as NodeJS.ErrnoException).code ?? "read error"}.`);
-  }
+  const bytes = readStandardInput(MAX_CHARTER_BYTES, "charters");
   const decoded = decodeCharterBytes(bytes);
   if (decoded.finding) throw new UsageError(`Standard input is not UTF-8 text: ${decoded.finding.message}`);
   return decoded.text;

@@ -1,8 +1,12 @@
 import { createColors } from "picocolors";
-import { plural, type Severity } from "../../../core/src";
+import { plural, showControlCharacters, type Severity } from "../../../core/src";
 import type { Formatter } from "./formatter";
 
-/** `--format stylish`: for people at a terminal. Colour only when the context allows it. */
+/**
+ * `--format stylish`: for people at a terminal. Colour only when the context allows it. Paths
+ * and messages carry text from charters (keys, values, folder names): their control
+ * characters are shown as escapes, so a charter cannot drive the terminal.
+ */
 
 export const formatStylish: Formatter = (report, context) => {
   const c = createColors(context.color);
@@ -16,11 +20,11 @@ export const formatStylish: Formatter = (report, context) => {
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
     const health = file.health !== undefined ? c.dim(`  health ${file.health}/100`) : "";
-    out.push(`${c.underline(file.path)}${health}`);
+    out.push(`${c.underline(showControlCharacters(file.path))}${health}`);
     const rows = file.findings.map((finding) => [
       `${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
       finding.severity,
-      finding.message,
+      showControlCharacters(finding.message),
       finding.rule,
     ]);
     const posWidth = Math.max(...rows.map((row) => row[0]!.length));

@@ -1,10 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { decodeCharterBytes } from "../engine/decode";
 import { resolveFixes } from "../engine/fixes";
-import { parseCharter, rangeAt } from "../parse/parse-charter";
+import { readProblemWords, readRegularFile } from "../engine/read-file";
+import { MAX_CHARTER_BYTES, parseCharter, rangeAt } from "../parse/parse-charter";
 import { didYouMean } from "../schema/did-you-mean";
 import { describeValue } from "../schema/charter-schema";
-import { compareFindings, type Finding } from "../types";
+import { compareFindings, type Finding, type Range } from "../types";
 import { CONFIG_FILE_NAMES } from "../workspace/file-kinds";
 import { validateRulesConfig, type RulesConfig } from "./rules-config";
 
@@ -90,24 +92,22 @@ function isFile(file: string): boolean {
   }
 }
 
+/** A configuration is a few lines; the charters' limit is far more than any needs. */
+export const MAX_CONFIG_BYTES = MAX_CHARTER_BYTES;
+
+function unreadableConfig(file: string, message: string, range: Range): LoadedConfig {
+  return { file, rules: {}, findings: [{ rule: "config", severity: "error", message, range }] };
+}
+
 /** Reads and validates a config file; an unreadable file is itself a `config` finding. */
 export function loadConfigFile(file: string): LoadedConfig {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (error) {
-    return {
-      file,
-      rules: {},
-      findings: [
-        {
-          rule: "config",
-          severity: "error",
-          message: `The configuration file could not be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        },
-      ],
-    };
+  const read = readRegularFile(file, MAX_CONFIG_BYTES);
+  if (!read.ok) {
+    const message = `The configuration file could not be read: ${readProblemWords(read, MAX_CONFIG_BYTES)}.`;
+    return unreadableConfig(file, message, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   }
-  return parseConfigText(text, file);
+  const decoded = decodeCharterBytes(read.bytes);
+  if (decoded.finding)
+    return unreadableConfig(file, `Configuration file: ${decoded.finding.message}`, decoded.finding.range);
+  return parseConfigText(decoded.text, file);
 }

@@ -6,6 +6,7 @@ import type { AnyRule } from "../rules/rule";
 import { didYouMean } from "../schema/did-you-mean";
 import { describeValue } from "../schema/charter-schema";
 import { capitalize } from "../text/words";
+import { own } from "../text/own";
 import { SEVERITIES, type NodePath, type SeveritySetting } from "../types";
 
 /**
@@ -159,7 +160,10 @@ function validateRuleSetting(
       else problems.push(severityProblem(optionPath, value));
       continue;
     }
-    const spec = (rule.meta.options as Record<string, { schema: Record<string, unknown>; description: string }>)[key];
+    const spec = own(
+      rule.meta.options as Record<string, { schema: Record<string, unknown>; description: string }>,
+      key,
+    );
     if (!spec) {
       const suggestion = didYouMean(key, [...optionNames, "severity"]);
       const known = optionNames.length

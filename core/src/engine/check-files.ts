@@ -1,12 +1,12 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { findConfigFile, loadConfigFile, type LoadedConfig } from "../config/config-file";
 import { mergeRulesConfigs, type RulesConfig } from "../config/rules-config";
-import { parseCharter, type ParsedCharter } from "../parse/parse-charter";
+import { MAX_CHARTER_BYTES, parseCharter, type ParsedCharter } from "../parse/parse-charter";
 import type { Charter } from "../model/charter";
 import type { Finding } from "../types";
 import { analyzeCharter, finishCharter, type CharterAnalysis, type CharterResult } from "./check-charter";
 import { decodeCharterBytes } from "./decode";
+import { megabytes, readProblemWords, readRegularFile, sizeWords } from "./read-file";
 import { duplicateIdFindings } from "./workspace";
 
 /**
@@ -46,23 +46,24 @@ export interface FilesCheckResult {
   configs: LoadedConfig[];
 }
 
+/** A charter file's text, or the located finding that says why it was not read. */
 export function readCharterText(file: string): { text: string } | { finding: Finding } {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : (code ?? "read error");
+  const read = readRegularFile(file, MAX_CHARTER_BYTES);
+  if (!read.ok) {
+    const message =
+      read.problem === "too-large"
+        ? `This file is ${sizeWords(read.size, MAX_CHARTER_BYTES)}; charters are limited to ${megabytes(MAX_CHARTER_BYTES)}, so it was not checked. Split it, or check that it is really a charter.`
+        : `This file could not be read (${readProblemWords(read, MAX_CHARTER_BYTES)}).`;
     return {
       finding: {
         rule: "yaml-syntax",
         severity: "error",
-        message: `This file could not be read (${why}).`,
+        message,
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       },
     };
   }
-  const decoded = decodeCharterBytes(bytes);
+  const decoded = decodeCharterBytes(read.bytes);
   return decoded.finding ? { finding: decoded.finding } : { text: decoded.text! };
 }
 

@@ -1,11 +1,11 @@
-import { isMap, isScalar, type Node, type Pair } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from "yaml";
 import { locate, rangeAt, type ParsedCharter } from "../parse/parse-charter";
 import type { FixReport, StructuralEdit } from "../rules/rule";
 import { pathLabel } from "../schema/charter-schema";
 import { sectionSkeleton } from "../skeleton";
 import type { Fix, NodePath, TextEdit } from "../types";
 import { appendItemEdits, replaceItemEdits } from "./list-edits";
-import { lineEnding, withLineEnding } from "./text-edits";
+import { applyTextEdits, lineEnding, withLineEnding } from "./text-edits";
 
 /**
  * The structural-edit engine: turns edits against the charter's structure ("replace the value
@@ -23,9 +23,15 @@ function nodeValueEnd(node: unknown): number | undefined {
   return (node as { range?: number[] } | undefined)?.range?.[1];
 }
 
+/** Whether a value's YAML is a block mapping or list (`name: x`, `- x`), which cannot follow its key on one line. */
+function isBlockCollection(yaml: string): boolean {
+  const contents = parseDocument(yaml, { logLevel: "silent" }).contents;
+  return (isMap(contents) || isSeq(contents)) && !contents.flow;
+}
+
 function renderEntry(key: string, yaml: string, indent: string): string {
   const lines = yaml.split("\n");
-  if (lines.length === 1 && !yaml.startsWith("- ")) return `${indent}${key}: ${yaml}\n`;
+  if (lines.length === 1 && !isBlockCollection(yaml)) return `${indent}${key}: ${yaml}\n`;
   return `${indent}${key}:\n${lines.map((line) => `${indent}  ${line}`).join("\n")}\n`;
 }
 
@@ -115,11 +121,22 @@ export function resolveEdits(parsed: ParsedCharter, edits: readonly StructuralEd
   return out;
 }
 
+/**
+ * Whether the edited text is still valid YAML without duplicate keys. Every fix is checked so:
+ * a fix that would break the file (a key renamed to one the section already has, an entry
+ * that lands where YAML cannot read it) is dropped, never offered.
+ */
+export function editsKeepYamlValid(text: string, edits: readonly TextEdit[]): boolean {
+  const edited = applyTextEdits(text, edits);
+  return parseDocument(edited, { uniqueKeys: true, logLevel: "silent" }).errors.length === 0;
+}
+
 export function resolveFixes(parsed: ParsedCharter, fixes: readonly FixReport[]): Fix[] {
   const resolved: Fix[] = [];
   for (const fix of fixes) {
     const edits = resolveEdits(parsed, fix.edits);
-    if (edits) resolved.push({ title: fix.title, edits, safe: fix.safe ?? false });
+    if (edits && editsKeepYamlValid(parsed.text, edits))
+      resolved.push({ title: fix.title, edits, safe: fix.safe ?? false });
   }
   return resolved;
 }

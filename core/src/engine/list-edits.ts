@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 import { findPair, locate, type ParsedCharter } from "../parse/parse-charter";
+import { hasOwn } from "../text/own";
 import type { NodePath, Position, TextEdit } from "../types";
 
 /**
@@ -66,6 +67,22 @@ function keyOf(pair: Pair<Node, Node>): string | undefined {
   return isScalar(pair.key) ? String(pair.key.value) : undefined;
 }
 
+/**
+ * The keys of `value` the item does not have yet, each with the key it follows: the nearest
+ * earlier key of `value` the item has (undefined: none, the new entry goes after the last one).
+ */
+function newKeys(value: Record<string, unknown>, has: (key: string) => boolean): { key: string; after?: string }[] {
+  const keys = Object.keys(value);
+  return keys.flatMap((key, index) => {
+    if (has(key)) return [];
+    const after = keys
+      .slice(0, index)
+      .reverse()
+      .find((earlier) => has(earlier));
+    return [{ key, after }];
+  });
+}
+
 /** New entries go right after the entry that precedes them in `value`, else after the last one. */
 function addedEntryEdits(
   parsed: ParsedCharter,
@@ -75,13 +92,7 @@ function addedEntryEdits(
 ): TextEdit[] {
   const byKey = new Map(pairs.map((pair) => [keyOf(pair), pair]));
   const groups = new Map<Pair<Node, Node>, string[]>();
-  const keys = Object.keys(value);
-  for (const [index, key] of keys.entries()) {
-    if (byKey.has(key)) continue;
-    const previous = keys
-      .slice(0, index)
-      .reverse()
-      .find((earlier) => byKey.has(earlier));
+  for (const { key, after: previous } of newKeys(value, (key) => byKey.has(key))) {
     const after = previous !== undefined ? byKey.get(previous)! : pairs[pairs.length - 1]!;
     const indent = " ".repeat(keyColumn);
     groups.set(after, [
@@ -95,6 +106,29 @@ function addedEntryEdits(
   });
 }
 
+/** The edit of an entry that stays: its value replaced in place (a comment after it stays); none when unchanged. */
+function keptEntryEdit(parsed: ParsedCharter, pair: Pair<Node, Node>, wanted: unknown): TextEdit | null | undefined {
+  const current = isScalar(pair.value) ? pair.value.value : pair.value?.toJSON();
+  if (JSON.stringify(current) === JSON.stringify(wanted)) return null;
+  const range = offsets(pair.value);
+  if (!range || !isScalar(pair.value)) return undefined;
+  return { range: parsed.lines.range(range[0], range[1]), newText: flowYaml(wanted) };
+}
+
+/**
+ * The first entry of a block item goes (it shares the line of the `- `): the next entry moves up
+ * to that line. Only when nothing but spaces (and the gone entry's own comment) lies between.
+ */
+function firstEntryRemoval(parsed: ParsedCharter, pairs: Pair<Node, Node>[]): TextEdit | undefined {
+  const start = offsets(pairs[0]?.key)?.[0];
+  const valueEnd = offsets(pairs[0]?.value)?.[1] ?? offsets(pairs[0]?.key)?.[1];
+  const next = offsets(pairs[1]?.key)?.[0];
+  if (start === undefined || valueEnd === undefined || next === undefined) return undefined;
+  const between = parsed.text.slice(valueEnd, next);
+  if (!/^[ \t]*(#[^\n]*)?\r?\n[ \t]*$/.test(between)) return undefined;
+  return { range: parsed.lines.range(start, next), newText: "" };
+}
+
 /** Entry-by-entry edits of a block mapping item; undefined when an entry cannot be edited on its own. */
 function entryEdits(parsed: ParsedCharter, item: YAMLMap, value: Record<string, unknown>): TextEdit[] | undefined {
   const edits: TextEdit[] = [];
@@ -104,20 +138,84 @@ function entryEdits(parsed: ParsedCharter, item: YAMLMap, value: Record<string, 
     const key = keyOf(pair);
     const range = offsets(pair.value);
     if (key === undefined) return undefined;
-    if (key in value) {
-      const current = isScalar(pair.value) ? pair.value.value : pair.value?.toJSON();
-      if (JSON.stringify(current) === JSON.stringify(value[key])) continue;
-      if (!range || !isScalar(pair.value)) return undefined;
-      edits.push({ range: parsed.lines.range(range[0], range[1]), newText: flowYaml(value[key]) });
+    if (hasOwn(value, key)) {
+      const edit = keptEntryEdit(parsed, pair, value[key]);
+      if (edit === undefined) return undefined;
+      if (edit) edits.push(edit);
+    } else if (index === 0) {
+      const edit = firstEntryRemoval(parsed, pairs);
+      if (!edit) return undefined;
+      edits.push(edit);
     } else {
-      // An entry that goes: its lines go with it, unless it shares the line of the item's `- `.
+      // An entry that goes: its lines go with it.
       const start = offsets(pair.key)?.[0];
-      if (index === 0 || start === undefined || !range) return undefined;
+      if (start === undefined || !range) return undefined;
       const from = { line: parsed.lines.position(start).line, character: 0 };
       edits.push({ range: { start: from, end: nextLineStart(parsed, range[1]) }, newText: "" });
     }
   }
   edits.push(...addedEntryEdits(parsed, pairs, value, keyColumn));
+  return edits;
+}
+
+/**
+ * Entry-by-entry edits of a flow mapping item (`{ party: us, name: … }`, on one line or several
+ * with comments between): values replaced in place, entries removed with their comma, new
+ * entries added after the entry they follow. Undefined when an entry is not a plain scalar.
+ */
+function flowEntryEdits(parsed: ParsedCharter, item: YAMLMap, value: Record<string, unknown>): TextEdit[] | undefined {
+  const pairs = item.items as Pair<Node, Node>[];
+  const spans = pairs.map((pair) => ({
+    key: keyOf(pair),
+    start: offsets(pair.key)?.[0],
+    end: offsets(pair.value)?.[1],
+  }));
+  if (
+    spans.length === 0 ||
+    spans.some((span) => span.key === undefined || span.start === undefined || span.end === undefined)
+  ) {
+    return undefined;
+  }
+  const edits: TextEdit[] = [];
+  let removedUpTo = -1;
+  for (const [index, pair] of pairs.entries()) {
+    const { key, start, end } = spans[index] as { key: string; start: number; end: number };
+    if (hasOwn(value, key)) {
+      const edit = keptEntryEdit(parsed, pair, value[key]);
+      if (edit === undefined) return undefined;
+      if (edit) edits.push(edit);
+      continue;
+    }
+    // With the comma before it (the line break after it stays), else with the comma after it;
+    // never across a comment, which belongs to its neighbour.
+    const previousEnd = index > 0 ? spans[index - 1]!.end! : undefined;
+    const nextStart = index < spans.length - 1 ? spans[index + 1]!.start! : undefined;
+    const [from, to] =
+      previousEnd !== undefined && !parsed.text.slice(previousEnd, start).includes("#")
+        ? [previousEnd, end]
+        : nextStart !== undefined && !parsed.text.slice(end, nextStart).includes("#")
+          ? [start, nextStart]
+          : [undefined, undefined];
+    if (from === undefined || to === undefined || from < removedUpTo) return undefined;
+    removedUpTo = to;
+    edits.push({ range: parsed.lines.range(from, to), newText: "" });
+  }
+  const present = new Map(spans.map((span) => [span.key!, span]));
+  const added = new Map<number, string[]>();
+  for (const { key, after: previous } of newKeys(value, (key) => present.has(key))) {
+    const after = (previous !== undefined ? present.get(previous)! : spans[spans.length - 1]!).end!;
+    added.set(after, [
+      ...(added.get(after) ?? []),
+      `, ${flowYaml({ [key]: value[key] }).replace(/^\{ ?|\s?\}$/g, "")}`,
+    ]);
+  }
+  for (const [after, texts] of added) {
+    // An insertion where a removal starts would be applied in either order: leave that layout alone.
+    const clashes = (edit: TextEdit): boolean =>
+      parsed.lines.offset(edit.range.start) <= after && after < parsed.lines.offset(edit.range.end);
+    if (edits.some(clashes)) return undefined;
+    edits.push({ range: parsed.lines.range(after, after), newText: texts.join("") });
+  }
   return edits;
 }
 
@@ -138,7 +236,8 @@ export function replaceItemEdits(
     const end = itemEnd(item)!;
     return [{ range: parsed.lines.range(range[0], end), newText: blockLines(value).join(`\n${indent}`) }];
   }
-  return [{ range: parsed.lines.range(range[0], range[1]), newText: flowYaml(value) }];
+  const flowEdits = isMap(item) ? flowEntryEdits(parsed, item, value) : undefined;
+  return flowEdits ?? [{ range: parsed.lines.range(range[0], range[1]), newText: flowYaml(value) }];
 }
 
 function appendToBlockList(parsed: ParsedCharter, seq: YAMLSeq, value: unknown): TextEdit | undefined {

@@ -198,7 +198,8 @@ export function completionsAt(
     return slot.afterDash || slot.flow ? valueCandidates(node, slot.replace) : [];
   }
   const candidates = keyCandidates(slot, node!, options);
-  if (slot.afterDash && slot.presentKeys.length === 0 && !slot.hasColon) {
+  // (A "-" glued to the key, `-x`, leaves no column for the item's dash: no item snippet there.)
+  if (slot.afterDash && slot.presentKeys.length === 0 && !slot.hasColon && slot.keyCol >= 2) {
     const list = schemaAt(slot.path.slice(0, -1));
     candidates.push(...itemSnippetCandidates(list, slot.keyCol - 2, true, slot.replace, options));
   }

@@ -1,3 +1,4 @@
+import { editsKeepYamlValid } from "../engine/fixes";
 import { isSuppressible } from "../rules";
 import { parseDirectives } from "../suppress/suppressions";
 import { LineIndex } from "../text/line-index";
@@ -32,7 +33,9 @@ export function disableForLineEdit(text: string, line: number, rule: string): Te
   }
   const target = lines.lineText(line);
   const indent = target.slice(0, target.length - target.trimStart().length);
-  return { range: at(line, 0), newText: `${indent}# partner-charter-disable-next-line ${rule}\n` };
+  const edit = { range: at(line, 0), newText: `${indent}# partner-charter-disable-next-line ${rule}\n` };
+  // Above a directive (`%YAML`) or inside a flow collection a comment line may not be YAML.
+  return editsKeepYamlValid(text, [edit]) ? edit : undefined;
 }
 
 /**
@@ -60,13 +63,18 @@ export function disableForFileEdit(text: string, rule: string): TextEdit | undef
     insertLine = line + 1;
   }
   const comment = `# partner-charter-disable ${rule}`;
+  let edit: TextEdit;
   if (insertLine >= lines.lineCount) {
     // The file is only comments: append after the last line.
     const last = lines.lineCount - 1;
     const end = lines.lineText(last).length;
-    return { range: at(last, end), newText: lines.lineText(last) === "" ? `${comment}\n` : `\n${comment}\n` };
+    edit = { range: at(last, end), newText: lines.lineText(last) === "" ? `${comment}\n` : `\n${comment}\n` };
+  } else {
+    // After a byte order mark, which must stay the first character of the file.
+    const start = insertLine === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    edit = { range: at(insertLine, start), newText: `${comment}\n` };
   }
-  return { range: at(insertLine, 0), newText: `${comment}\n` };
+  return editsKeepYamlValid(text, [edit]) ? edit : undefined;
 }
 
 function overlaps(a: Range, b: Range): boolean {
@@ -75,8 +83,12 @@ function overlaps(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
 }
 
-/** Every safe fix of the findings whose edits do not overlap an earlier one, in document order. */
-export function safeFixEdits(findings: readonly Finding[]): { edits: TextEdit[]; fixed: Finding[] } {
+/**
+ * Every safe fix of the findings whose edits do not overlap an earlier one, in document order.
+ * Each fix is valid alone; together two could still clash (two keys renamed to the same name),
+ * so a fix joins only when the text stays valid YAML with it.
+ */
+export function safeFixEdits(text: string, findings: readonly Finding[]): { edits: TextEdit[]; fixed: Finding[] } {
   const chosen: TextEdit[] = [];
   const fixed: Finding[] = [];
   const ordered = [...findings].sort((a, b) => comparePositions(a.range.start, b.range.start));
@@ -84,6 +96,7 @@ export function safeFixEdits(findings: readonly Finding[]): { edits: TextEdit[];
     const fix = finding.fixes?.find((candidate) => candidate.safe);
     if (!fix || fix.edits.length === 0) continue;
     if (fix.edits.some((edit) => chosen.some((other) => overlaps(edit.range, other.range)))) continue;
+    if (chosen.length > 0 && !editsKeepYamlValid(text, [...chosen, ...fix.edits])) continue;
     chosen.push(...fix.edits);
     fixed.push(finding);
   }

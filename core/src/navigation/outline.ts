@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq } from "yaml";
 import { isRecord } from "../facts/read";
 import type { ParsedCharter } from "../parse/parse-charter";
 import { truncate } from "../schema/charter-schema";
+import { own } from "../text/own";
 import { plural } from "../text/words";
 import type { NodePath, Range } from "../types";
 import { nodeRange, scalarKey } from "./tree";
@@ -110,7 +111,8 @@ function sectionDetail(path: NodePath, value: unknown): string | undefined {
   switch (generic) {
     case "tier": {
       const tier = text(value);
-      return tier ? (TIER_NUMBER[tier] ? `${tier} · ${TIER_NUMBER[tier]}` : tier) : undefined;
+      const number = own(TIER_NUMBER, tier);
+      return tier ? (number ? `${tier} · ${number}` : tier) : undefined;
     }
     case "partner":
       return text(data?.name);

@@ -58,6 +58,12 @@ export function parseCharter(input: string): ParsedCharter {
   const doc = read.doc;
   const syntaxFindings = readingFindings(yamlText, doc);
   if (syntaxFindings.length > 0) return { text, lines, doc, data: undefined, syntaxFindings };
+  const loop = cyclicAlias(doc);
+  if (loop) {
+    // The data would contain itself: every reader downstream (digest, diff, the preview's JSON) would loop.
+    const message = `The alias *${loop.source} stands for a section that contains it, so that section would contain itself without end. Write the values out instead.`;
+    return refused(syntaxError(message, lines.range(loop.range[0], loop.range[1])));
+  }
   const data = dataOf(doc);
   if ("problem" in data) {
     const first = firstAliasOffset(doc) ?? 0;
@@ -108,6 +114,27 @@ function readingFindings(yamlText: string, doc: Document.Parsed): Finding[] {
     (finding) => !reported.has(finding.range.start.line),
   );
   return [...findings, ...hidden].sort(compareFindings);
+}
+
+/** An alias inside the node it refers to (`partner: &p { self: *p }`): the only way YAML data can loop. */
+function cyclicAlias(doc: Document.Parsed): { source: string; range: [number, number] } | undefined {
+  const open = new Set<unknown>();
+  const visit = (node: unknown): { source: string; range: [number, number] } | undefined => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      return target && open.has(target) ? { source: node.source, range: [node.range![0], node.range![1]] } : undefined;
+    }
+    if (isPair(node)) return visit(node.key) ?? visit(node.value);
+    if (!isMap(node) && !isSeq(node)) return undefined;
+    open.add(node);
+    for (const item of node.items) {
+      const found = visit(item);
+      if (found) return found;
+    }
+    open.delete(node);
+    return undefined;
+  };
+  return visit(doc.contents);
 }
 
 function firstAliasOffset(doc: Document.Parsed): number | undefined {

@@ -40,13 +40,17 @@ export type Diagnoser = (context: SyntaxContext) => Explanation | undefined;
 
 /** The finding of an explanation, with its corrected lines as a quick fix (to review: it may guess). */
 export function toFinding(lines: LineIndex, explanation: Explanation): Finding {
-  const { line, from } = explanation;
-  const end = explanation.to ?? Math.max(from + 1, withoutComment(lines.lineText(line)).length);
+  const line = Math.min(Math.max(0, explanation.line), lines.lineCount - 1);
+  const length = lines.lineText(line).length;
+  const wanted = explanation.to ?? Math.max(explanation.from + 1, withoutComment(lines.lineText(line)).length);
+  // Stay inside the line (the parser may point at its line break): at least one character when it has one.
+  const from = Math.min(explanation.from, Math.max(0, length - 1));
+  const end = Math.min(Math.max(wanted, from + 1), length);
   const finding: Finding = {
     rule: "yaml-syntax",
     severity: "error",
     message: explanation.message,
-    range: { start: { line, character: from }, end: { line, character: end } },
+    range: { start: { line, character: from }, end: { line, character: Math.max(from, end) } },
   };
   if (explanation.edits?.length) {
     const edits = explanation.edits.map((edit) => ({

@@ -210,6 +210,8 @@ const translateAdditional: Translator = ({ error, path, node, root }) => {
 
 /** "Tier 2" (or 2) for the enum value whose description starts "Tier 2". */
 function numberedValue(value: unknown, node: SchemaNode | undefined): string | undefined {
+  // Only a written number or word can name a tier (String() of a section may even throw).
+  if (typeof value !== "string" && typeof value !== "number") return undefined;
   const number = /^\s*(?:tier\s*)?([0-9])\s*$/i.exec(String(value))?.[1];
   if (!number || !node?.enum) return undefined;
   const index = (node.enumDescriptions ?? []).findIndex((text) => text.startsWith(`Tier ${number},`));

@@ -37,6 +37,8 @@ export interface SignRequest {
   title?: string;
   /** The signature date, YYYY-MM-DD. */
   date: string;
+  /** Replace the party's signature even when another person signed it (`sign --replace`). */
+  replace?: boolean;
 }
 
 export interface SignatureEntry {
@@ -47,10 +49,26 @@ export interface SignatureEntry {
   digest: string;
 }
 
+/** A signature as it was before signing replaced it. */
+export interface ReplacedSignature {
+  name?: string;
+  title?: string;
+  date?: string;
+}
+
 export type SignOutcome =
-  | { signed: true; text: string; signature: SignatureEntry }
+  /** `replaced`: the party's earlier signature, when there was one. */
+  | { signed: true; text: string; signature: SignatureEntry; replaced?: ReplacedSignature }
   /** `errors`: `blocking` lists them; `unreadable`: not a charter; `layout`: the file's layout defeated every edit. */
-  | { signed: false; reason: "errors" | "unreadable" | "layout"; blocking: Finding[] };
+  | { signed: false; reason: "errors" | "unreadable" | "layout"; blocking: Finding[] }
+  /** The party already carries another person's signature, and `replace` was not asked for. */
+  | { signed: false; reason: "signed-by-another"; blocking: []; previous: ReplacedSignature };
+
+/** Names as people write them: case, spacing and Unicode composition do not make another person. */
+function samePerson(a: string | undefined, b: string): boolean {
+  const normal = (name: string): string => name.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+  return a !== undefined && normal(a) === normal(b);
+}
 
 /**
  * The findings that stop a charter from being signed: the errors signing does not resolve,
@@ -112,7 +130,12 @@ export function signCharter(result: CharterResult, request: SignRequest): SignOu
   }
   const facts = result.facts ?? charterFacts(result.charter, { today: request.date, rules: result.rules });
   const previous = facts.signatures.find((signature) => signature.party === request.party);
-  const title = request.title ?? (previous?.name === request.name ? previous.title : undefined);
+  const replaced = previous && { name: previous.name, title: previous.title, date: previous.date };
+  const sameSigner = samePerson(previous?.name, request.name);
+  if (previous && replaced && !sameSigner && !request.replace) {
+    return { signed: false, reason: "signed-by-another", blocking: [], previous: replaced };
+  }
+  const title = request.title ?? (sameSigner ? previous?.title : undefined);
   const signature: SignatureEntry = {
     party: request.party,
     name: request.name,
@@ -121,5 +144,6 @@ export function signCharter(result: CharterResult, request: SignRequest): SignOu
     digest: facts.digest,
   };
   const text = signedText(parsed, signature, previous?.index);
-  return text === undefined ? { signed: false, reason: "layout", blocking: [] } : { signed: true, text, signature };
+  if (text === undefined) return { signed: false, reason: "layout", blocking: [] };
+  return replaced ? { signed: true, text, signature, replaced } : { signed: true, text, signature };
 }
