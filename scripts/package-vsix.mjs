@@ -34,7 +34,8 @@ const ALLOWED = [
   /^language-configuration\.json$/,
   /^images\/[^/]+\.png$/,
   /^walkthrough\/[^/]+\.md$/,
-  /^(readme|changelog)\.md$/i,
+  /^docs\/(rules\/)?[^/]+\.md$/,
+  /^(readme|changelog|contributing)\.md$/i,
   /^license(\.txt|\.md)?$/i,
   /^package\.json$/,
 ];
@@ -132,6 +133,8 @@ try {
   log(`staged ${shipped.length} files`);
   const staged = JSON.parse(readFileSync(join(stage, "package.json"), "utf8"));
   delete staged.scripts["vscode:prepublish"];
+  // `files` is what `npm pack` ships (the CLI); vsce refuses it next to .vscodeignore
+  delete staged.files;
   writeFileSync(join(stage, "package.json"), `${JSON.stringify(staged, null, 2)}\n`);
 
   // 3. vsce package, offline: the bundles need no node_modules
@@ -143,7 +146,7 @@ try {
     .replace(/\.git$/, "");
   const links = /^https?:\/\//.test(repository)
     ? ["--baseContentUrl", `${repository}/blob/HEAD/`, "--baseImagesUrl", `${repository}/raw/HEAD/`]
-    : ["--no-rewrite-relative-links"];
+    : ["--no-rewrite-relative-links", "--allow-missing-repository"];
   run(vsce, ["package", "--no-dependencies", ...links, "--out", vsix], { cwd: stage });
 } catch (error) {
   rmSync(stage, { recursive: true, force: true });
@@ -171,6 +174,27 @@ for (const bundle of files.filter((f) => f.rel.startsWith("dist/"))) {
     problems.push(`${bundle.rel} refers to a source map (not a production build)`);
   }
 }
+// The README is the extension's Details page: each relative link must name a file of the .vsix
+// (VS Code resolves it against the installed extension), and no link may point at a made-up host.
+const shippedNames = new Set(files.map((f) => f.rel));
+let relativeLinks = 0;
+let externalLinks = 0;
+for (const page of files.filter((f) => /\.md$/i.test(f.rel))) {
+  const text = page.read().toString("utf8");
+  for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+    if (/^[a-z][\w+.-]*:/i.test(target)) {
+      externalLinks++;
+      if (/\.invalid\b|example\.(com|org|net)\b/i.test(target)) problems.push(`${page.rel}: made-up link ${target}`);
+      continue;
+    }
+    if (target.startsWith("#")) continue;
+    relativeLinks++;
+    const file = join(dirname(page.rel), target.split("#")[0]).split("\\").join("/");
+    if (!shippedNames.has(file)) problems.push(`${page.rel}: the link ${target} names no file of the .vsix`);
+  }
+}
+log(`links of the shipped Markdown: ${relativeLinks} to files of the .vsix (all checked), ${externalLinks} external`);
+
 const bytes = statSync(vsix).size;
 if (bytes >= MAX_BYTES) problems.push(`the .vsix is ${bytes} bytes, over the ${MAX_BYTES}-byte budget`);
 

@@ -8,6 +8,8 @@ export const COMMANDS = {
   newCharter: "partnerCharter.newCharter",
   exportHtml: "partnerCharter.exportHtml",
   restartServer: "partnerCharter.restartServer",
+  signCharter: "partnerCharter.signCharter",
+  compareWithHead: "partnerCharter.compareWithHead",
 } as const;
 
 /** Context key set once the extension is active (the Restart command shows only then). */

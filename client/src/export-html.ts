@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { renderCharterHtml } from "../../core/src/render";
+import { renderCharterHtml, type Audience } from "../../core/src/render";
 import type { ModelSource } from "./preview";
 
 function toUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
@@ -11,13 +11,15 @@ function toUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
 
 /**
  * Partner Charter: Export as HTML — the same standalone document as `partner-charter render`
- * (the one renderer, standalone mode: inline styles, no script). `target` skips the save dialog.
- * Returns the written file's Uri.
+ * (the one renderer, standalone mode: inline styles, no script), for the audience the charter's
+ * preview shows (`render --audience`). `target` skips the save dialog. Returns the written
+ * file's Uri.
  */
 export async function exportHtml(
   models: ModelSource,
   source: vscode.Uri | undefined,
   target: vscode.Uri | string | undefined,
+  audience: Audience = "internal",
 ): Promise<vscode.Uri | undefined> {
   const uri = source ?? vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
@@ -48,7 +50,7 @@ export async function exportHtml(
     });
     if (!destination) return undefined;
   }
-  const html = renderCharterHtml(view, { mode: "standalone" });
+  const html = renderCharterHtml(view, { mode: "standalone", audience });
   await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(html));
   if (!target) {
     void vscode.window

@@ -1,16 +1,25 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { ACTIVE_CONTEXT_KEY, COMMANDS, OUTPUT_CHANNEL, isCharterDocument } from "./constants";
-import { exportHtml } from "./export-html";
-import { newCharter, type NewCharterArgs } from "./new-charter";
+import {
+  registerFileCommands,
+  registerPreviewCommands,
+  registerRestart,
+  registerReviewCommands,
+  registerValidateWorkspace,
+  watchSettings,
+  type CommandContext,
+} from "./commands";
+import { ACTIVE_CONTEXT_KEY, OUTPUT_CHANNEL } from "./constants";
+import { serverNotifier } from "./notify";
 import { PreviewManager, type CharterPreview, type ModelSource } from "./preview";
-import type { CharterView, ValidateWorkspaceResult } from "./protocol";
-import { createLanguageClient, requestModel, requestWorkspaceValidation, type CrashPolicy } from "./server-client";
+import type { CharterView } from "./protocol";
+import { createLanguageClient, requestModel } from "./server-client";
 import { CharterStatusBar } from "./status-bar";
 
 /**
  * The VS Code extension: a thin adapter that starts the language server (dist/server.js) and
- * adds what only an editor can do: the preview, the status bar item and the commands.
+ * adds what only an editor can do: the preview, the status bar item and the commands
+ * (commands.ts, one registration per feature).
  */
 
 /** What `activate` returns: used by the end-to-end tests and open to other extensions. */
@@ -24,48 +33,16 @@ export interface PartnerCharterApi {
 
 let client: LanguageClient | undefined;
 
-function targetUri(arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri) return arg;
-  if (typeof arg === "string") return vscode.Uri.parse(arg);
-  const editor = vscode.window.activeTextEditor;
-  return isCharterDocument(editor?.document) ? editor!.document.uri : undefined;
-}
-
-export async function activate(context: vscode.ExtensionContext): Promise<PartnerCharterApi> {
-  const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL);
-  let restartChoicePending = false;
-  const notify = (message: string, canRestart: boolean): void => {
-    output.appendLine(`[client] ${message}`);
-    if (!canRestart) {
-      void vscode.window.showWarningMessage(message);
-      return;
-    }
-    if (restartChoicePending) return;
-    restartChoicePending = true;
-    void vscode.window.showErrorMessage(message, "Restart Server", "Show Output").then((choice) => {
-      restartChoicePending = false;
-      if (choice === "Restart Server") void vscode.commands.executeCommand(COMMANDS.restartServer);
-      else if (choice === "Show Output") output.show(true);
-    });
-  };
-  const connection = createLanguageClient(context, output, notify);
-  client = connection.client;
-  const crashPolicy: CrashPolicy = connection.crashPolicy;
-  const languageClient = connection.client;
-
-  // Until the server is up, model requests wait for it (they are made from timers and events).
-  let ready: Promise<void> = Promise.resolve();
-  const models: ModelSource = async (uri) => {
-    if (!languageClient.isRunning()) await ready;
-    return requestModel(languageClient, uri);
-  };
-  const previewManager = new PreviewManager(context.extensionUri, models);
-  const statusBar = new CharterStatusBar(models);
-  ready = languageClient.start().then(
+/** Starts the server; once it is up, what shows findings is drawn again. */
+function startServer(
+  languageClient: LanguageClient,
+  output: vscode.OutputChannel,
+  onStarted: () => void,
+): Promise<void> {
+  return languageClient.start().then(
     () => {
       output.appendLine("[client] language server started");
-      previewManager.refreshAll();
-      statusBar.schedule(0);
+      onStarted();
     },
     (error: unknown) => {
       const message = `The Partner Charter language server could not start: ${(error as Error)?.message ?? error}`;
@@ -75,75 +52,46 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
       });
     },
   );
+}
 
-  const openPreview = (toSide: boolean) => (arg?: unknown) => {
-    const uri = targetUri(arg);
-    if (!uri) {
-      void vscode.window.showInformationMessage("Open a partner charter (*.partner.yaml) to preview it.");
-      return undefined;
-    }
-    previewManager.open(uri, toSide);
-    return uri;
+export async function activate(context: vscode.ExtensionContext): Promise<PartnerCharterApi> {
+  const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL);
+  const connection = createLanguageClient(context, output, serverNotifier(output));
+  const languageClient = connection.client;
+  client = languageClient;
+
+  // Until the server is up, requests wait for it (they are made from timers and events).
+  let ready: Promise<void> = Promise.resolve();
+  const models: ModelSource = async (uri) => {
+    if (!languageClient.isRunning()) await ready;
+    return requestModel(languageClient, uri);
   };
+  const previews = new PreviewManager(context.extensionUri, models);
+  const statusBar = new CharterStatusBar(models);
+  ready = startServer(languageClient, output, () => {
+    previews.refreshAll();
+    statusBar.schedule(0);
+  });
 
+  const commands: CommandContext = {
+    client: languageClient,
+    ready: () => ready,
+    models,
+    previews,
+    statusBar,
+    output,
+    crashPolicy: connection.crashPolicy,
+  };
   context.subscriptions.push(
     output,
-    previewManager,
+    previews,
     statusBar,
-    vscode.commands.registerCommand(COMMANDS.openPreview, openPreview(false)),
-    vscode.commands.registerCommand(COMMANDS.openPreviewToSide, openPreview(true)),
-    vscode.commands.registerCommand(
-      COMMANDS.validateWorkspace,
-      async (): Promise<ValidateWorkspaceResult | undefined> => {
-        await ready;
-        let result: ValidateWorkspaceResult;
-        try {
-          result = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Window, title: "Validating partner charters…" },
-            () => requestWorkspaceValidation(languageClient),
-          );
-        } catch (error) {
-          void vscode.window.showErrorMessage(
-            `Partner Charter: workspace validation failed: ${(error as Error).message}`,
-          );
-          return undefined;
-        }
-        await vscode.commands.executeCommand("workbench.actions.view.problems");
-        vscode.window.setStatusBarMessage(
-          `Partner Charter: ${result.files} charter(s) validated, ${result.errors} error(s), ${result.warnings} warning(s)`,
-          8000,
-        );
-        return result;
-      },
-    ),
-    vscode.commands.registerCommand(COMMANDS.newCharter, (args?: NewCharterArgs) =>
-      newCharter(args && typeof args === "object" && !(args instanceof vscode.Uri) ? args : {}),
-    ),
-    vscode.commands.registerCommand(COMMANDS.exportHtml, (source?: unknown, target?: vscode.Uri | string) =>
-      exportHtml(models, targetUri(source), target),
-    ),
-    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
-      crashPolicy.reset();
-      output.appendLine("[client] restarting the language server");
-      try {
-        if (languageClient.needsStop()) await languageClient.restart();
-        else await languageClient.start();
-      } catch (error) {
-        void vscode.window.showErrorMessage(
-          `Partner Charter: restarting the server failed: ${(error as Error).message}`,
-        );
-        return;
-      }
-      previewManager.refreshAll();
-      statusBar.schedule(0);
-      vscode.window.setStatusBarMessage("Partner Charter: language server restarted", 4000);
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration("partnerCharter")) {
-        previewManager.refreshAll();
-        statusBar.schedule();
-      }
-    }),
+    ...registerPreviewCommands(commands),
+    registerValidateWorkspace(commands),
+    ...registerFileCommands(commands),
+    ...registerReviewCommands(commands),
+    registerRestart(commands),
+    watchSettings(commands),
   );
   void vscode.commands.executeCommand("setContext", ACTIVE_CONTEXT_KEY, true);
 
@@ -151,7 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
     client: languageClient,
     ready,
     getModel: models,
-    getPreview: (uri) => previewManager.get(uri),
+    getPreview: (uri) => previews.get(uri),
     statusBarText: () => statusBar.item.text || undefined,
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { CharterView } from "../../core/src/model/charter-view";
-import { isSafeCspSource, renderCharterHtml } from "../../core/src/render";
+import { isSafeCspSource, renderCharterHtml, type Audience } from "../../core/src/render";
 import { escapeHtml } from "../../core/src/text/escape";
 
 /**
@@ -64,15 +64,23 @@ export interface PreviewRender {
  * good view with a banner naming the line of the syntax error (or the broken view itself, with
  * the banner, when there was never a good one).
  */
+export interface PreviewOptions {
+  /** Which page the preview shows (its toolbar switches it); `internal` by default. */
+  audience?: Audience;
+  /** Where the page was scrolled to, restored after the render. */
+  scrollY?: number;
+}
+
 export function previewHtml(
   view: CharterView,
   lastGood: CharterView | undefined,
   webviewCspSource: string,
+  options: PreviewOptions = {},
 ): PreviewRender {
   const nonce = makeNonce();
-  const cspSource = policySource(webviewCspSource);
+  const render = { mode: "webview" as const, nonce, cspSource: policySource(webviewCspSource), ...options };
   if (view.parseOk) {
-    return { html: renderCharterHtml(view, { mode: "webview", nonce, cspSource }), nonce, stale: false };
+    return { html: renderCharterHtml(view, render), nonce, stale: false };
   }
   const line = syntaxErrorLine(view);
   const where = line === undefined ? "" : ` on line ${line}`;
@@ -81,7 +89,7 @@ export function previewHtml(
   const message = lastGood
     ? `The YAML has a syntax error${where}; showing the last valid version.`
     : `The YAML has a syntax error${where}; there is no valid version to show yet.`;
-  const html = renderCharterHtml(shown, { mode: "webview", nonce, cspSource });
+  const html = renderCharterHtml(shown, render);
   return { html: injectBanner(html, message, nonce), nonce, stale: Boolean(lastGood) };
 }
 

@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
+import type { Audience } from "../../core/src/render";
 import type { CharterView } from "./protocol";
 import { PREVIEW_VIEW_TYPE } from "./constants";
 import { messageHtml, previewHtml } from "./preview-html";
@@ -9,15 +10,21 @@ export const PREVIEW_DEBOUNCE_MS = 200;
 
 export type ModelSource = (uri: vscode.Uri) => Promise<CharterView | null>;
 
-interface RevealMessage {
-  type: "reveal";
-  line: number;
-  character?: number;
-}
+/** What the preview's page posts (see the script of core/src/render/render-html.ts). */
+type PageMessage =
+  | { type: "reveal"; line: number; character?: number; scrollY?: number }
+  | { type: "audience"; audience: Audience }
+  | { type: "scroll"; y: number }
+  | { type: "loaded" };
 
-function isRevealMessage(message: unknown): message is RevealMessage {
-  const m = message as Partial<RevealMessage> | null;
-  return !!m && m.type === "reveal" && Number.isInteger(m.line) && (m.line as number) >= 0;
+function pageMessage(message: unknown): PageMessage | undefined {
+  const m = message as Record<string, unknown> | null;
+  if (!m || typeof m !== "object") return undefined;
+  if (m.type === "reveal" && Number.isInteger(m.line) && (m.line as number) >= 0) return m as PageMessage;
+  if (m.type === "audience" && (m.audience === "internal" || m.audience === "partner")) return m as PageMessage;
+  if (m.type === "scroll" && typeof m.y === "number" && Number.isFinite(m.y) && m.y >= 0) return m as PageMessage;
+  if (m.type === "loaded") return m as PageMessage;
+  return undefined;
 }
 
 /** One preview panel, bound to one charter document. */
@@ -32,6 +39,10 @@ export class CharterPreview implements vscode.Disposable {
   /** The view last rendered (the current one, or the last good one while the YAML is broken). */
   lastView: CharterView | undefined;
   stale = false;
+  /** Which page the preview shows: switched by the page's toolbar (or `setAudience`). */
+  audience: Audience = "internal";
+  /** Where the page was last scrolled to (the page reports it): a re-render keeps it. */
+  scrollY = 0;
   private renderedOnce: (() => void) | undefined;
   readonly firstRender: Promise<void>;
 
@@ -45,10 +56,26 @@ export class CharterPreview implements vscode.Disposable {
     panel.webview.html = messageHtml("Loading the charter…", panel.webview.cspSource);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isRevealMessage(message)) void this.reveal(message.line, message.character ?? 0);
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const message = pageMessage(raw);
+        if (message?.type === "reveal") {
+          if (message.scrollY !== undefined) this.scrollY = message.scrollY;
+          void this.reveal(message.line, message.character ?? 0);
+        } else if (message?.type === "audience") this.setAudience(message.audience);
+        else if (message?.type === "scroll") this.scrollY = message.y;
+        // VS Code loaded the page again (a new render, or the panel moved or shown again).
+        else if (message?.type === "loaded" && this.scrollY > 0) {
+          void panel.webview.postMessage({ type: "scrollTo", y: this.scrollY });
+        }
       }),
     );
+  }
+
+  /** Shows the page for `audience` (the toolbar's toggle). */
+  setAudience(audience: Audience): Promise<void> {
+    if (audience === this.audience) return Promise.resolve();
+    this.audience = audience;
+    return this.update();
   }
 
   /** Asks the server again after PREVIEW_DEBOUNCE_MS of quiet. */
@@ -83,7 +110,7 @@ export class CharterPreview implements vscode.Disposable {
     if (view.parseOk) this.lastGood = view;
     let render: ReturnType<typeof previewHtml>;
     try {
-      render = previewHtml(view, this.lastGood, this.cspSource);
+      render = previewHtml(view, this.lastGood, this.cspSource, { audience: this.audience, scrollY: this.scrollY });
     } catch (error) {
       this.setHtml(messageHtml(`The preview could not be rendered: ${(error as Error).message}`, this.cspSource));
       this.renderedOnce?.();
@@ -104,13 +131,16 @@ export class CharterPreview implements vscode.Disposable {
     this.panel.webview.html = html;
   }
 
-  /** Reveals a line of the charter in its editor (a finding link was clicked). */
+  /**
+   * Reveals a line of the charter in its editor (a finding link was clicked): in the editor
+   * already showing it, else beside the preview, so the preview stays in view where it was.
+   */
   async reveal(line: number, character: number): Promise<void> {
     const document = await vscode.workspace.openTextDocument(this.uri);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
     const position = document.validatePosition(new vscode.Position(line, character));
     const editor = await vscode.window.showTextDocument(document, {
-      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside,
       selection: new vscode.Range(position, position),
       preserveFocus: false,
     });

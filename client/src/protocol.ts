@@ -18,3 +18,12 @@ export interface ValidateWorkspaceResult {
 }
 
 export type { CharterView };
+
+export {
+  DIFF_REQUEST,
+  SIGN_REQUEST,
+  type DiffParams,
+  type DiffResponse,
+  type SignParams,
+  type SignResponse,
+} from "../../core/src/model/review-protocol";

@@ -12,7 +12,18 @@ import {
 } from "vscode-languageclient/node";
 import { CHARTER_FILES, CONFIG_FILES } from "../../core/src/workspace/file-kinds";
 import { LANGUAGE_ID } from "./constants";
-import { MODEL_REQUEST, VALIDATE_WORKSPACE_REQUEST, type ModelResult, type ValidateWorkspaceResult } from "./protocol";
+import {
+  DIFF_REQUEST,
+  MODEL_REQUEST,
+  SIGN_REQUEST,
+  VALIDATE_WORKSPACE_REQUEST,
+  type DiffParams,
+  type DiffResponse,
+  type ModelResult,
+  type SignParams,
+  type SignResponse,
+  type ValidateWorkspaceResult,
+} from "./protocol";
 
 /** Restarts allowed after crashes within the window below; one more and the server stays down. */
 export const MAX_RESTARTS = 5;
@@ -105,4 +116,12 @@ export function requestModel(client: LanguageClient, uri: vscode.Uri): Promise<M
 
 export function requestWorkspaceValidation(client: LanguageClient): Promise<ValidateWorkspaceResult> {
   return client.sendRequest<ValidateWorkspaceResult>(VALIDATE_WORKSPACE_REQUEST, {});
+}
+
+export function requestSign(client: LanguageClient, params: SignParams): Promise<SignResponse> {
+  return client.sendRequest<SignResponse>(SIGN_REQUEST, params);
+}
+
+export function requestDiff(client: LanguageClient, params: DiffParams): Promise<DiffResponse> {
+  return client.sendRequest<DiffResponse>(DIFF_REQUEST, params);
 }

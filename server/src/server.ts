@@ -26,6 +26,7 @@ import { WORKSPACE_GLOBS, isCharterFileName, isConfigFileName, isInSkippedFolder
 import { Charters } from "./charters";
 import { toDiagnostic } from "./convert";
 import { FIX_ALL_KIND, Features, type ClientSupport } from "./features";
+import { DIFF_REQUEST, ReviewRequests, SIGN_REQUEST } from "./review";
 import { validationDelay } from "./open-scheduler";
 import { readSettings } from "./settings";
 import { baseName, fileKey, uriToPath } from "./uris";
@@ -103,6 +104,7 @@ const clientSupport = (): ClientSupport => ({
 });
 
 const features = new Features(charters, (uri) => documents.get(uri), isCharterDocument, clientSupport);
+const review = new ReviewRequests(charters, (uri) => documents.get(uri));
 
 /** Runs a request handler; unexpected errors become an LSP error response, never a crash. */
 function guarded<R>(name: string, handler: (params: unknown) => R | Promise<R>): (params: unknown) => Promise<R> {
@@ -365,6 +367,15 @@ connection.onCodeLens(guarded("code lens", (params) => features.codeLenses(param
 connection.onRequest(
   "partnerCharter/model",
   guarded("partnerCharter/model", (params) => features.model(params)),
+);
+
+connection.onRequest(
+  SIGN_REQUEST,
+  guarded(SIGN_REQUEST, (params) => review.sign(params)),
+);
+connection.onRequest(
+  DIFF_REQUEST,
+  guarded(DIFF_REQUEST, (params) => review.diff(params)),
 );
 
 connection.onRequest(

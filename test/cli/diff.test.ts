@@ -169,12 +169,55 @@ describe("partner-charter diff", () => {
 
       assertUsageError(
         temp.cli(["diff", "git:no-such-rev:partners/acme.partner.yaml", "partners/acme.partner.yaml"]),
-        /Cannot read "git:no-such-rev:partners\/acme\.partner\.yaml": .*no-such-rev/,
+        /Cannot read "git:no-such-rev:partners\/acme\.partner\.yaml": "no-such-rev" is not a revision of this repository/,
       );
       assertUsageError(
-        temp.cli(["diff", "git:HEAD:partners/missing.partner.yaml", "partners/acme.partner.yaml"]),
-        /Cannot read "git:HEAD:partners\/missing\.partner\.yaml": .*missing\.partner\.yaml/,
+        temp.cli(["diff", "partners/acme.partner.yaml", "git:HEAD:partners/missing.partner.yaml"]),
+        /Cannot read "git:HEAD:partners\/missing\.partner\.yaml": partners\/missing\.partner\.yaml does not exist at HEAD/,
       );
+    });
+
+    it("a BASE that does not exist at REV shows HEAD as a new charter", () => {
+      temp.write("old.partner.yaml", caseFiles("commitments").base);
+      git(temp.dir, "init", "--quiet", "--initial-branch=main");
+      git(temp.dir, "add", ".");
+      git(temp.dir, "commit", "--quiet", "-m", "base");
+      temp.write("new.partner.yaml", caseFiles("commitments").head);
+      const run = temp.cli(["diff", "git:HEAD:new.partner.yaml", "new.partner.yaml"]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(
+        run.stdout,
+        /^New charter: new\.partner\.yaml\n\ngit:HEAD:new\.partner\.yaml does not exist: this is a new charter/,
+      );
+      assert.match(run.stdout, /Partner: added spend, USD 150,000/);
+      assert.match(run.stdout, /Crawl phase added/);
+      assert.doesNotMatch(run.stdout, /Other changes|could not be read/);
+      const json = JSON.parse(
+        temp.cli(["diff", "git:HEAD:new.partner.yaml", "new.partner.yaml", "--format", "json"]).stdout,
+      );
+      assert.equal(json.base.missing, true);
+      const md = temp.cli(["diff", "git:HEAD:new.partner.yaml", "new.partner.yaml", "--format", "markdown"]).stdout;
+      assert.match(md, /^### New charter: `new\.partner\.yaml`/);
+      // A plain BASE file that does not exist reads the same way.
+      assert.match(
+        temp.cli(["diff", "gone.partner.yaml", "new.partner.yaml"]).stdout,
+        /^New charter: new\.partner\.yaml/,
+      );
+    });
+
+    it("REV is checked to be a revision, never passed on as an option", () => {
+      temp.write("a.partner.yaml", caseFiles("commitments").base);
+      git(temp.dir, "init", "--quiet", "--initial-branch=main");
+      git(temp.dir, "add", ".");
+      git(temp.dir, "commit", "--quiet", "-m", "base");
+      fs.mkdirSync(path.join(temp.dir, "out"));
+      for (const rev of ["--output=out/PWNED", "--output=out/PWNED2 HEAD", "-p"]) {
+        assertUsageError(
+          temp.cli(["diff", `git:${rev}:a.partner.yaml`, "a.partner.yaml"]),
+          /is not a revision of this repository/,
+        );
+      }
+      assert.deepEqual(fs.readdirSync(path.join(temp.dir, "out")), [], "no file written by git");
     });
 
     it("outside a repository: a clear error", () => {

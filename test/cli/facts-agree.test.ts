@@ -99,8 +99,12 @@ describe("facts agree: code lens, rule, page and diff", function () {
       "we give 3 · partner gives 2 · unbalanced: the partner puts in 6× more USD",
     );
     const md = page(text);
-    assert.match(md, /\*\*Balance:\*\* Unbalanced: the partner puts in 6× more USD — /);
-    assert.match(md, /Same-unit totals: USD: us USD 50,000 · partner USD 300,000 \(1 : 6\)/);
+    assert.match(
+      md,
+      /\*\*Balance:\*\* Unbalanced: CloudCo puts in 6× more USD — /,
+      "the same verdict, naming the company",
+    );
+    assert.match(md, /Same-unit totals: USD: our company USD 50,000 · CloudCo USD 300,000 \(1 : 6\)/);
     assert.deepEqual(diff(CLEAN, text).balance, {
       from: "balanced",
       to: "unbalanced: the partner puts in 6× more USD",

@@ -202,6 +202,24 @@ describe("check --format markdown", () => {
     assert.match(run.stdout, /\[schema\]\(https:\/\/.*schema\.md\)/, "rule links to its doc page");
   });
 
+  it("shows the code spans of messages as code, not as escaped backticks", () => {
+    const temp = new TempDir();
+    try {
+      temp.write(
+        "c.partner.yaml",
+        CLEAN.replace(
+          "{ metric: MSP onboarding time, improvement: 25% }",
+          "{ metric: MSP onboarding time, target: faster onboarding }",
+        ),
+      );
+      const run = temp.cli(["check", "--format", "markdown"]);
+      assert.match(run.stdout, /add `improvement: 20%` or more/);
+      assert.ok(!run.stdout.includes("\\`"), "no escaped backticks");
+    } finally {
+      temp.remove();
+    }
+  });
+
   it("says so when every charter is clean", () => {
     const run = golden(["clean.partner.yaml", "--format", "markdown"]);
     assert.equal(run.status, 0);

@@ -155,7 +155,12 @@ describe("renderCharterHtml / renderCharterMarkdown (the shared renderer)", () =
     assert.match(page, /var\(--vscode-editor-background, /);
     assert.match(page, /var\(--vscode-textLink-foreground, /);
     assert.match(page, /var\(--vscode-errorForeground, /);
-    assert.match(page, /<a href="#" data-line="12" data-character="6">/, "0-based position of the tier value");
+    assert.match(
+      page,
+      /<button type="button" class="jump" data-line="12" data-character="6">/,
+      "0-based position of the tier value",
+    );
+    assert.ok(!page.includes('href="#"'), "no link to # (VS Code's webview scrolls to the top for it)");
     assert.ok(!/ style="/.test(page), "no style attributes (blocked by the nonce policy)");
     assert.ok(page.includes("&lt;img src=x onerror=alert(1)&gt;"));
   });
@@ -198,7 +203,133 @@ describe("renderCharterHtml / renderCharterMarkdown (the shared renderer)", () =
       ["signature-outdated"],
     );
     const md = renderCharterMarkdown(view);
-    assert.match(md, /\| Us \| Priya Shah \|.*\*\*outdated\*\*/);
-    assert.match(md, /\| Partner \| Tom Lee \|.*\| current \|/);
+    assert.match(md, /\| our company \| Priya Shah \|.*\*\*outdated\*\*/);
+    assert.match(md, /\| CloudCo \| Tom Lee \|.*\| current \|/);
+  });
+});
+
+describe("the page names both companies, for two audiences (render --audience)", () => {
+  let temp: TempDir;
+  beforeEach(() => (temp = new TempDir()));
+  afterEach(() => temp.remove());
+
+  const WITH_COMPANY = CLEAN.replace(/^tier: strategic$/m, "company: { name: Acme }\ntier: strategic");
+  const UNSIGNED_PARTNER = CLEAN.replace(/^ {2}- \{ party: partner, .*\n/m, "");
+
+  it("says the company's name where the page said we and us, and 'our company' without one", () => {
+    temp.write("named.partner.yaml", WITH_COMPANY);
+    temp.write("plain.partner.yaml", CLEAN);
+    const named = flat(temp.cli(["render", "named.partner.yaml"]).stdout);
+    for (const phrase of ["What Acme gives", "If it fails, Acme loses", "For Acme", "If Acme walks away, CloudCo…"]) {
+      assert.ok(named.includes(phrase), phrase);
+    }
+    assert.match(named, /<td>Acme<\/td><td>Priya Shah<\/td>/, "the signature table names the company");
+    assert.match(named, /Decision owners<\/dt><dd> ?Acme: Priya Shah · CloudCo: Tom Lee/);
+    for (const page of [named, flat(temp.cli(["render", "plain.partner.yaml"]).stdout)]) {
+      assert.doesNotMatch(page, /What we give|we lose|If we walk away|For us<|<td>Us<\/td>|\bus: /);
+    }
+    const plain = temp.cli(["render", "plain.partner.yaml", "--format", "markdown"]).stdout;
+    assert.match(plain, /\| {2}\| our company \| CloudCo \|/);
+    assert.match(plain, /If our company walks away, CloudCo…/);
+  });
+
+  it("--audience partner: both companies, no file name, line, finding or score; a signature block per party", () => {
+    temp.write(
+      "acme.partner.yaml",
+      UNSIGNED_PARTNER.replace("tier: strategic", "company: { name: Acme }\ntier: strategic"),
+    );
+    const run = temp.cli(["render", "acme.partner.yaml", "--audience", "partner"]);
+    assert.equal(run.status, 0, run.stderr);
+    const page = flat(run.stdout.slice(run.stdout.indexOf("<body")));
+    assertStandalone(run.stdout);
+    assert.match(page, /<dt>Between<\/dt><dd>Acme and CloudCo<\/dd>/);
+    for (const absent of ["acme.partner.yaml", "Findings", "Health score", 'class="health', 'class="where', "/100"]) {
+      assert.ok(!page.includes(absent), `no ${absent}`);
+    }
+    assert.match(page, /<h3>For Acme<\/h3><dl><dt>Name<\/dt><dd class="">Priya Shah<\/dd>/, "our signature");
+    assert.match(
+      page,
+      /<h3>For CloudCo<\/h3><dl><dt>Name<\/dt><dd class="line"><\/dd><dt>Title<\/dt><dd class="line"><\/dd><dt>Date<\/dt><dd class="line"><\/dd><dt>Signature<\/dt><dd class="line"><\/dd>/,
+      "lines to sign on",
+    );
+    const md = temp.cli(["render", "acme.partner.yaml", "--audience", "partner", "--format", "markdown"]).stdout;
+    assert.match(md, /### For CloudCo\n\n- Name: _{10,}\n- Title: _{10,}\n- Date: _{10,}\n- Signature: _{10,}/);
+    assert.doesNotMatch(md, /acme\.partner\.yaml|## Findings|\/100|line \d/);
+  });
+
+  it("marks a charter that cannot be signed 'Draft — not ready for signature', in both audiences and formats", () => {
+    temp.write("draft.partner.yaml", CLEAN.replace("tier: strategic", "tier: strategc"));
+    temp.write("unsigned.partner.yaml", UNSIGNED_PARTNER);
+    for (const audience of ["internal", "partner"]) {
+      const html = temp.cli(["render", "draft.partner.yaml", "--audience", audience]).stdout;
+      assert.match(
+        flat(html),
+        /<table class="print-frame" role="presentation"><thead><tr><td><div class="draft-mark" role="note"><strong>Draft — not ready for signature<\/strong>/,
+        "the header row of a table: printed again at the top of every page",
+      );
+      const md = temp.cli(["render", "draft.partner.yaml", "--audience", audience, "--format", "markdown"]).stdout;
+      assert.match(md, /^# .*\n\n> \*\*Draft — not ready for signature\*\* — /);
+      // A missing signature is what signing resolves: not a draft.
+      const unsigned = temp.cli(["render", "unsigned.partner.yaml", "--audience", audience]);
+      if (audience === "internal") assert.match(unsigned.stdout, /signatures<\/span>/, "the finding is there");
+      assert.ok(!unsigned.stdout.includes("Draft — not ready"), "a missing signature does not make a draft");
+    }
+  });
+
+  it("summarises the findings at the top, with a link to the list", () => {
+    temp.write("draft.partner.yaml", CLEAN.replace("tier: strategic", "tier: strategc"));
+    const page = flat(temp.cli(["render", "draft.partner.yaml"]).stdout);
+    assert.match(
+      page,
+      /<p class="summary has-errors"><strong>Findings:<\/strong> 1 error, 0 warnings, 0 infos — <a href="#findings">see the list<\/a>/,
+    );
+    assert.ok(page.indexOf('class="summary') < page.indexOf('id="value"'), "before the first section");
+  });
+
+  it("rule messages show their code spans as code, on the page and in Markdown", () => {
+    temp.write(
+      "c.partner.yaml",
+      CLEAN.replace(
+        "{ metric: MSP onboarding time, improvement: 25% }",
+        "{ metric: MSP onboarding time, target: faster onboarding }",
+      ),
+    );
+    const page = flat(temp.cli(["render", "c.partner.yaml"]).stdout);
+    assert.match(page, /add <code>improvement: 20%<\/code> or more/);
+    assert.ok(!/`improvement: 20%`/.test(page), "no raw backticks");
+    const md = temp.cli(["render", "c.partner.yaml", "--format", "markdown"]).stdout;
+    assert.match(md, /add `improvement: 20%` or more/);
+    assert.ok(!md.includes("\\`"), "no escaped backticks");
+  });
+
+  it("enum values named like built-in properties are unknown values, shown as written", () => {
+    const text = CLEAN.replace("tier: strategic", "tier: toString")
+      .replace("benefit: distribution", "benefit: constructor")
+      .replace("type: spend", "type: __proto__")
+      .replace("type: roadmap", "type: valueOf");
+    temp.write("odd.partner.yaml", text);
+    for (const format of ["html", "markdown"]) {
+      for (const audience of ["internal", "partner"]) {
+        const run = temp.cli(["render", "odd.partner.yaml", "--format", format, "--audience", audience]);
+        assert.equal(run.status, 0, run.stderr);
+        assert.doesNotMatch(run.stdout, /native code|function /);
+        assert.match(run.stdout, /toString/);
+        assert.match(run.stdout, /constructor/);
+      }
+    }
+  });
+
+  it("control characters of charter text never reach the page", () => {
+    temp.write("ctl.partner.yaml", CLEAN.replace(/^title: .*$/m, 'title: "Acme\\u0001 \\u000b CloudCo\\u009b"'));
+    for (const format of ["html", "markdown"]) {
+      const page = temp.cli(["render", "ctl.partner.yaml", "--format", format]).stdout;
+      assert.doesNotMatch(page, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+      assert.match(page, /Acme\\{1,2}u\{1\} \\{1,2}u\{b\} CloudCo\\{1,2}u\{9b\}/);
+    }
+  });
+
+  it("--audience must be internal or partner", () => {
+    temp.write("acme.partner.yaml", CLEAN);
+    assertUsageError(temp.cli(["render", "acme.partner.yaml", "--audience", "board"]), /unknown audience "board"/);
   });
 });

@@ -5,7 +5,7 @@ import { assertUsageError, CLEAN, insertLinesAfter, TempDir } from "./helpers";
 
 interface JsonReport {
   files: { path: string; diagnostics: { rule: string; line: number; message: string }[] }[];
-  summary: { errors: number; warnings: number; infos: number };
+  summary: { errors: number; warnings: number; infos: number; baselined?: number };
 }
 
 /** Two schema errors and an unknown key: three findings to accept into a baseline. */
@@ -125,6 +125,10 @@ describe("check --write-baseline / --baseline", () => {
     assert.equal(check(["--baseline", "b.json"]).status, 0);
     const markdown = temp.cli(["check", "--baseline", "b.json", "--format", "markdown"]);
     assert.match(markdown.stdout, /2 in baseline/);
+    const stylish = temp.cli(["check", "--baseline", "b.json"]);
+    assert.match(stylish.stdout, /✔ 1 file checked, no problems, 2 baselined\./);
+    assert.equal(check(["--baseline", "b.json"]).report.summary.baselined, 2);
+    assert.equal(check([]).report.summary.baselined, undefined, "no baseline, no count");
   });
 
   it("a missing or invalid baseline is a usage error (exit 2, one line)", () => {

@@ -267,6 +267,7 @@ async function runUi(tools, vsix, manifest) {
   await runUiChecks({
     page,
     url: workbenchUrl(server.url, dirs.workspace),
+    workspace: dirs.workspace,
     outDir: OUT,
     expectedHealth: health,
     timeoutMs: STEP_TIMEOUT_MS,

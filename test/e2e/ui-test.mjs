@@ -1,7 +1,10 @@
 // The UI test: a user at the keyboard of real VS Code (code-server in headless chromium), with
 // the packaged extension installed. Each check is one test; screenshots go to the output folder.
-/* global document */ // page functions run in the browser
+/* global document, window */ // page functions run in the browser
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gitEnv } from "./lib/git-identity.cjs";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,10 +37,13 @@ async function waitForFrameText(page, predicate, timeoutMs) {
   return undefined;
 }
 
+/** The rows the quick input shows (an earlier pick may leave hidden rows in the DOM). */
+const VISIBLE_ROWS = ".quick-input-widget .monaco-list-row:visible";
+
 async function quickInputRows(page) {
-  return page.$$eval(".quick-input-widget .monaco-list-row", (rows) =>
-    rows.map((row) => (row.getAttribute("aria-label") || row.textContent || "").trim()),
-  );
+  return page
+    .locator(VISIBLE_ROWS)
+    .evaluateAll((rows) => rows.map((row) => (row.getAttribute("aria-label") || row.textContent || "").trim()));
 }
 
 /** Picks the quick-input row whose label matches `wanted` (a predicate on the label) by clicking it. */
@@ -48,8 +54,13 @@ async function pickRow(page, wanted, what, timeoutMs = 15000) {
     rows = await quickInputRows(page);
     const index = rows.findIndex(wanted);
     if (index >= 0) {
-      await page.locator(".quick-input-widget .monaco-list-row").nth(index).click();
-      return rows[index];
+      try {
+        // the list may change between reading and clicking (quick open refines as you type)
+        await page.locator(VISIBLE_ROWS).nth(index).click({ timeout: 2000 });
+        return rows[index];
+      } catch {
+        // read the rows again
+      }
     }
     await sleep(100);
   }
@@ -69,6 +80,25 @@ async function runCommand(page, title) {
   );
 }
 
+/** Opens a workspace file with Ctrl+P, as a user would. */
+async function openFile(page, name) {
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Control+P");
+  await page.waitForSelector(".quick-input-widget input", { state: "visible", timeout: 10000 });
+  await page.keyboard.type(name, { delay: 20 });
+  await pickRow(page, (label) => label.includes(name), name);
+  // the window title names the active editor, whichever group it is in
+  await page.waitForFunction((file) => document.title.includes(file), name, { timeout: 15000 });
+}
+
+/** Moves the cursor with Go to Line (`line:column`, 1-based). */
+async function goTo(page, line, column = 1) {
+  await page.keyboard.press("Control+G");
+  await page.waitForSelector(".quick-input-widget input", { state: "visible", timeout: 10000 });
+  await page.keyboard.type(`${line}:${column}`, { delay: 10 });
+  await page.keyboard.press("Enter");
+}
+
 async function activeTabLabel(page) {
   return page.$eval(".tabs-container .tab.active", (tab) => tab.textContent || "").catch(() => "");
 }
@@ -86,7 +116,7 @@ async function statusBarItem(page, id) {
  * Runs the UI checks. `test(name, fn)` records one test; a failing check does not stop the
  * following ones (they may fail too when they depend on it).
  */
-export async function runUiChecks({ page, url, outDir, expectedHealth, timeoutMs = 60000, test }) {
+export async function runUiChecks({ page, url, workspace, outDir, expectedHealth, timeoutMs = 60000, test }) {
   const shot = async (name) => {
     const file = join(outDir, name);
     await page.screenshot({ path: file });
@@ -193,8 +223,9 @@ export async function runUiChecks({ page, url, outDir, expectedHealth, timeoutMs
 
   await test("clicking a finding in the preview reveals its line in the editor", async () => {
     if (!previewFrame) throw new Error("no preview");
-    const link = previewFrame.locator('a[data-line="38"]').first();
+    const link = previewFrame.locator('button[data-line="38"]').first();
     await link.scrollIntoViewIfNeeded();
+    const before = await previewFrame.evaluate(() => window.scrollY);
     await link.click();
     await page.waitForFunction(
       () => /Ln 39,/.test(document.getElementById("status.editor.selection")?.textContent || ""),
@@ -204,6 +235,31 @@ export async function runUiChecks({ page, url, outDir, expectedHealth, timeoutMs
     const tab = await activeTabLabel(page);
     await shot("04-finding-revealed.png");
     if (!tab.includes(ACME)) throw new Error(`active tab after the click: ${tab}`);
+    // The preview stays where the user scrolled it (the finding list is far down the page).
+    await sleep(1000);
+    const preview = await waitForFrameText(page, (text) => text.includes(ACME_TITLE) && /health/i.test(text), 10000);
+    const scrollY = preview ? await preview.frame.evaluate(() => window.scrollY) : undefined;
+    if (!(scrollY > 500)) {
+      const frames = [];
+      for (const { frame, text } of await frameTexts(page)) {
+        frames.push({
+          url: frame.url().slice(0, 80),
+          title: text.includes(ACME_TITLE),
+          scroll: await frame
+            .evaluate(() => [
+              window.scrollY,
+              document.documentElement.scrollTop,
+              document.body.scrollTop,
+              document.body.scrollHeight,
+              window.innerHeight,
+            ])
+            .catch((e) => String(e)),
+        });
+      }
+      throw new Error(
+        `the preview scrolled from ${before} back to ${scrollY} after the jump: ${JSON.stringify(frames)}`,
+      );
+    }
   });
 
   await test("typing a YAML error keeps the last good preview with a banner", async () => {
@@ -223,16 +279,121 @@ export async function runUiChecks({ page, url, outDir, expectedHealth, timeoutMs
     await page.keyboard.type('"', { delay: 20 });
     const found = await waitForFrameText(page, (text) => /syntax error on line 6\b/.test(text), 15000);
     await sleep(300);
+    const scrollY = found ? await found.frame.evaluate(() => window.scrollY) : undefined;
     await shot("05-preview-stale-banner.png");
     await page.keyboard.press("Control+Z");
     if (!found) throw new Error("no banner in the preview");
     if (!found.text.includes(ACME_TITLE)) throw new Error("the last good render is not shown under the banner");
+    if (!(scrollY > 500)) throw new Error(`the re-rendered preview scrolled back to ${scrollY}`);
     const back = await waitForFrameText(
       page,
       (text) => text.includes(ACME_TITLE) && !/syntax error on line/.test(text),
       15000,
     );
     if (!back) throw new Error("the banner stayed after the undo");
+  });
+
+  await test("the preview's toolbar switches to the page for the partner: both companies, lines to sign on", async () => {
+    await runCommand(page, "View: Join All Editor Groups");
+    await openFile(page, "umbrella.partner.yaml");
+    await runCommand(page, "Partner Charter: Open Preview to the Side");
+    const internal = await waitForFrameText(
+      page,
+      (text) => text.includes("Acme × Umbrella") && /Findings/.test(text),
+      timeoutMs,
+    );
+    if (!internal) throw new Error("no preview of umbrella.partner.yaml");
+    await internal.frame.locator('button[data-audience="partner"]').click();
+    const partner = await waitForFrameText(
+      page,
+      (text) => text.includes("Acme and Umbrella") && text.includes("For Umbrella") && !/Findings:/.test(text),
+      15000,
+    );
+    if (!partner)
+      throw new Error(
+        `the partner page did not show: ${JSON.stringify((await frameTexts(page)).map((t) => t.text.slice(0, 300)))}`,
+      );
+    await partner.frame.locator("#signatures").scrollIntoViewIfNeeded();
+    await sleep(500);
+    await shot("09-preview-for-the-partner.png");
+    for (const part of ["DRAFT — NOT READY FOR SIGNATURE", "For Acme", "Priya Shah", "Signature"]) {
+      if (!partner.text.toUpperCase().includes(part.toUpperCase())) throw new Error(`the partner page lacks "${part}"`);
+    }
+  });
+
+  await test("Sign Charter… asks for the party and the name, then adds the signature with its digest", async () => {
+    await runCommand(page, "View: Join All Editor Groups");
+    await openFile(page, "globex.partner.yaml");
+    await runCommand(page, "Partner Charter: Sign Charter…");
+    await pickRow(page, (label) => label.startsWith("Globex"), "the partner's side");
+    await page.waitForFunction(
+      () => /who signs/i.test(document.querySelector(".quick-input-widget")?.textContent || ""),
+      null,
+      {
+        timeout: 10000,
+      },
+    );
+    await page.keyboard.type("Tom Lee", { delay: 20 });
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => /title/i.test(document.querySelector(".quick-input-widget")?.textContent || ""),
+      null,
+      {
+        timeout: 10000,
+      },
+    );
+    await page.keyboard.type("Alliances Director", { delay: 20 });
+    await page.keyboard.press("Enter");
+    // The signature is an edit of the buffer: saved, the file on disk holds it.
+    const signature =
+      /party: partner, name: Tom Lee, title: Alliances Director, date: 2026-11-24, digest: "?sha256:[0-9a-f]{64}/;
+    const file = join(workspace, "globex.partner.yaml");
+    await page.waitForFunction(() => document.title.startsWith("●"), null, { timeout: 15000 });
+    await page.locator(".editor-group-container.active .monaco-editor .view-lines").click();
+    await page.keyboard.press("Control+S");
+    const deadline = Date.now() + 15000;
+    let text = "";
+    while (Date.now() < deadline && !signature.test(text)) {
+      text = readFileSync(file, "utf8");
+      await sleep(200);
+    }
+    if (!signature.test(text)) throw new Error(`globex.partner.yaml ends with:\n${text.slice(-400)}`);
+    // Show the new signature's line with its digest (its end) for the screenshot.
+    const line = text.split("\n").findIndex((l) => l.includes("name: Tom Lee"));
+    await goTo(page, line + 1);
+    await page.keyboard.press("End");
+    await sleep(800);
+    await shot("10-sign-charter.png");
+  });
+
+  await test("Compare with Git HEAD shows a changed amount against the last commit", async () => {
+    const env = gitEnv();
+    await sleep(1000); // the save above reaches the disk
+    for (const args of [
+      ["init", "--quiet", "--initial-branch=main"],
+      ["add", "globex.partner.yaml"],
+      ["commit", "--quiet", "-m", "signed by both"],
+    ])
+      execFileSync("git", args, { cwd: workspace, env });
+    const lines = readFileSync(join(workspace, "globex.partner.yaml"), "utf8").split("\n");
+    const line = lines.findIndex((l) => l.includes("value: 300000, unit: USD"));
+    if (line < 0) throw new Error("no spend line in globex.partner.yaml");
+    await page.locator(".editor-group-container.active .monaco-editor .view-lines").click();
+    await goTo(page, line + 1, lines[line].indexOf("300000") + 1);
+    for (let i = 0; i < 6; i++) await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.type("150000", { delay: 20 });
+    await runCommand(page, "Partner Charter: Compare with Git HEAD");
+    const found = await waitForFrameText(page, (text) => text.includes("USD 300,000 → USD 150,000"), timeoutMs);
+    await sleep(500);
+    await shot("11-compare-with-git-head.png");
+    if (!found)
+      throw new Error(`no comparison: ${JSON.stringify((await frameTexts(page)).map((t) => t.text.slice(0, 300)))}`);
+    if (!/Changes since the last commit/i.test(found.text))
+      throw new Error(`the comparison page: ${found.text.slice(0, 400)}`);
+    // back to one editor group, the edit undone, for the tests that follow
+    await openFile(page, "globex.partner.yaml");
+    await runCommand(page, "File: Revert File");
+    await runCommand(page, "View: Join All Editor Groups");
   });
 
   await test("New Charter… asks for tier, partner name and location, then opens the new charter", async () => {
@@ -272,7 +433,7 @@ export async function runUiChecks({ page, url, outDir, expectedHealth, timeoutMs
 
   await test('the walkthrough "Get started with partnership charters" opens with its three steps', async () => {
     await runCommand(page, "Welcome: Open Walkthrough...");
-    await pickRow(page, (label) => label.includes("Get started with partnership charters"), "the walkthrough");
+    await pickRow(page, (label) => label.includes("Get started with partnership charters"), "the walkthrough", 30000);
     const steps = ["Create a charter", "Read a finding", "Open the preview"];
     const deadline = Date.now() + 15000;
     let text = "";

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkFiles, decodeCharterBytes, localToday } from "../../../core/src";
 import {
@@ -6,6 +6,9 @@ import {
   formatDiffJson,
   formatDiffMarkdown,
   formatDiffText,
+  gitRoot,
+  GitVersionError,
+  readAtRevision,
   type DiffSide,
 } from "../../../core/src/diff";
 import { chooseFormat, configOption, DOCUMENT_OPTIONS, existingFile, parseCommandArgs } from "../args";
@@ -21,7 +24,8 @@ removed or changed (with amounts), tier and leverage changes, phase dates moved,
 bars lowered, exit criteria removed, signatures the change invalidates, and findings
 introduced or fixed. BASE and HEAD are files or git:REV:PATH (read with "git show REV:PATH"
 in the current folder's repository; PATH is relative to the repository root, or to the
-current folder when it starts with ./).
+current folder when it starts with ./). A BASE that does not exist (a charter new in this
+pull request) shows HEAD as a new charter.
 
 Options:
   --format F          text | markdown | json (default: text)
@@ -38,44 +42,41 @@ interface Version {
   file: string;
   /** Text to check instead of reading `file` (git versions). */
   text?: string;
+  /** The version does not exist (a BASE for a charter new in this pull request). */
+  missing?: boolean;
 }
 
-function git(args: string[], cwd: string, what: string): Buffer {
-  const run = spawnSync("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-  if (run.error) {
-    const code = (run.error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === "ENOENT" ? `Cannot read "${what}": git is not installed.` : `Cannot read "${what}": ${code}.`,
-    );
-  }
-  if (run.status !== 0) {
-    const detail = run.stderr
-      .toString("utf8")
-      .split("\n")
-      .map((line) => line.replace(/^(fatal|error): /, "").trim())
-      .find(Boolean);
-    throw new UsageError(`Cannot read "${what}": ${detail ?? `git exited with ${run.status}`}.`);
-  }
-  return run.stdout;
-}
-
-function readVersion(given: string, cwd: string): Version {
+function readVersion(given: string, cwd: string, role: "BASE" | "HEAD"): Version {
   const match = /^git:([^:]*):(.+)$/.exec(given);
   if (!match) {
     if (given.startsWith("git:")) throw new UsageError(`"${given}" is not git:REV:PATH.`);
+    const file = path.resolve(cwd, given);
+    // A BASE that does not exist is a new charter; a HEAD must exist.
+    if (role === "BASE" && !fs.existsSync(file)) return { file, missing: true };
     return { file: existingFile(given, cwd) };
   }
   const [, rev, gitPath] = match as unknown as [string, string, string];
   if (rev === "") throw new UsageError(`"${given}" names no revision; write git:REV:PATH, e.g. git:main:${gitPath}.`);
-  const relativeToCwd = /^\.\.?\//.test(gitPath);
-  const root = relativeToCwd ? cwd : git(["rev-parse", "--show-toplevel"], cwd, given).toString("utf8").trim() || cwd;
-  const bytes = git(["show", `${rev}:${gitPath}`], cwd, given);
-  const decoded = decodeCharterBytes(bytes);
-  if (decoded.finding) throw new UsageError(`"${given}" is not UTF-8 text: ${decoded.finding.message}`);
-  return { file: path.resolve(root, gitPath), text: decoded.text };
+  try {
+    const relativeToCwd = /^\.\.?\//.test(gitPath);
+    const root = relativeToCwd ? cwd : gitRoot(cwd);
+    const { bytes } = readAtRevision(rev, gitPath, cwd);
+    const file = path.resolve(root, gitPath);
+    if (bytes === undefined) {
+      if (role === "BASE") return { file, missing: true };
+      throw new UsageError(`Cannot read "${given}": ${gitPath} does not exist at ${rev}.`);
+    }
+    const decoded = decodeCharterBytes(bytes);
+    if (decoded.finding) throw new UsageError(`"${given}" is not UTF-8 text: ${decoded.finding.message}`);
+    return { file, text: decoded.text };
+  } catch (error) {
+    if (error instanceof GitVersionError) throw new UsageError(`Cannot read "${given}": ${error.message}.`);
+    throw error;
+  }
 }
 
 function analyze(label: string, version: Version, today: string, configFile: string | undefined): DiffSide {
+  if (version.missing) return { label, charter: undefined, findings: [], missing: true };
   const overrides = new Map<string, string>();
   if (version.text !== undefined) overrides.set(version.file, version.text);
   const { result } = checkFiles([version.file], { today, configFile, overrides }).charters[0]!;
@@ -95,8 +96,8 @@ export function runDiff(args: string[], context: CommandContext): number {
   const today = parseDateOption("--today", values.today) ?? localToday();
   const configFile = configOption(values.config, context.cwd);
   const [baseArg, headArg] = positionals as [string, string];
-  const base = readVersion(baseArg, context.cwd);
-  const head = readVersion(headArg, context.cwd);
+  const base = readVersion(baseArg, context.cwd, "BASE");
+  const head = readVersion(headArg, context.cwd, "HEAD");
   const diff = diffCharters(analyze(baseArg, base, today, configFile), analyze(headArg, head, today, configFile));
   const text =
     format === "json" ? formatDiffJson(diff) : format === "markdown" ? formatDiffMarkdown(diff) : formatDiffText(diff);

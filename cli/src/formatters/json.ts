@@ -20,7 +20,8 @@ export const formatJson: Formatter = (report) =>
     {
       version: 1,
       files: report.files.map((file) => ({ path: file.path, diagnostics: file.findings.map(jsonDiagnostic) })),
-      summary: report.summary,
+      // `baselined`: the findings `--baseline` accepted (only with --baseline).
+      summary: report.baselined === undefined ? report.summary : { ...report.summary, baselined: report.baselined },
     },
     null,
     2,

@@ -1,5 +1,5 @@
 import { countSeverities, plural, ruleDocUrl, type Severity } from "../../../core/src";
-import { markdownCell, markdownCode, markdownTable } from "../../../core/src/render";
+import { markdownCode, markdownMessage, markdownTable } from "../../../core/src/render";
 import type { Formatter } from "./formatter";
 
 /**
@@ -53,7 +53,7 @@ export const formatMarkdown: Formatter = (report) => {
           String(finding.range.start.line + 1),
           ICONS[finding.severity],
           `[${finding.rule}](${ruleDocUrl(finding.rule)})`,
-          markdownCell(finding.message),
+          markdownMessage(finding.message, true),
         ]),
         ["right", "left", "left", "left"],
       ),

@@ -38,7 +38,13 @@ export const formatStylish: Formatter = (report, context) => {
   }
   const { errors, warnings, infos, hints, suppressed, files } = report.summary;
   const problems = errors + warnings + infos + hints;
-  const suppressedNote = suppressed ? `, ${suppressed} suppressed` : "";
+  // Findings `--baseline` accepts are not problems, but the count is said: a clean line must
+  // not hide that a baseline holds 36 of them.
+  const notes = [suppressed ? `${suppressed} suppressed` : "", report.baselined ? `${report.baselined} baselined` : ""];
+  const suppressedNote = notes
+    .filter(Boolean)
+    .map((note) => `, ${note}`)
+    .join("");
   if (problems === 0) {
     out.push(c.green(`✔ ${plural(files, "file")} checked, no problems${suppressedNote}.`));
   } else {

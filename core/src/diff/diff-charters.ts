@@ -198,7 +198,12 @@ function emptyDiff(base: DiffSide, head: DiffSide): CharterDiff {
     side.charter !== undefined ? factsOf(side).digest : undefined;
   return {
     version: 1,
-    base: { label: base.label, readable: base.charter !== undefined, digest: digest(base) },
+    base: {
+      label: base.label,
+      readable: base.charter !== undefined,
+      digest: digest(base),
+      ...(base.missing ? { missing: true as const } : {}),
+    },
     head: { label: head.label, readable: head.charter !== undefined, digest: digest(head) },
     fields: [],
     commitments: [],
@@ -214,7 +219,8 @@ function emptyDiff(base: DiffSide, head: DiffSide): CharterDiff {
 
 export function diffCharters(base: DiffSide, head: DiffSide): CharterDiff {
   const diff = emptyDiff(base, head);
-  if (base.charter === undefined || head.charter === undefined) return diff;
+  if ((base.charter === undefined && !base.missing) || head.charter === undefined) return diff;
+  // A new charter is compared with nothing: every commitment, phase and criterion is added.
   const a: Version = { data: record(base.charter), facts: factsOf(base) };
   const b: Version = { data: record(head.charter), facts: factsOf(head) };
   Object.assign(diff, fieldChanges(a.data, b.data), exchangeChanges(a, b));
@@ -222,7 +228,8 @@ export function diffCharters(base: DiffSide, head: DiffSide): CharterDiff {
   diff.goNoGo = gateChanges(a, b);
   diff.exitCriteria = exitCriteriaChanges(a.data, b.data);
   diff.signatures = signatureChanges(a, b);
-  diff.other = otherChanges(a.data, b.data, diff.phases);
+  // For a new charter every other key is new too: listing them all would say nothing.
+  diff.other = base.missing ? [] : otherChanges(a.data, b.data, diff.phases);
   return diff;
 }
 
@@ -244,6 +251,7 @@ export function diffIsEmpty(diff: CharterDiff): boolean {
     diff.other,
   ];
   return (
+    !diff.base.missing &&
     diff.base.readable === diff.head.readable &&
     !diff.tier &&
     !diff.leverage &&

@@ -16,6 +16,8 @@ export interface DiffSide {
   findings: readonly Finding[];
   /** The facts of the check that produced `findings` (the same thresholds and today). */
   facts?: CharterFacts;
+  /** True when this version does not exist (BASE of a charter new in a pull request). */
+  missing?: boolean;
 }
 
 export interface AmountValue {
@@ -94,7 +96,8 @@ export interface FindingRef {
 
 export interface CharterDiff {
   version: 1;
-  base: { label: string; readable: boolean; digest?: string };
+  /** `missing`: BASE does not exist, so HEAD is a new charter and everything in it is added. */
+  base: { label: string; readable: boolean; digest?: string; missing?: true };
   head: { label: string; readable: boolean; digest?: string };
   fields: FieldChange[];
   tier?: ValueChange & { direction: "up" | "down" | "changed" };

@@ -1,5 +1,5 @@
 import { formatAmount, leverageLabel, PHASE_LABELS, tierLabel } from "../render/format";
-import { escapeMarkdown as md, markdownCode } from "../render/markdown-escape";
+import { escapeMarkdown as md, markdownCode, markdownMessage } from "../render/markdown-escape";
 import { ruleDocUrl } from "../rules";
 import { formatNumber } from "../text/numbers";
 import { plural } from "../text/words";
@@ -13,15 +13,17 @@ import type { CharterDiff, CommitmentChange, FindingRef, GateChange, PhaseChange
 
 export const NO_CHANGES = "No changes a reviewer needs to see.";
 
-interface Item {
+export interface DiffItem {
   text: string;
   /** Markdown for the item when it is richer than the escaped text. */
   markdown?: string;
 }
 
-interface Section {
+export interface DiffSection {
   title: string;
-  items: Item[];
+  items: DiffItem[];
+  /** The item is a path or a code span, shown as code. */
+  code?: boolean;
 }
 
 const quote = (value: string | undefined): string => (value === undefined ? "not set" : `“${value}”`);
@@ -104,7 +106,7 @@ function signatureWho(ref: SignatureRef, signed = ""): string {
   return `${ref.name} (${ref.party}${ref.date ? `, ${signed}${ref.date}` : ""})`;
 }
 
-function signatureItems({ signatures }: CharterDiff): Item[] {
+function signatureItems({ signatures }: CharterDiff): DiffItem[] {
   return [
     ...signatures.invalidated.map((ref) => ({
       text: `${signatureWho(ref, "signed ")} signed the base version; this change voids that signature, so it must be signed again`,
@@ -114,13 +116,15 @@ function signatureItems({ signatures }: CharterDiff): Item[] {
   ];
 }
 
-function charterItems(diff: CharterDiff): Item[] {
-  const items: Item[] = [];
+function charterItems(diff: CharterDiff): DiffItem[] {
+  const items: DiffItem[] = [];
   for (const [name, version] of [
     ["BASE", diff.base],
     ["HEAD", diff.head],
   ] as const) {
-    if (!version.readable) items.push({ text: `${name} could not be read as a charter; see its findings.` });
+    if (!version.readable && !("missing" in version && version.missing)) {
+      items.push({ text: `${name} could not be read as a charter; see its findings.` });
+    }
   }
   for (const field of diff.fields) {
     const name = field.field === "partner" ? "Partner" : field.field === "title" ? "Title" : "Status";
@@ -146,8 +150,8 @@ function charterItems(diff: CharterDiff): Item[] {
   return items;
 }
 
-function commitmentItems(diff: CharterDiff): Item[] {
-  const items: Item[] = [
+function commitmentItems(diff: CharterDiff): DiffItem[] {
+  const items: DiffItem[] = [
     ...diff.commitments.map((change) => ({ text: commitmentLine(change) })),
     ...diff.risk.map((change) => ({
       text: `If it fails, ${change.side === "us" ? "we lose" : "the partner loses"}: ${quote(change.from)} → ${quote(change.to)}`,
@@ -160,24 +164,24 @@ function commitmentItems(diff: CharterDiff): Item[] {
   return items;
 }
 
-function findingItems({ findings }: CharterDiff): Item[] {
+function findingItems({ findings }: CharterDiff): DiffItem[] {
   const link = (finding: FindingRef): string =>
     `**${finding.severity}** [${finding.rule}](${ruleDocUrl(finding.rule)})`;
   return [
     ...findings.introduced.map((finding) => ({
       text: `Introduced: ${finding.severity} ${finding.rule} (line ${finding.line}): ${finding.message}`,
-      markdown: `Introduced: ${link(finding)} (line ${finding.line}): ${md(finding.message)}`,
+      markdown: `Introduced: ${link(finding)} (line ${finding.line}): ${markdownMessage(finding.message)}`,
     })),
     ...findings.fixed.map((finding) => ({
       text: `Fixed: ${finding.severity} ${finding.rule}: ${finding.message}`,
-      markdown: `Fixed: ${link(finding)}: ${md(finding.message)}`,
+      markdown: `Fixed: ${link(finding)}: ${markdownMessage(finding.message)}`,
     })),
   ];
 }
 
 /** The sections with something in them, in the order a reviewer reads them. */
-function sections(diff: CharterDiff): Section[] {
-  const all: Section[] = [
+export function diffSections(diff: CharterDiff): DiffSection[] {
+  const all: DiffSection[] = [
     { title: "Signatures", items: signatureItems(diff) },
     { title: "Charter", items: charterItems(diff) },
     { title: "Commitments", items: commitmentItems(diff) },
@@ -191,28 +195,37 @@ function sections(diff: CharterDiff): Section[] {
       ],
     },
     { title: "Findings", items: findingItems(diff) },
-    { title: "Other changes", items: diff.other.map((path) => ({ text: path, markdown: markdownCode(path) })) },
+    {
+      title: "Other changes",
+      items: diff.other.map((path) => ({ text: path, markdown: markdownCode(path) })),
+      code: true,
+    },
   ];
   return all.filter((section) => section.items.length > 0);
 }
 
+/** The headline's note on a BASE that does not exist. */
+export function newCharterNote(base: string): string {
+  return `${base} does not exist: this is a new charter, and everything in it is new.`;
+}
+
 export function formatDiffText(diff: CharterDiff): string {
-  const lines = [`Charter changes: ${diff.base.label} → ${diff.head.label}`];
+  const lines = diff.base.missing
+    ? [`New charter: ${diff.head.label}`, "", newCharterNote(diff.base.label)]
+    : [`Charter changes: ${diff.base.label} → ${diff.head.label}`];
   if (diffIsEmpty(diff)) return `${lines[0]}\n\n${NO_CHANGES}\n`;
-  for (const section of sections(diff)) {
+  for (const section of diffSections(diff)) {
     lines.push("", `${section.title}:`, ...section.items.map((item) => `  - ${item.text.replace(/\r?\n/g, " ")}`));
   }
   return `${lines.join("\n")}\n`;
 }
 
 export function formatDiffMarkdown(diff: CharterDiff): string {
-  const lines = [
-    `### Charter changes: ${markdownCode(diff.head.label)}`,
-    "",
-    `Compared with ${markdownCode(diff.base.label)}.`,
-  ];
+  const lines = diff.base.missing
+    ? [`### New charter: ${markdownCode(diff.head.label)}`, "", newCharterNote(markdownCode(diff.base.label))]
+    : [`### Charter changes: ${markdownCode(diff.head.label)}`, "", `Compared with ${markdownCode(diff.base.label)}.`];
   if (diffIsEmpty(diff)) return `${lines.join("\n")}\n\n${NO_CHANGES}\n`;
-  for (const section of sections(diff)) {
+  for (const section of diffSections(diff)) {
     lines.push("", `#### ${section.title}`, "", ...section.items.map((item) => `- ${item.markdown ?? md(item.text)}`));
   }
   return `${lines.join("\n")}\n`;

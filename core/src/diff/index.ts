@@ -1,3 +1,5 @@
 /** The semantic charter diff (`partner-charter diff`, pull-request comments). */
 export * from "./diff-charters";
-export { formatDiffText, formatDiffMarkdown, formatDiffJson, NO_CHANGES } from "./format-diff";
+export { formatDiffText, formatDiffMarkdown, formatDiffJson, diffSections, NO_CHANGES } from "./format-diff";
+export * from "./git-version";
+export { renderDiffHtml, type DiffPageOptions } from "./render-diff-html";

@@ -1,5 +1,5 @@
 import type { CharterResult } from "../engine/check-charter";
-import { charterFacts, charterHealth, type CharterFacts } from "../facts";
+import { charterFacts, charterHealth, record, text, type CharterFacts } from "../facts";
 import type { Finding } from "../types";
 import type { Charter } from "./charter";
 
@@ -46,4 +46,24 @@ export function charterView(
     // An analysis of unreadable YAML has no facts: those of no data (nothing stated).
     facts: result.facts ?? charterFacts(result.charter, { today: where.today, rules: result.rules }),
   };
+}
+
+/** What the page calls our company when neither the charter nor its program names it. */
+export const OUR_COMPANY = "our company";
+
+/**
+ * The name of our company, as the page shows it to a reader from the partner's side: the
+ * charter's `company.name` (format 1.1), then the program's `company.name`, then the words
+ * "our company". Read leniently: a `company` of the wrong shape reads as absent.
+ */
+export function ourCompanyName(view: Pick<CharterView, "charter">): string {
+  return text(record(record(view.charter).company).name) ?? programCompanyName(view) ?? OUR_COMPANY;
+}
+
+/**
+ * The seam for partner programs (a later issue): a charter in a program's folder takes the
+ * program file's `company` when it states none. No program is known to a view yet.
+ */
+function programCompanyName(_view: Pick<CharterView, "charter">): string | undefined {
+  return undefined;
 }

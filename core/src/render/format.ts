@@ -7,6 +7,15 @@ import { formatNumber } from "../text/numbers";
  * Markdown) and the charter diff, so both say things the same way.
  */
 
+/**
+ * The label of a value the charter gives, looked up among the table's own keys only: a
+ * `tier: toString` or a benefit `constructor` is not a label but an unknown value, shown as
+ * written. (A local helper until the shared own-property lookup of core lands.)
+ */
+function ownLabel(labels: Readonly<Record<string, string>>, key: unknown): string | undefined {
+  return typeof key === "string" && Object.hasOwn(labels, key) ? labels[key] : undefined;
+}
+
 /** `USD 300,000`, `15%`, `12 engineer-months`. */
 export function formatAmount(amount: unknown): string | undefined {
   const data = record(amount);
@@ -30,16 +39,10 @@ export const TIER_LABELS: Record<Tier, string> = {
   strategic: "Tier 3 · Strategic",
 };
 
-export const TIER_NOTES: Record<Tier, string> = {
-  integration: "the partner builds on our public API on its own",
-  partnership: "joint development with regular syncs",
-  strategic: "co-development with a dedicated partner manager and executive sponsors",
-};
-
 export const TIER_ORDER: readonly Tier[] = ["integration", "partnership", "strategic"];
 
 export function tierLabel(tier: unknown): string | undefined {
-  return typeof tier === "string" && tier in TIER_LABELS ? TIER_LABELS[tier as Tier] : text(tier);
+  return ownLabel(TIER_LABELS, tier) ?? text(tier);
 }
 
 /** The leverage scale, strongest first. */
@@ -47,9 +50,9 @@ export const LEVERAGE_SCALE: readonly { type: LeverageType; label: string; note:
   {
     type: "requirement",
     label: "Requirement",
-    note: "strongest: the partner cannot meet a requirement (a certification, a mandated stack) without us",
+    note: "strongest: the partner cannot meet a requirement (a certification, a mandated stack) without this partnership",
   },
-  { type: "economic", label: "Economic", note: "strong: working with us visibly improves the partner's own numbers" },
+  { type: "economic", label: "Economic", note: "strong: the partnership visibly improves the partner's own numbers" },
   {
     type: "competitive",
     label: "Competitive",
@@ -85,9 +88,7 @@ export const COMMITMENT_LABELS: Record<CommitmentType, string> = {
 };
 
 export function commitmentLabel(type: unknown): string {
-  return typeof type === "string" && type in COMMITMENT_LABELS
-    ? COMMITMENT_LABELS[type as CommitmentType]
-    : (text(type) ?? "Commitment");
+  return ownLabel(COMMITMENT_LABELS, type) ?? text(type) ?? "Commitment";
 }
 
 const BENEFIT_LABELS: Record<string, string> = {
@@ -106,10 +107,8 @@ const BENEFIT_LABELS: Record<string, string> = {
 };
 
 export function benefitLabel(benefit: unknown): string {
-  return typeof benefit === "string" ? (BENEFIT_LABELS[benefit] ?? benefit) : "Benefit";
+  return ownLabel(BENEFIT_LABELS, benefit) ?? text(benefit) ?? "Benefit";
 }
-
-export const SIDE_LABELS = { us: "Us", partner: "Partner", customers: "Customers" } as const;
 
 export const PHASE_LABELS = { crawl: "Crawl", walk: "Walk", run: "Run" } as const;
 export type PhaseKey = keyof typeof PHASE_LABELS;

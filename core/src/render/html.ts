@@ -1,9 +1,10 @@
 import { escapeHtml } from "../text/escape";
+import { showControlCharactersInProse as showControlCharacters } from "../text/control";
 
 /**
  * A tiny HTML template helper: every value interpolated into `html\`…\`` is escaped unless it
  * is already `Html` (built by this helper). Charter text can therefore never become markup,
- * whatever a title or a detail contains.
+ * whatever a title or a detail contains, and its control characters show as `\u{…}`.
  */
 
 export class Html {
@@ -19,7 +20,7 @@ function fragment(value: HtmlValue): string {
   if (value === null || value === undefined || value === false || value === true) return "";
   if (value instanceof Html) return value.value;
   if (Array.isArray(value)) return (value as readonly HtmlValue[]).map(fragment).join("");
-  return escapeHtml(String(value));
+  return escapeHtml(showControlCharacters(String(value)));
 }
 
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {

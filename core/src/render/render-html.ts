@@ -4,12 +4,15 @@ import { plural } from "../text/words";
 import { charterCss } from "./styles";
 import {
   countsLine,
+  DRAFT_MARK,
   NOT_STATED,
   renderModel,
+  type Audience,
   type ExchangeSide,
   type FindingView,
   type PhaseView,
   type RenderModel,
+  type SignatureBlock,
   type SignatureView,
   type TimelineView,
   type ValueColumn,
@@ -20,11 +23,18 @@ import {
  * HTML" and `partner-charter render` (`standalone`). Every string from the charter is escaped
  * (see `html`). Standalone pages are one self-contained file: inline CSS, no script, no remote
  * resource. Webview pages follow the editor theme and carry a nonce'd script that turns a
- * click on a finding into `{ type: "reveal", line, character }` (0-based) for the extension.
+ * click on a finding into `{ type: "reveal", line, character }` (0-based) for the extension,
+ * a click on the audience toolbar into `{ type: "audience", audience }`, and keeps the
+ * page's scroll position across re-renders and reloads (webview state, `{ type: "scroll", y }`
+ * to the extension, which answers `{ type: "loaded" }` with `{ type: "scrollTo", y }`).
  */
 
 export interface RenderHtmlOptions {
   mode: "standalone" | "webview";
+  /** `internal` (default): the team's page; `partner`: the page sent for signature. */
+  audience?: Audience;
+  /** Webview only: the scroll position to restore when the webview has no state of its own. */
+  scrollY?: number;
   /** Required in webview mode: the nonce of the page's `<style>` and `<script>`. */
   nonce?: string;
   /** The webview's `cspSource` (allowed for styles and images). */
@@ -50,23 +60,86 @@ export function webviewCsp(nonce: string, cspSource = ""): string {
   return `default-src 'none'; style-src ${source}'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${source}data:`;
 }
 
-/** Posts a reveal request when a finding is clicked (webview only). */
-const REVEAL_SCRIPT = `(function () {
+/**
+ * The webview's one script: a click on a finding asks the extension to reveal its line, a
+ * click on the toolbar to switch the audience; the scroll position is kept in the webview's
+ * state (which VS Code keeps while the panel is hidden and across re-renders) and reported to
+ * the extension, so neither a jump to a line nor a re-render scrolls the page back to the top.
+ */
+const PREVIEW_SCRIPT = `(function () {
   var vscode = typeof acquireVsCodeApi === "function" ? acquireVsCodeApi() : undefined;
-  document.addEventListener("click", function (event) {
-    var target = event.target;
-    var link = target && target.closest ? target.closest("a[data-line]") : null;
-    if (!link) return;
-    event.preventDefault();
-    if (vscode) {
-      vscode.postMessage({
-        type: "reveal",
-        line: Number(link.getAttribute("data-line")),
-        character: Number(link.getAttribute("data-character"))
-      });
+  var state = (vscode && vscode.getState()) || {};
+  var target = typeof state.scrollY === "number" ? state.scrollY : Number(document.body.getAttribute("data-scroll-y") || 0);
+  // A new render shows in a frame that is laid out only once VS Code swaps it in, and a moved or
+  // re-shown panel loads again: the position is set again until it holds (two seconds at
+  // most), and scroll events of that time are not taken for the user's.
+  var restoring = false;
+  var timer;
+  function restore() {
+    if (Math.abs(window.scrollY - target) > 2) window.scrollTo(0, target);
+  }
+  function startRestore() {
+    if (!(target > 0)) return;
+    restoring = true;
+    restore();
+    var tries = 0;
+    clearInterval(timer);
+    timer = setInterval(function () {
+      restore();
+      tries++;
+      if (tries >= 40 || (tries >= 6 && Math.abs(window.scrollY - target) <= 2)) {
+        clearInterval(timer);
+        restoring = false;
+      }
+    }, 50);
+  }
+  startRestore();
+  window.addEventListener("load", restore);
+  // The extension remembers the position too, for a panel VS Code loads again.
+  window.addEventListener("message", function (event) {
+    var message = event.data;
+    if (message && message.type === "scrollTo" && typeof message.y === "number") {
+      target = message.y;
+      startRestore();
     }
   });
+  var pending = false;
+  window.addEventListener("scroll", function () {
+    // A frame being hidden or resized reports 0 without anyone scrolling.
+    if (pending || restoring || window.innerHeight < 40) return;
+    pending = true;
+    setTimeout(function () {
+      pending = false;
+      if (!vscode || restoring || window.innerHeight < 40) return;
+      vscode.setState({ scrollY: window.scrollY });
+      vscode.postMessage({ type: "scroll", y: window.scrollY });
+    }, 100);
+  });
+  document.addEventListener("click", function (event) {
+    var clicked = event.target;
+    var control = clicked && clicked.closest ? clicked.closest("button[data-line], button[data-audience]") : null;
+    if (!control || !vscode) return;
+    if (control.hasAttribute("data-audience")) {
+      vscode.postMessage({ type: "audience", audience: control.getAttribute("data-audience") });
+      return;
+    }
+    event.preventDefault();
+    vscode.setState({ scrollY: window.scrollY });
+    vscode.postMessage({
+      type: "reveal",
+      line: Number(control.getAttribute("data-line")),
+      character: Number(control.getAttribute("data-character")),
+      scrollY: window.scrollY
+    });
+  });
+  if (vscode) vscode.postMessage({ type: "loaded" });
 })();`;
+
+/** Charter text with its `code` spans (as the rule messages write them) shown as code. */
+export function withCode(message: string): Html {
+  const parts = message.split(/`([^`]+)`/);
+  return html`${parts.map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part))}`;
+}
 
 function or(value: HtmlValue, fallback = NOT_STATED): HtmlValue {
   return value === undefined || value === null || value === "" ? html`<span class="missing">${fallback}</span>` : value;
@@ -80,14 +153,15 @@ function healthClass(health: number | undefined): string {
 const KNOWN_OUTCOMES = new Set(["passed", "failed", "pending"]);
 
 function masthead(model: RenderModel): Html {
+  const internal = model.audience === "internal";
   return html`<header class="masthead">
     <div>
-      <p class="eyebrow">Partnership charter · ${model.fileName}</p>
+      <p class="eyebrow">Partnership charter${internal ? ` · ${model.fileName}` : ""}</p>
       <h1>${model.title}</h1>
       <dl class="facts">
         <div>
-          <dt>Partner</dt>
-          <dd>${or(model.partner)}</dd>
+          <dt>Between</dt>
+          <dd>${model.companies.us} and ${model.companies.partner}</dd>
         </div>
         <div>
           <dt>Tier</dt>
@@ -107,33 +181,84 @@ function masthead(model: RenderModel): Html {
         </div>
       </dl>
     </div>
-    <div
-      class="health ${healthClass(model.health)}"
-      title="Health score: 100, minus 15 per error, 5 per warning, 1 per info"
-    >
-      <span class="score">${model.health ?? "—"}</span
-      >${model.health === undefined ? "" : html`<span class="of">/100</span>`}
-      <span class="label">health</span>
-      <span class="counts"
-        >${countsLine(model.counts)}${model.suppressed ? `, ${model.suppressed} suppressed` : ""}</span
-      >
-    </div>
+    ${internal ? healthBox(model) : ""}
   </header>`;
 }
 
+function healthBox(model: RenderModel): Html {
+  return html`<div
+    class="health ${healthClass(model.health)}"
+    title="Health score: 100, minus 15 per error, 5 per warning, 1 per info"
+  >
+    <span class="score">${model.health ?? "—"}</span
+    >${model.health === undefined ? "" : html`<span class="of">/100</span>`}
+    <span class="label">health</span>
+    <span class="counts">${countsLine(model.counts)}${model.suppressed ? `, ${model.suppressed} suppressed` : ""}</span>
+  </div>`;
+}
+
+/** "Draft — not ready for signature", on every page of a charter that cannot be signed yet. */
+function draftMark(model: RenderModel): Html | undefined {
+  if (!model.draft) return undefined;
+  const why =
+    model.audience === "internal"
+      ? html`${plural(model.draft.blocking, "error")} must be resolved before anyone signs: see
+          <a href="#findings">the findings</a>.`
+      : "This version still has open points to settle before it can be signed.";
+  return html`<div class="draft-mark" role="note"><strong>${DRAFT_MARK}</strong> — ${why}</div>`;
+}
+
+/**
+ * The page's content under its draft mark. A table's header row is printed again at the top of
+ * every page (a fixed element would cover the text it overlaps), so a draft's mark heads each
+ * printed page; a layout table only, for a page that has a mark.
+ */
+function printFrame(mark: Html | undefined, body: (Html | undefined)[]): Html {
+  if (!mark) return html`${body}`;
+  return html`<table class="print-frame" role="presentation">
+    <thead>
+      <tr>
+        <td>${mark}</td>
+      </tr>
+    </thead>
+    <tbody>
+      <tr>
+        <td>${body}</td>
+      </tr>
+    </tbody>
+  </table>`;
+}
+
+/** The findings in one line at the top, with a link to the list (internal page only). */
+function findingsSummary(model: RenderModel): Html {
+  const { errors, warnings } = model.counts;
+  const tone = errors ? " has-errors" : warnings ? " has-warnings" : "";
+  const total = model.findings.length;
+  return html`<p class="summary${tone}">
+    <strong>Findings:</strong>
+    ${total ? countsLine(model.counts) : "none"}${model.suppressed ? `, ${model.suppressed} suppressed` : ""}${total ? html` — <a href="#findings">see the list</a>` : ""}
+  </p>`;
+}
+
+/** The preview's audience switch (webview only): which page the preview shows. */
+function audienceToolbar(audience: Audience): Html {
+  const button = (value: Audience, label: string): Html =>
+    html`<button type="button" data-audience="${value}" aria-pressed="${audience === value ? "true" : "false"}">
+      ${label}
+    </button>`;
+  return html`<div class="toolbar" role="toolbar" aria-label="Page audience">
+    <span>Show the page:</span>${button("internal", "Internal")}${button("partner", "For the partner")}
+  </div>`;
+}
+
 function valueSection(columns: ValueColumn[]): Html {
-  const heading: Record<ValueColumn["side"], string> = {
-    us: "For us",
-    partner: "For the partner",
-    customers: "For shared customers",
-  };
   return html`<section id="value">
     <h2>Three-sided value</h2>
     <div class="columns three">
       ${columns.map(
         (column) =>
           html`<div class="card">
-            <h3>${heading[column.side]}</h3>
+            <h3>For ${column.label}</h3>
             ${
               column.items.length
                 ? html`<ul>
@@ -149,8 +274,8 @@ function valueSection(columns: ValueColumn[]): Html {
 }
 
 function exchangeSide(side: ExchangeSide): Html {
-  const title = side.side === "us" ? "What we give" : "What the partner gives";
-  const loses = side.side === "us" ? "If it fails, we lose" : "If it fails, the partner loses";
+  const title = `What ${side.label} gives`;
+  const loses = `If it fails, ${side.label} loses`;
   return html`<div class="card">
     <h3>${title}</h3>
     ${
@@ -194,7 +319,10 @@ function leverageSection(model: RenderModel): Html {
       ${leverage.scale.map(
         (step) =>
           html`<li class="${step.selected ? "selected" : ""}">
-            <span class="step">${step.label}</span><span class="note">${step.note}</span>
+            <span class="step">${step.label}</span
+            >${step.selected ? html`<span class="this">◀ this charter</span>` : ""}<span class="note"
+              >${step.note}</span
+            >
           </li>`,
       )}
     </ol>
@@ -203,7 +331,7 @@ function leverageSection(model: RenderModel): Html {
     <dl class="kv">
       <dt>Evidence</dt>
       <dd>${or(leverage.evidence)}</dd>
-      <dt>If we walk away, the partner…</dt>
+      <dt>If ${model.companies.us} walks away, ${model.companies.partner}…</dt>
       <dd>${or(leverage.ifWeWalkAway)}</dd>
     </dl>
   </section>`;
@@ -374,9 +502,15 @@ function governanceSection(model: RenderModel): Html {
     <h2>Governance</h2>
     <dl class="kv">
       <dt>Decision owners</dt>
-      <dd>us: ${or(governance.owners.us)} · partner: ${or(governance.owners.partner)}</dd>
+      <dd>
+        ${model.companies.us}: ${or(governance.owners.us)} · ${model.companies.partner}:
+        ${or(governance.owners.partner)}
+      </dd>
       <dt>Executive sponsors</dt>
-      <dd>us: ${or(governance.sponsors.us)} · partner: ${or(governance.sponsors.partner)}</dd>
+      <dd>
+        ${model.companies.us}: ${or(governance.sponsors.us)} · ${model.companies.partner}:
+        ${or(governance.sponsors.partner)}
+      </dd>
       <dt>Partner manager</dt>
       <dd>${or(governance.partnerManager)}</dd>
       <dt>Sync cadence</dt>
@@ -444,6 +578,33 @@ function signaturesSection(model: RenderModel): Html {
   </section>`;
 }
 
+function signatureBlock(block: SignatureBlock): Html {
+  const signature = block.signature;
+  const field = (label: string, value: string | undefined): Html =>
+    html`<dt>${label}</dt>
+      <dd class="${value ? "" : "line"}">${value ?? ""}</dd>`;
+  return html`<div class="card sign-block">
+    <h3>For ${block.company}</h3>
+    <dl>
+      ${field("Name", signature?.name)} ${field("Title", signature?.title)} ${field("Date", signature?.date)}
+      ${
+        signature
+          ? html`<dt>Signed text</dt>
+              <dd class="sig-${signature.state}">${SIGNATURE_STATE[signature.state]}</dd>`
+          : field("Signature", undefined)
+      }
+    </dl>
+  </div>`;
+}
+
+/** The partner page ends with a place to sign for each party. */
+function signatureBlocksSection(model: RenderModel): Html {
+  return html`<section id="signatures">
+    <h2>Signatures</h2>
+    <div class="sign-blocks">${model.signatureBlocks.map(signatureBlock)}</div>
+  </section>`;
+}
+
 function launchSection(model: RenderModel): Html | undefined {
   const launch = model.launch;
   if (!launch) return undefined;
@@ -460,12 +621,19 @@ function launchSection(model: RenderModel): Html | undefined {
   </section>`;
 }
 
+/**
+ * A finding of the preview is a button that asks the extension to show its line: not a link to
+ * "#", which VS Code's webview host answers by scrolling the page back to the top.
+ */
 function findingItem(finding: FindingView, mode: RenderHtmlOptions["mode"]): Html {
-  const body = html`<span class="sev">${finding.severity}</span> <span class="message">${finding.message}</span
+  const body = html`<span class="sev">${finding.severity}</span>
+    <span class="message">${withCode(finding.message)}</span
     ><span class="where">line ${finding.line + 1} · ${finding.rule}</span>`;
   return mode === "webview"
     ? html`<li class="finding sev-${finding.severity}">
-        <a href="#" data-line="${finding.line}" data-character="${finding.character}">${body}</a>
+        <button type="button" class="jump" data-line="${finding.line}" data-character="${finding.character}">
+          ${body}
+        </button>
       </li>`
     : html`<li class="finding sev-${finding.severity}">${body}</li>`;
 }
@@ -487,16 +655,20 @@ function findingsSection(model: RenderModel, mode: RenderHtmlOptions["mode"]): H
 export function renderCharterHtml(view: CharterView, options: RenderHtmlOptions): string {
   const { mode } = options;
   if (mode === "webview" && !options.nonce) throw new TypeError("renderCharterHtml: webview mode needs a nonce.");
-  const model = renderModel(view);
+  const model = renderModel(view, options.audience ?? "internal");
+  const internal = model.audience === "internal";
   const csp = mode === "webview" ? webviewCsp(options.nonce!, options.cspSource) : STANDALONE_CSP;
   const nonce = mode === "webview" ? options.nonce : undefined;
-  const body: Html[] = [masthead(model)];
+  const body: (Html | undefined)[] = [
+    mode === "webview" ? audienceToolbar(model.audience) : undefined,
+    masthead(model),
+    internal ? findingsSummary(model) : undefined,
+  ];
   if (!model.readable) {
     body.push(
       html`<div class="banner">
         This file could not be read as a
-        charter${view.parseOk ? " (it is not a YAML mapping)" : " (its YAML is not well-formed)"}. Fix the problems
-        below, then the charter will show here.
+        charter${view.parseOk ? " (it is not a YAML mapping)" : " (its YAML is not well-formed)"}.${internal ? " Fix the problems below, then the charter will show here." : ""}
       </div>`,
     );
   } else {
@@ -507,30 +679,35 @@ export function renderCharterHtml(view: CharterView, options: RenderHtmlOptions)
       timelineSection(model),
       measurementSection(model),
       governanceSection(model),
-      signaturesSection(model),
+      internal ? signaturesSection(model) : undefined,
+      launchSection(model),
     );
-    const launch = launchSection(model);
-    if (launch) body.push(launch);
   }
-  body.push(findingsSection(model, mode));
+  if (internal) body.push(findingsSection(model, mode));
+  else if (model.readable) body.push(signatureBlocksSection(model));
+  const footer = internal
+    ? `Rendered by partner-charter for ${view.today}. Health score: 100, minus 15 per error, 5 per warning, 1 per info.`
+    : `Rendered by partner-charter for ${view.today}.`;
+  const scrollY =
+    mode === "webview" && options.scrollY && options.scrollY > 0 ? Math.round(options.scrollY) : undefined;
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${trusted(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${model.title} — partnership charter</title>
+<title>${model.title} — partnership charter${model.draft ? " (draft)" : ""}</title>
 <style${nonce ? html` nonce="${nonce}"` : ""}>${trusted(charterCss(mode))}</style>
 </head>
-<body class="mode-${mode}">
+<body class="mode-${mode} audience-${model.audience}${model.draft ? " draft" : ""}"${scrollY ? html` data-scroll-y="${scrollY}"` : ""}>
 <main>
-${body}
-<footer>Rendered by partner-charter for ${view.today}. Health score: 100, minus 15 per error, 5 per warning, 1 per info.</footer>
+${printFrame(draftMark(model), body)}
+<footer>${footer}</footer>
 </main>
 ${
   nonce
     ? html`<script nonce="${nonce}">
-        ${trusted(REVEAL_SCRIPT)};
+        ${trusted(PREVIEW_SCRIPT)};
       </script>`
     : ""
 }

@@ -1,12 +1,27 @@
 import { healthText } from "../facts/health";
 import type { CharterView } from "../model/charter-view";
-import { escapeMarkdown as md, markdownCell as cell, markdownTable } from "./markdown-escape";
-import { countsLine, NOT_STATED, renderModel, type PhaseView, type RenderModel } from "./view-model";
+import { plural } from "../text/words";
+import { escapeMarkdown as md, markdownCell as cell, markdownMessage, markdownTable } from "./markdown-escape";
+import {
+  countsLine,
+  DRAFT_MARK,
+  NOT_STATED,
+  renderModel,
+  type Audience,
+  type PhaseView,
+  type RenderModel,
+  type SignatureBlock,
+} from "./view-model";
 
 /**
  * The charter page as Markdown (`partner-charter render --format markdown`): the same content
  * as the HTML page, as headings, tables and lists. Every string from the charter is escaped.
  */
+
+export interface RenderMarkdownOptions {
+  /** `internal` (default): the team's page; `partner`: the page sent for signature. */
+  audience?: Audience;
+}
 
 const MISSING = `*${NOT_STATED}*`;
 
@@ -19,33 +34,42 @@ function orCell(value: string | undefined): string {
 }
 
 function header(model: RenderModel): string[] {
+  const internal = model.audience === "internal";
   const suppressed = model.suppressed ? `, ${model.suppressed} suppressed` : "";
-  return [
-    `# ${md(model.title)}`,
-    "",
-    `Partnership charter · ${md(model.fileName)}`,
-    "",
-    markdownTable(
-      ["Partner", "Tier", "Status", "Owner", "Updated", "Health"],
-      [
-        [
-          orCell(model.partner),
-          orCell(model.tier),
-          orCell(model.status),
-          orCell(model.owner),
-          orCell(model.updated),
-          `**${healthText(model.health)}** (${countsLine(model.counts)}${suppressed})`,
-        ],
-      ],
-    ),
+  const out = [`# ${md(model.title)}`, ""];
+  if (model.draft) {
+    const why = internal
+      ? `${plural(model.draft.blocking, "error")} must be resolved before anyone signs: see [the findings](#findings).`
+      : "This version still has open points to settle before it can be signed.";
+    out.push(`> **${DRAFT_MARK}** — ${why}`, "");
+  }
+  out.push(internal ? `Partnership charter · ${md(model.fileName)}` : "Partnership charter", "");
+  const columns = ["Between", "Tier", "Status", "Owner", "Updated"];
+  const row = [
+    `${cell(model.companies.us)} and ${cell(model.companies.partner)}`,
+    orCell(model.tier),
+    orCell(model.status),
+    orCell(model.owner),
+    orCell(model.updated),
   ];
+  if (internal) {
+    columns.push("Health");
+    row.push(`**${healthText(model.health)}** (${countsLine(model.counts)}${suppressed})`);
+  }
+  out.push(markdownTable(columns, [row]));
+  if (internal) {
+    const summary = model.findings.length
+      ? `${countsLine(model.counts)}${suppressed} — [see the list](#findings)`
+      : `none${suppressed}`;
+    out.push("", `**Findings:** ${summary}`);
+  }
+  return out;
 }
 
 function value(model: RenderModel): string[] {
-  const heading = { us: "For us", partner: "For the partner", customers: "For shared customers" };
   const out = ["## Three-sided value"];
   for (const column of model.value) {
-    out.push("", `### ${heading[column.side]}`, "");
+    out.push("", `### For ${md(column.label)}`, "");
     if (column.items.length === 0) out.push(`- ${MISSING}`);
     for (const item of column.items) out.push(`- **${md(item.benefit)}**${item.detail ? ` — ${md(item.detail)}` : ""}`);
     out.push("", `Success looks like: ${or(column.goal)}`);
@@ -68,7 +92,7 @@ function exchange(model: RenderModel): string[] {
     "## Value exchange",
     "",
     markdownTable(
-      ["", "Us", "Partner"],
+      ["", cell(us.label), cell(partner.label)],
       [
         ["**Gives**", gives(us), gives(partner)],
         ["**Loses if it fails**", orCell(us.loses), orCell(partner.loses)],
@@ -93,7 +117,7 @@ function leverage(model: RenderModel): string[] {
   out.push(
     "",
     `- **Evidence:** ${or(model.leverage.evidence)}`,
-    `- **If we walk away, the partner…** ${or(model.leverage.ifWeWalkAway)}`,
+    `- **If ${md(model.companies.us)} walks away, ${md(model.companies.partner)}…** ${or(model.leverage.ifWeWalkAway)}`,
   );
   return out;
 }
@@ -159,11 +183,12 @@ function measurement(model: RenderModel): string[] {
 
 function governance(model: RenderModel): string[] {
   const g = model.governance;
+  const { us, partner } = model.companies;
   const out = [
     "## Governance",
     "",
-    `- **Decision owners:** us: ${or(g.owners.us)} · partner: ${or(g.owners.partner)}`,
-    `- **Executive sponsors:** us: ${or(g.sponsors.us)} · partner: ${or(g.sponsors.partner)}`,
+    `- **Decision owners:** ${md(us)}: ${or(g.owners.us)} · ${md(partner)}: ${or(g.owners.partner)}`,
+    `- **Executive sponsors:** ${md(us)}: ${or(g.sponsors.us)} · ${md(partner)}: ${or(g.sponsors.partner)}`,
     `- **Partner manager:** ${or(g.partnerManager)}`,
     `- **Sync cadence:** ${or(g.syncCadence)}`,
     `- **Escalation:** ${g.escalation.length ? g.escalation.map(md).join(" → ") : MISSING}`,
@@ -200,6 +225,31 @@ function signatures(model: RenderModel): string[] {
   return out;
 }
 
+const LINE = "______________________________";
+
+function signatureBlock(block: SignatureBlock): string[] {
+  const signature = block.signature;
+  const field = (label: string, value: string | undefined): string => `- ${label}: ${value ? md(value) : LINE}`;
+  const lines = [
+    `### For ${md(block.company)}`,
+    "",
+    field("Name", signature?.name),
+    field("Title", signature?.title),
+    field("Date", signature?.date),
+  ];
+  lines.push(signature ? `- Signed text: ${SIGNATURE_STATE[signature.state]}` : field("Signature", undefined));
+  return lines;
+}
+
+/** The partner page ends with a place to sign for each party. */
+function signatureBlocks(model: RenderModel): string[] {
+  return [
+    "## Signatures",
+    "",
+    ...model.signatureBlocks.flatMap((block, i) => [...(i ? [""] : []), ...signatureBlock(block)]),
+  ];
+}
+
 function launch(model: RenderModel): string[] {
   if (!model.launch) return [];
   const open = model.launch.open.length ? ` · open: ${model.launch.open.map(md).join(", ")}` : "";
@@ -216,19 +266,20 @@ function findings(model: RenderModel): string[] {
   if (model.findings.length === 0) out.push("No findings: the charter meets every rule that is switched on.");
   for (const finding of model.findings) {
     out.push(
-      `- **${finding.severity}** line ${finding.line + 1} — ${md(finding.message)} ([${finding.rule}](${finding.docUrl}))`,
+      `- **${finding.severity}** line ${finding.line + 1} — ${markdownMessage(finding.message)} ([${finding.rule}](${finding.docUrl}))`,
     );
   }
   if (model.suppressed) out.push("", `${model.suppressed} suppressed by comments in the file.`);
   return out;
 }
 
-export function renderCharterMarkdown(view: CharterView): string {
-  const model = renderModel(view);
+export function renderCharterMarkdown(view: CharterView, options: RenderMarkdownOptions = {}): string {
+  const model = renderModel(view, options.audience ?? "internal");
+  const internal = model.audience === "internal";
   const sections: string[][] = [header(model)];
   if (!model.readable) {
     sections.push([
-      `> **This file could not be read as a charter**${view.parseOk ? " (it is not a YAML mapping)" : " (its YAML is not well-formed)"}. Fix the problems below.`,
+      `> **This file could not be read as a charter**${view.parseOk ? " (it is not a YAML mapping)" : " (its YAML is not well-formed)"}.${internal ? " Fix the problems below." : ""}`,
     ]);
   } else {
     sections.push(
@@ -238,11 +289,12 @@ export function renderCharterMarkdown(view: CharterView): string {
       timeline(model),
       measurement(model),
       governance(model),
-      signatures(model),
     );
+    if (internal) sections.push(signatures(model));
     const launchLines = launch(model);
     if (launchLines.length) sections.push(launchLines);
+    if (!internal) sections.push(signatureBlocks(model));
   }
-  sections.push(findings(model));
+  if (internal) sections.push(findings(model));
   return `${sections.map((lines) => lines.join("\n")).join("\n\n")}\n`;
 }

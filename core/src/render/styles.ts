@@ -3,6 +3,12 @@
  * standalone file (print-friendly), VS Code theme variables (with the same fallbacks) in the
  * webview. The timeline's geometry lives in SVG attributes, never in style attributes, so the
  * webview's nonce-only style policy holds.
+ *
+ * Contrast (WCAG 2.1 AA, checked by axe-core in test/a11y): text is only ever drawn in the
+ * foreground or the muted colour, on the background or the card colour, which every theme
+ * keeps readable; the status colours (error, warning, good…) mark borders, bars and badges,
+ * never text, since a theme's warning yellow on white is not readable (VS Code's default
+ * light theme: 3.1 : 1). Nothing is greyed out with opacity.
  */
 
 const STANDALONE_COLORS = `
@@ -58,7 +64,7 @@ ul, ol { margin: 0.2em 0; padding-left: 1.3em; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--border); }
 th { color: var(--muted); font-weight: 600; }
-code { font-family: var(--mono); font-size: 0.92em; }
+code { font-family: var(--mono); font-size: 0.92em; color: var(--fg); background: var(--card); border: 1px solid var(--border); border-radius: 4px; padding: 0 3px; }
 a { color: var(--link); }
 .eyebrow { margin: 0; color: var(--muted); font-size: 0.85em; letter-spacing: 0.04em; text-transform: uppercase; }
 .missing { color: var(--muted); font-style: italic; }
@@ -72,9 +78,19 @@ a { color: var(--link); }
 .health .score { font-size: 2.2em; font-weight: 700; line-height: 1; }
 .health .label { display: block; color: var(--muted); font-size: 0.8em; text-transform: uppercase; }
 .health .counts { display: block; font-size: 0.85em; margin-top: 4px; }
-.health-good { border-color: var(--good); } .health-good .score { color: var(--good); }
-.health-fair { border-color: var(--warning); } .health-fair .score { color: var(--warning); }
-.health-poor { border-color: var(--error); } .health-poor .score { color: var(--error); }
+.health-good { border-color: var(--good); }
+.health-fair { border-color: var(--warning); }
+.health-poor { border-color: var(--error); }
+.summary { margin: 14px 0 0; padding: 6px 12px; border-left: 4px solid var(--border); background: var(--card); }
+.summary.has-errors { border-left-color: var(--error); }
+.summary.has-warnings { border-left-color: var(--warning); }
+.print-frame { border-collapse: collapse; }
+.print-frame > thead > tr > td, .print-frame > tbody > tr > td { padding: 0; border: 0; }
+.draft-mark { margin: 0 0 16px; padding: 8px 14px; border: 2px solid var(--error); border-radius: 8px; background: var(--card); }
+.draft-mark strong { text-transform: uppercase; letter-spacing: 0.04em; }
+.toolbar { display: flex; gap: 6px; align-items: center; margin: 0 0 16px; font-size: 0.9em; }
+.toolbar button { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 4px; padding: 2px 10px; cursor: pointer; }
+.toolbar button[aria-pressed="true"] { border: 2px solid var(--accent); font-weight: 700; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 999px; border: 1px solid currentColor; font-size: 0.85em; font-weight: 600; }
 .columns { display: grid; gap: 14px; }
 .columns.three { grid-template-columns: repeat(3, minmax(0, 1fr)); }
@@ -83,15 +99,15 @@ a { color: var(--link); }
 .card .goal { margin: 8px 0 0; padding-top: 8px; border-top: 1px dashed var(--border); }
 .commitment { margin-bottom: 6px; }
 .commitment .amount { font-weight: 700; white-space: nowrap; }
-.economic { color: var(--good); font-size: 0.8em; font-weight: 600; margin-left: 4px; }
+.economic { font-size: 0.8em; font-weight: 600; margin-left: 6px; padding: 0 6px; border: 1px solid var(--good); border-radius: 999px; }
 .loses { margin: 10px 0 0; padding-top: 8px; border-top: 1px dashed var(--border); }
 .balance { margin: 12px 0 0; padding: 8px 12px; border-left: 4px solid var(--accent); background: var(--card); }
 .scale { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 6px; }
-.scale li { border: 1px solid var(--border); border-radius: 8px; padding: 8px 10px; opacity: 0.75; }
+.scale li { border: 1px solid var(--border); border-radius: 8px; padding: 8px 10px; }
 .scale li .step { font-weight: 700; display: block; }
 .scale li .note { font-size: 0.85em; color: var(--muted); }
-.scale li.selected { opacity: 1; border: 2px solid var(--accent); background: var(--card); }
-.scale li.selected .step::after { content: " ◀ this charter"; color: var(--accent); font-size: 0.8em; }
+.scale li.selected { border: 3px solid var(--accent); background: var(--card); }
+.scale li .this { display: block; font-size: 0.8em; font-weight: 700; }
 .scale-ends { display: flex; justify-content: space-between; color: var(--muted); font-size: 0.8em; margin-top: 2px; }
 .gantt { margin: 4px 0 14px; }
 .gantt-row { display: grid; grid-template-columns: 60px 1fr 70px; align-items: center; gap: 8px; }
@@ -107,9 +123,10 @@ a { color: var(--link); }
 .gantt-scale { display: grid; grid-template-columns: 60px 1fr 70px; gap: 8px; color: var(--muted); font-size: 0.8em; }
 .gantt-scale .ends { display: flex; justify-content: space-between; }
 .outcome { font-size: 0.85em; font-weight: 600; }
-.outcome-passed { color: var(--good); }
-.outcome-failed { color: var(--error); }
-.outcome-pending { color: var(--warning); }
+.outcome-passed, .outcome-failed, .outcome-pending { padding: 0 6px; border: 1px solid; border-radius: 999px; }
+.outcome-passed { border-color: var(--good); }
+.outcome-failed { border-color: var(--error); }
+.outcome-pending { border-color: var(--warning); }
 .phase dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0 0 6px; }
 .phase dt { color: var(--muted); }
 .phase dd { margin: 0; }
@@ -119,28 +136,35 @@ a { color: var(--link); }
 .kv dt { color: var(--muted); }
 .kv dd { margin: 0; }
 .exit { border-left: 4px solid var(--error); padding: 6px 12px; background: var(--card); }
-.sig-current { color: var(--good); font-weight: 600; }
-.sig-outdated { color: var(--error); font-weight: 600; }
+.sig-current, .sig-outdated { font-weight: 600; border-left: 4px solid var(--good); padding-left: 8px; }
+.sig-outdated { border-left-color: var(--error); }
 .sig-none { color: var(--muted); }
+.sign-blocks { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; }
+.sign-block dl { display: grid; grid-template-columns: max-content 1fr; gap: 14px 10px; margin: 0; align-items: end; }
+.sign-block dt { color: var(--muted); }
+.sign-block dd { margin: 0; min-height: 1.6em; }
+.sign-block .line { border-bottom: 1px solid var(--fg); }
 .findings { list-style: none; padding: 0; }
 .finding { padding: 6px 0; border-bottom: 1px solid var(--border); }
-.finding a { color: inherit; text-decoration: none; display: block; }
-.finding a:hover .message, .finding a:focus .message { text-decoration: underline; color: var(--link); }
-.finding .sev { display: inline-block; min-width: 62px; font-weight: 700; text-transform: uppercase; font-size: 0.78em; }
-.sev-error .sev { color: var(--error); }
-.sev-warning .sev { color: var(--warning); }
-.sev-info .sev, .sev-hint .sev { color: var(--info); }
+.finding .jump { display: block; width: 100%; margin: 0; padding: 0; border: 0; background: none; color: inherit; font: inherit; line-height: inherit; text-align: left; cursor: pointer; }
+.finding .jump:hover .message, .finding .jump:focus-visible .message { text-decoration: underline; color: var(--link); }
+.finding .sev { display: inline-block; min-width: 72px; font-weight: 700; text-transform: uppercase; font-size: 0.78em; border-left: 4px solid var(--info); padding-left: 6px; }
+.sev-error .sev { border-left-color: var(--error); }
+.sev-warning .sev { border-left-color: var(--warning); }
 .finding .where { color: var(--muted); font-size: 0.85em; margin-left: 6px; white-space: nowrap; }
-.banner { border: 1px solid var(--error); color: var(--error); border-radius: 8px; padding: 10px 14px; margin: 12px 0; font-weight: 600; }
+.banner { border: 2px solid var(--error); border-radius: 8px; padding: 10px 14px; margin: 12px 0; font-weight: 600; }
 footer { margin-top: 36px; color: var(--muted); font-size: 0.8em; }
 @media (max-width: 760px) {
-  .columns.three, .columns.two, .scale { grid-template-columns: 1fr; }
+  .columns.three, .columns.two, .scale, .sign-blocks { grid-template-columns: 1fr; }
 }
 @media print {
   @page { margin: 16mm; }
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }
-  section, .card, .phase, tr, .finding { break-inside: avoid; }
+  section, .card, .phase, tr, .finding, .sign-block { break-inside: avoid; }
+  .toolbar { display: none; }
+  .print-frame > tbody > tr { break-inside: auto; }
+  .draft-mark { margin: 0 0 10px; padding: 4px 10px; text-align: center; }
   h2 { break-after: avoid; }
   .gantt-track .lane, .card, .balance, .exit, .scale li.selected { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }`;

@@ -14,18 +14,22 @@ import {
   type SideExchange,
   type UnitComparison,
 } from "../facts";
-import type { CharterView } from "../model/charter-view";
+import { ourCompanyName, type CharterView } from "../model/charter-view";
 import { ruleDocUrl } from "../rules";
+import { signingBlockers } from "../signing";
 import { formatNumber } from "../text/numbers";
 import { capitalize, plural } from "../text/words";
-import { benefitLabel, commitmentLabel, formatUnitAmount, LEVERAGE_SCALE, SIDE_LABELS, tierLabel } from "./format";
+import { benefitLabel, commitmentLabel, formatUnitAmount, LEVERAGE_SCALE, tierLabel } from "./format";
 import { timelineView } from "./view-timeline";
 import {
   NOT_STATED,
+  type Audience,
+  type Companies,
   type CommitmentLine,
   type Exchange,
   type ExchangeSide,
   type RenderModel,
+  type SignatureBlock,
   type SignatureView,
   type ValueColumn,
 } from "./view-types";
@@ -37,15 +41,24 @@ export * from "./view-types";
  * leniently (a section may be missing or the wrong shape while the author types), with
  * labels and formatted amounts. Every judgement (phase lengths, the balance, signature
  * states) is a fact of `view.facts`, the same the rules and code lenses state; verdicts on
- * the rest come from the findings.
+ * the rest come from the findings. The page names both companies wherever the YAML says `us`
+ * and `partner`: the partner's people read it too, and to them "we" is the other company.
  */
 
-function valueColumns(data: Data): ValueColumn[] {
+/** The partner's name as the page says it. */
+export const THE_PARTNER = "the partner";
+
+export function companyNames(view: CharterView): Companies {
+  return { us: ourCompanyName(view), partner: text(record(record(view.charter).partner).name) ?? THE_PARTNER };
+}
+
+function valueColumns(data: Data, companies: Companies): ValueColumn[] {
   const value = record(data.valueProposition);
   const goals = record(data.goals);
+  const labels = { ...companies, customers: "shared customers" };
   return (["us", "partner", "customers"] as const).map((side) => ({
     side,
-    label: SIDE_LABELS[side],
+    label: labels[side],
     items: list(value[side]).map((item) => {
       const entry = record(item);
       return { benefit: benefitLabel(entry.benefit), detail: text(entry.detail) };
@@ -64,11 +77,11 @@ function commitmentLine(commitment: CommitmentFact): CommitmentLine {
   };
 }
 
-function exchangeSide(side: SideExchange): ExchangeSide {
+function exchangeSide(side: SideExchange, companies: Companies): ExchangeSide {
   const gives = side.commitments.map(commitmentLine);
   return {
     side: side.side,
-    label: SIDE_LABELS[side.side],
+    label: companies[side.side],
     gives,
     loses: side.loses,
     economicCount: gives.filter((line) => line.economic).length,
@@ -76,18 +89,29 @@ function exchangeSide(side: SideExchange): ExchangeSide {
   };
 }
 
-/** "USD: us 100,000 · partner 300,000 (1 : 3)". */
-function comparisonLine({ unit, us, partner }: UnitComparison): string {
+/** "USD: Acme 100,000 · CloudCo 300,000 (1 : 3)". */
+function comparisonLine({ unit, us, partner }: UnitComparison, companies: Companies): string {
   let ratio = "";
   if (us > 0 && partner > 0) {
     ratio = us >= partner ? ` (${formatNumber(us / partner)} : 1)` : ` (1 : ${formatNumber(partner / us)})`;
   }
-  return `${unit.label}: us ${formatUnitAmount(us, unit.label)} · partner ${formatUnitAmount(partner, unit.label)}${ratio}`;
+  return `${unit.label}: ${companies.us} ${formatUnitAmount(us, unit.label)} · ${companies.partner} ${formatUnitAmount(partner, unit.label)}${ratio}`;
 }
 
-function balanceLine(exchange: ExchangeFacts, us: ExchangeSide, partner: ExchangeSide): string {
+/**
+ * The balance verdict of the facts in the page's words: the same verdict as `balanceWords`
+ * (what the code lens and `unbalanced-exchange` say), naming the company that puts in more.
+ */
+function verdictWords(exchange: ExchangeFacts, companies: Companies): string {
+  const lopsided = exchange.comparisons.find((comparison) => comparison.lopsided);
+  if (exchange.verdict !== "unbalanced" || !lopsided?.larger) return balanceWords(exchange);
+  const times = lopsided.times === undefined ? "far" : `${formatNumber(Math.round(lopsided.times * 10) / 10)}×`;
+  return `unbalanced: ${companies[lopsided.larger]} puts in ${times} more ${lopsided.unit.label}`;
+}
+
+function balanceLine(exchange: ExchangeFacts, us: ExchangeSide, partner: ExchangeSide, companies: Companies): string {
   const skin = (side: ExchangeSide): string => {
-    const who = side.side === "us" ? "we make" : "the partner makes";
+    const who = `${side.label} makes`;
     if (side.economicCount === 0) return `${who} no economic commitment`;
     const totals = side.totals.length ? ` (${side.totals.join(", ")})` : "";
     return `${who} ${plural(side.economicCount, "economic commitment")}${totals}`;
@@ -98,27 +122,30 @@ function balanceLine(exchange: ExchangeFacts, us: ExchangeSide, partner: Exchang
       : exchange.balanced
         ? "the authors say both sides would still do this if the other walked"
         : "the authors say it is not balanced";
-  return `${capitalize(balanceWords(exchange))} — ${skin(us)}; ${skin(partner)}; ${answer}.`;
+  return `${capitalize(verdictWords(exchange, companies))} — ${skin(us)}; ${skin(partner)}; ${answer}.`;
 }
 
-function exchangeView(exchange: ExchangeFacts): Exchange {
-  const us = exchangeSide(exchange.us);
-  const partner = exchangeSide(exchange.partner);
+function exchangeView(exchange: ExchangeFacts, companies: Companies): Exchange {
+  const us = exchangeSide(exchange.us, companies);
+  const partner = exchangeSide(exchange.partner, companies);
   return {
     stated: exchange.stated,
     sides: [us, partner],
-    comparisons: exchange.comparisons.map(comparisonLine),
+    comparisons: exchange.comparisons.map((comparison) => comparisonLine(comparison, companies)),
     balanced: exchange.balanced,
     verdict: exchange.verdict,
-    balanceLine: balanceLine(exchange, us, partner),
+    balanceLine: balanceLine(exchange, us, partner, companies),
   };
 }
 
 /** The signatures with the state of the facts (`charterDigest` against each recorded digest). */
-function signatureViews(facts: CharterFacts): SignatureView[] {
+function signatureViews(facts: CharterFacts, companies: Companies): SignatureView[] {
   return facts.signatures.map((signature) => ({
     party:
-      signature.party === "us" ? "Us" : signature.party === "partner" ? "Partner" : (signature.party ?? NOT_STATED),
+      signature.party === "us" || signature.party === "partner"
+        ? companies[signature.party]
+        : (signature.party ?? NOT_STATED),
+    ...(signature.party === "us" || signature.party === "partner" ? { side: signature.party } : {}),
     name: signature.name,
     title: signature.title,
     date: signature.date,
@@ -174,10 +201,25 @@ function governanceView(data: Data): RenderModel["governance"] {
   };
 }
 
-export function renderModel(view: CharterView): RenderModel {
+/** Our block, then the partner's: each party's latest signature, or lines to sign on. */
+function signatureBlocks(signatures: SignatureView[], companies: Companies): [SignatureBlock, SignatureBlock] {
+  const block = (side: "us" | "partner"): SignatureBlock => {
+    const signature = signatures.filter((entry) => entry.side === side).at(-1);
+    return { side, company: companies[side], ...(signature ? { signature } : {}) };
+  };
+  return [block("us"), block("partner")];
+}
+
+export function renderModel(view: CharterView, audience: Audience = "internal"): RenderModel {
   const data = record(view.charter);
   const partner = record(data.partner);
+  const companies = companyNames(view);
+  const blocking = signingBlockers(view.findings).length;
+  const signatures = signatureViews(view.facts, companies);
   return {
+    audience,
+    companies,
+    ...(blocking > 0 ? { draft: { blocking } } : {}),
     readable: view.charter !== undefined,
     fileName: view.fileName,
     title: text(data.title) ?? view.fileName,
@@ -192,13 +234,14 @@ export function renderModel(view: CharterView): RenderModel {
     counts: countSeverities(view.findings),
     suppressed: view.suppressed,
     today: view.today,
-    value: valueColumns(data),
-    exchange: exchangeView(view.facts.exchange),
+    value: valueColumns(data, companies),
+    exchange: exchangeView(view.facts.exchange, companies),
     leverage: leverageView(data),
     timeline: timelineView(data, view.facts, view.today),
     measurement: measurementView(data),
     governance: governanceView(data),
-    signatures: signatureViews(view.facts),
+    signatures,
+    signatureBlocks: signatureBlocks(signatures, companies),
     launch: launchView(data, view.facts),
     findings: view.findings.map((finding) => ({
       severity: finding.severity,

@@ -8,6 +8,22 @@ import type { PhaseKey } from "./format";
  * Built by `renderModel` (view-model.ts) from a `CharterView` and its facts.
  */
 
+/**
+ * Who the page is for. `internal`: the team that keeps the charter (file name, findings, health
+ * score, line numbers). `partner`: the page sent for signature (both companies named, none of
+ * the above, a signature block for each party).
+ */
+export type Audience = "internal" | "partner";
+export const AUDIENCES: readonly Audience[] = ["internal", "partner"];
+
+/** The two companies as the page names them (never "we" or "us": the partner reads it too). */
+export interface Companies {
+  /** Our company: `company.name`, then the program's, then "our company". */
+  us: string;
+  /** The partner's `partner.name`, else "the partner". */
+  partner: string;
+}
+
 export interface ValueColumn {
   side: "us" | "partner" | "customers";
   label: string;
@@ -91,7 +107,9 @@ export interface TimelineView {
 }
 
 export interface SignatureView {
+  /** The company that signed (or the party as written when it is neither side). */
   party: string;
+  side?: "us" | "partner";
   name?: string;
   title?: string;
   date?: string;
@@ -110,7 +128,21 @@ export interface FindingView {
   docUrl: string;
 }
 
+/** One party's place to sign on the partner page: its signature when present. */
+export interface SignatureBlock {
+  side: "us" | "partner";
+  company: string;
+  signature?: SignatureView;
+}
+
 export interface RenderModel {
+  audience: Audience;
+  companies: Companies;
+  /**
+   * Set when findings other than those signing resolves stop the charter from being signed
+   * (core/src/signing decides which): the page is marked "Draft — not ready for signature".
+   */
+  draft?: { blocking: number };
   readable: boolean;
   fileName: string;
   title: string;
@@ -144,8 +176,13 @@ export interface RenderModel {
     exitCriteria: string[];
   };
   signatures: SignatureView[];
+  /** Our company's block, then the partner's. */
+  signatureBlocks: [SignatureBlock, SignatureBlock];
   launch?: { date?: string; done: number; total: number; open: string[] };
   findings: FindingView[];
 }
 
 export const NOT_STATED = "not stated";
+
+/** The mark on a page that cannot be signed yet. */
+export const DRAFT_MARK = "Draft — not ready for signature";

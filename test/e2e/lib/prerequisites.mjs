@@ -101,6 +101,21 @@ export function npmInstall(prefix, spec, extraEnv = {}) {
   });
 }
 
+/**
+ * Only what drives a browser (Debian chromium and playwright-core), for the tests that load a
+ * page in Chromium without VS Code (test/a11y): installed the same way as below when missing.
+ */
+export function ensureBrowser({ cache = cacheDir() } = {}) {
+  const paths = toolPaths(cache);
+  mkdirSync(cache, { recursive: true });
+  if (!existsSync(paths.chromium)) aptInstall(["chromium"]);
+  if (!existsSync(join(paths.playwright, "package.json"))) {
+    progress(`installing playwright-core ${VERSIONS.playwright}…`);
+    npmInstall(join(cache, "playwright"), `playwright-core@${VERSIONS.playwright}`);
+  }
+  return { chromium: paths.chromium, playwright: paths.playwright };
+}
+
 /** Installs whatever is missing; each step is skipped when its result is already there. */
 export function ensurePrerequisites({ cache = cacheDir() } = {}) {
   const paths = toolPaths(cache);

@@ -8,6 +8,7 @@ const assert = require("assert");
 const fs = require("fs");
 const path = require("path");
 const vscode = require("vscode");
+const { gitEnv } = require("../lib/git-identity.cjs");
 
 const EXTENSION_ID = "partner-charter.partner-charter";
 const COMMANDS = [
@@ -17,9 +18,20 @@ const COMMANDS = [
   "partnerCharter.newCharter",
   "partnerCharter.exportHtml",
   "partnerCharter.restartServer",
+  "partnerCharter.signCharter",
+  "partnerCharter.compareWithHead",
 ];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** git in the workspace copy (lib/git-identity.cjs: a fixed identity, no user or system config). */
+function git(...args) {
+  return require("child_process").execFileSync("git", args, {
+    cwd: workspaceRoot().fsPath,
+    encoding: "utf8",
+    env: gitEnv(),
+  });
+}
 
 /** Polls `probe` until it returns a truthy value; fails with `what` after `timeoutMs`. */
 async function waitFor(what, probe, timeoutMs = 20000, everyMs = 100) {
@@ -154,11 +166,11 @@ suite("Partner Charter in VS Code", () => {
     });
     await vscode.commands.executeCommand("leaveSnippet");
     const text = editor.document.getText();
-    assert.match(text, /^ {4}- type: engineering\n {6}detail: what is committed\n {6}amount:\n {8}value: 1\n/m);
+    assert.match(text, /^ {4}- type: engineering\n {6}detail: TODO — what is committed\n {6}amount:\n {8}value: 1\n/m);
     const YAML = require("yaml");
     const data = YAML.parse(text);
     assert.strictEqual(data.commitments.us.length, 3, "a third commitment for us");
-    assert.strictEqual(data.commitments.us[2].detail, "what is committed");
+    assert.strictEqual(data.commitments.us[2].detail, "TODO — what is committed");
     const view = await currentModel(uri);
     const bad = view.findings.filter((f) => f.rule === "schema" || f.rule === "yaml-syntax");
     assert.deepStrictEqual(bad, [], "no schema or yaml-syntax finding after the snippet");
@@ -263,6 +275,93 @@ suite("Partner Charter in VS Code", () => {
     });
     assert.strictEqual(again, undefined, "refuses to overwrite");
     assert.strictEqual(fs.readFileSync(target.fsPath, "utf8"), text);
+  });
+
+  test("the preview's audience toggle shows the page for the partner: both companies, lines to sign on", async () => {
+    const editor = await show("umbrella.partner.yaml");
+    await vscode.commands.executeCommand("partnerCharter.openPreview");
+    const { getPreview } = await api();
+    const preview = await waitFor("the preview of umbrella.partner.yaml", () => getPreview(editor.document.uri));
+    await preview.firstRender;
+    assert.match(preview.html, /data-audience="partner" aria-pressed="false"/, "the toolbar offers the partner page");
+    await preview.setAudience("partner");
+    assert.strictEqual(preview.audience, "partner");
+    assert.match(preview.html, /<dd>Acme and Umbrella<\/dd>/);
+    assert.match(preview.html, /<h3>For Umbrella<\/h3>/);
+    assert.match(preview.html, /<dt>Signature<\/dt>\s*<dd class="line"><\/dd>/, "lines for the partner to sign on");
+    assert.doesNotMatch(preview.html, /id="findings"|umbrella\.partner\.yaml|class="health/);
+    await preview.setAudience("internal");
+    assert.match(preview.html, /id="findings"/);
+  });
+
+  test("Sign Charter… (with arguments) adds the signature with its digest through the buffer, undoable", async () => {
+    const editor = await show("globex.partner.yaml");
+    const uri = editor.document.uri;
+    const before = editor.document.getText();
+    const response = await vscode.commands.executeCommand("partnerCharter.signCharter", uri, {
+      party: "partner",
+      name: "Tom Lee",
+      title: "Alliances Director",
+    });
+    assert.ok(response && response.signed, JSON.stringify(response));
+    const text = editor.document.getText();
+    assert.ok(editor.document.isDirty, "signed in the buffer, not on disk");
+    assert.match(
+      text,
+      /party: partner, name: Tom Lee, title: Alliances Director, date: 2026-11-24, digest: "?sha256:[0-9a-f]{64}/,
+    );
+    assert.strictEqual(fs.readFileSync(uri.fsPath, "utf8"), before, "the file on disk is untouched until saved");
+    const view = await currentModel(uri);
+    assert.deepStrictEqual(view.findings, [], "the new signature is current");
+
+    // Another person's signature for our side is replaced only when confirmed.
+    const refused = await vscode.commands.executeCommand("partnerCharter.signCharter", uri, {
+      party: "us",
+      name: "Dana Ortiz",
+    });
+    assert.strictEqual(refused.signed, false);
+    assert.strictEqual(refused.reason, "signed-by-another");
+    assert.strictEqual(refused.previous.name, "Priya Shah");
+    assert.strictEqual(editor.document.getText(), text, "nothing changed");
+
+    await vscode.commands.executeCommand("undo");
+    await waitFor("the undo", () => editor.document.getText() === before);
+  });
+
+  test("Compare with Git HEAD shows the change of an amount, and a charter HEAD lacks as new", async () => {
+    git("init", "--quiet", "--initial-branch=main");
+    git("add", "globex.partner.yaml");
+    git("commit", "--quiet", "-m", "globex as agreed");
+    const editor = await show("globex.partner.yaml");
+    const line = editor.document
+      .getText()
+      .split("\n")
+      .findIndex((l) => l.includes("value: 300000, unit: USD"));
+    assert.ok(line >= 0, "the spend line");
+    const original = editor.document.lineAt(line).text;
+    await editor.edit((edit) =>
+      edit.replace(editor.document.lineAt(line).range, original.replace("value: 300000", "value: 150000")),
+    );
+    try {
+      const shown = await vscode.commands.executeCommand("partnerCharter.compareWithHead", editor.document.uri);
+      assert.ok(shown, "the comparison is shown");
+      assert.deepStrictEqual(
+        shown.response.diff.commitments.map((c) => [c.side, c.change]),
+        [["partner", "changed"]],
+      );
+      assert.match(shown.html, /spend USD 300,000 → USD 150,000/);
+      assert.match(shown.html, /Content-Security-Policy/);
+      assert.doesNotMatch(shown.html, /<script/);
+      const fresh = await vscode.commands.executeCommand(
+        "partnerCharter.compareWithHead",
+        fileUri("umbrella.partner.yaml"),
+      );
+      assert.strictEqual(fresh.response.diff.base.missing, true);
+      assert.match(fresh.html, /this is a new charter/);
+    } finally {
+      await editor.edit((edit) => edit.replace(editor.document.lineAt(line).range, original));
+      await editor.document.save();
+    }
   });
 
   test("Export as HTML writes the standalone page", async () => {

@@ -25,7 +25,7 @@ export default defineRule({
       const who = signature.name ?? "the signer";
       const side = signature.party === "partner" ? "the partner" : "us";
       report({
-        message: `The terms changed after ${who} signed for ${side}: review the change together and sign again (partner-charter sign). Digest now: ${facts.digest}`,
+        message: `The terms changed after ${who} signed for ${side}: review the change together and sign again (Sign Charter… in VS Code, or partner-charter sign). Digest now: ${facts.digest}`,
         at: ["signatures", signature.index, "digest"],
       });
     }

@@ -32,7 +32,7 @@ export default defineRule({
         const who = missing.length === 2 ? "neither side has signed" : `${PARTY_LABEL[missing[0]!]} has not signed`;
         const how = missing.map((party) => `--party ${party}`).join(", then ");
         report({
-          message: `The status is ${charter.status}, but ${who}: sign (partner-charter sign ${how}) or set the status back to proposed.`,
+          message: `The status is ${charter.status}, but ${who}: sign (Sign Charter… in VS Code, or partner-charter sign ${how}) or set the status back to proposed.`,
           ...(charter.signatures !== undefined
             ? { at: ["signatures"], anchor: "key" as const }
             : { at: ["status"], anchor: "value" as const }),

@@ -1,0 +1,141 @@
+import * as vscode from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { compareWithHead } from "./compare-head";
+import { COMMANDS, isCharterDocument } from "./constants";
+import { exportHtml } from "./export-html";
+import { newCharter, type NewCharterArgs } from "./new-charter";
+import type { ModelSource, PreviewManager } from "./preview";
+import type { ValidateWorkspaceResult } from "./protocol";
+import { requestDiff, requestSign, requestWorkspaceValidation, type CrashPolicy } from "./server-client";
+import { signCharter, type SignCharterArgs } from "./sign-charter";
+import type { CharterStatusBar } from "./status-bar";
+
+/**
+ * The extension's commands, one registration per feature. Each takes what it needs from the
+ * context; `ready` resolves once the language server is up (requests wait for it).
+ */
+
+export interface CommandContext {
+  client: LanguageClient;
+  ready: () => Promise<void>;
+  models: ModelSource;
+  previews: PreviewManager;
+  statusBar: CharterStatusBar;
+  output: vscode.OutputChannel;
+  crashPolicy: CrashPolicy;
+}
+
+/** The charter a command is for: its argument (a Uri or a string), else the active charter editor. */
+export function targetUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === "string") return vscode.Uri.parse(arg);
+  const editor = vscode.window.activeTextEditor;
+  return isCharterDocument(editor?.document) ? editor!.document.uri : undefined;
+}
+
+export function registerPreviewCommands({ previews }: CommandContext): vscode.Disposable[] {
+  const open = (toSide: boolean) => (arg?: unknown) => {
+    const uri = targetUri(arg);
+    if (!uri) {
+      void vscode.window.showInformationMessage("Open a partner charter (*.partner.yaml) to preview it.");
+      return undefined;
+    }
+    previews.open(uri, toSide);
+    return uri;
+  };
+  return [
+    vscode.commands.registerCommand(COMMANDS.openPreview, open(false)),
+    vscode.commands.registerCommand(COMMANDS.openPreviewToSide, open(true)),
+  ];
+}
+
+export function registerValidateWorkspace({ client, ready }: CommandContext): vscode.Disposable {
+  return vscode.commands.registerCommand(
+    COMMANDS.validateWorkspace,
+    async (): Promise<ValidateWorkspaceResult | undefined> => {
+      await ready();
+      let result: ValidateWorkspaceResult;
+      try {
+        result = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title: "Validating partner charters…" },
+          () => requestWorkspaceValidation(client),
+        );
+      } catch (error) {
+        void vscode.window.showErrorMessage(
+          `Partner Charter: workspace validation failed: ${(error as Error).message}`,
+        );
+        return undefined;
+      }
+      await vscode.commands.executeCommand("workbench.actions.view.problems");
+      vscode.window.setStatusBarMessage(
+        `Partner Charter: ${result.files} charter(s) validated, ${result.errors} error(s), ${result.warnings} warning(s)`,
+        8000,
+      );
+      return result;
+    },
+  );
+}
+
+export function registerFileCommands({ models, previews }: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.newCharter, (args?: NewCharterArgs) =>
+      newCharter(args && typeof args === "object" && !(args instanceof vscode.Uri) ? args : {}),
+    ),
+    vscode.commands.registerCommand(COMMANDS.exportHtml, (source?: unknown, target?: vscode.Uri | string) => {
+      const uri = targetUri(source);
+      // The page the preview shows is the page exported.
+      return exportHtml(models, uri, target, (uri && previews.get(uri)?.audience) || "internal");
+    }),
+  ];
+}
+
+/** Sign Charter… and Compare with Git HEAD: reviewing a charter from the editor. */
+export function registerReviewCommands({ client, ready, models }: CommandContext): vscode.Disposable[] {
+  const whenReady =
+    <P, R>(request: (client: LanguageClient, params: P) => Promise<R>) =>
+    async (params: P): Promise<R> => {
+      await ready();
+      return request(client, params);
+    };
+  return [
+    vscode.commands.registerCommand(COMMANDS.signCharter, (source?: unknown, args?: SignCharterArgs) =>
+      signCharter(whenReady(requestSign), models, targetUri(source), args && typeof args === "object" ? args : {}),
+    ),
+    vscode.commands.registerCommand(COMMANDS.compareWithHead, (source?: unknown) =>
+      compareWithHead(whenReady(requestDiff), targetUri(source)),
+    ),
+  ];
+}
+
+export function registerRestart({
+  client,
+  previews,
+  statusBar,
+  output,
+  crashPolicy,
+}: CommandContext): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
+    crashPolicy.reset();
+    output.appendLine("[client] restarting the language server");
+    try {
+      if (client.needsStop()) await client.restart();
+      else await client.start();
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Partner Charter: restarting the server failed: ${(error as Error).message}`);
+      return;
+    }
+    previews.refreshAll();
+    statusBar.schedule(0);
+    vscode.window.setStatusBarMessage("Partner Charter: language server restarted", 4000);
+  });
+}
+
+/** A change of the `partnerCharter.*` settings re-renders what shows findings. */
+export function watchSettings({ previews, statusBar }: CommandContext): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration("partnerCharter")) {
+      previews.refreshAll();
+      statusBar.schedule();
+    }
+  });
+}
