@@ -28,7 +28,7 @@ import { toDiagnostic } from "./convert";
 import { FIX_ALL_KIND, Features, type ClientSupport } from "./features";
 import { DIFF_REQUEST, ReviewRequests, SIGN_REQUEST } from "./review";
 import { validationDelay } from "./open-scheduler";
-import { readSettings } from "./settings";
+import { pushedSettingsOf, readSettings } from "./settings";
 import { baseName, fileKey, uriToPath } from "./uris";
 import { workDoneProgress } from "./work-done-progress";
 
@@ -150,7 +150,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     if (file) roots.push(file);
   } else if (roots.length === 0 && params.rootPath) roots.push(params.rootPath);
   charters.folders.set(roots);
-  pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  const options = params.initializationOptions;
+  // `initializationOptions.settings` in either shape, or `initializationOptions.partnerCharter`.
+  pushedSettings = pushedSettingsOf(isRecord(options) && "settings" in options ? options.settings : options);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -206,9 +208,15 @@ connection.onShutdown(() => {
 
 let settingsChain: Promise<void> = Promise.resolve();
 
+/**
+ * The settings: asked of the client when it answers `workspace/configuration`; what it pushed
+ * (initialization options, configuration changes) when it cannot or has none for our section
+ * (Neovim answers `null` for a section it was not given).
+ */
 async function pullSettings(): Promise<unknown> {
   if (capabilities.workspace?.configuration) {
-    return (await connection.workspace.getConfiguration({ section: "partnerCharter" })) as unknown;
+    const pulled = (await connection.workspace.getConfiguration({ section: "partnerCharter" })) as unknown;
+    if (isRecord(pulled) || pushedSettings === undefined) return pulled;
   }
   return pushedSettings;
 }
@@ -248,10 +256,9 @@ function refreshSettings(): Promise<void> {
 
 connection.onDidChangeConfiguration(
   safely("configuration change", async (params) => {
-    const settings = (params as { settings?: unknown } | undefined)?.settings;
-    if (settings && typeof settings === "object" && "partnerCharter" in settings) {
-      pushedSettings = (settings as { partnerCharter: unknown }).partnerCharter;
-    }
+    // VS Code sends `settings: null` (its settings are pulled); other clients push them here.
+    const pushed = pushedSettingsOf(isRecord(params) ? params.settings : undefined);
+    if (pushed) pushedSettings = pushed;
     await refreshSettings();
   }),
 );
