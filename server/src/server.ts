@@ -14,6 +14,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  type CancellationToken,
   type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
@@ -26,6 +27,7 @@ import { WORKSPACE_GLOBS, isCharterFileName, isConfigFileName, isInSkippedFolder
 import { Charters } from "./charters";
 import { toDiagnostic } from "./convert";
 import { FIX_ALL_KIND, Features, type ClientSupport } from "./features";
+import { REFUSED_METHOD, Lifecycle, refuse, throwIfCancelled } from "./lifecycle";
 import { DIFF_REQUEST, ReviewRequests, SIGN_REQUEST } from "./review";
 import { validationDelay } from "./open-scheduler";
 import { pushedSettingsOf, readSettings } from "./settings";
@@ -59,7 +61,9 @@ const messageStrategy: MessageStrategy = {
   },
 };
 
-const connection = createConnection(ProposedFeatures.all, { messageStrategy });
+const lifecycle = new Lifecycle();
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle.strategy(messageStrategy) });
+connection.onRequest(REFUSED_METHOD, refuse);
 const documents = new TextDocuments(TextDocument);
 
 let capabilities: ClientCapabilities = {};
@@ -106,11 +110,21 @@ const clientSupport = (): ClientSupport => ({
 const features = new Features(charters, (uri) => documents.get(uri), isCharterDocument, clientSupport);
 const review = new ReviewRequests(charters, (uri) => documents.get(uri));
 
-/** Runs a request handler; unexpected errors become an LSP error response, never a crash. */
-function guarded<R>(name: string, handler: (params: unknown) => R | Promise<R>): (params: unknown) => Promise<R> {
-  return async (params: unknown) => {
+/**
+ * Runs a request handler; unexpected errors become an LSP error response, never a crash. A
+ * request the client cancelled is answered RequestCancelled (-32800): before it runs when the
+ * cancellation came first, and instead of its result when it came while it ran.
+ */
+function guarded<R>(
+  name: string,
+  handler: (params: unknown, token: CancellationToken) => R | Promise<R>,
+): (params: unknown, token: CancellationToken) => Promise<R> {
+  return async (params: unknown, token: CancellationToken) => {
     try {
-      return await handler(params);
+      throwIfCancelled(token, name);
+      const result = await handler(params, token);
+      throwIfCancelled(token, name);
+      return result;
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       logError(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
@@ -266,11 +280,12 @@ connection.onDidChangeConfiguration(
 // -----------------------------------------------------------------------------------------
 // Workspace
 
-async function validateWorkspace(): Promise<void> {
+async function validateWorkspace(token?: CancellationToken): Promise<void> {
   if (!charters.enabled) return;
   const started = Date.now();
   const found = await charters.folders.scan();
-  await charters.validateWorkspace(found);
+  if (token?.isCancellationRequested) return;
+  await charters.validateWorkspace(found, token);
   if (charters.settings.trace === "verbose") {
     log(`Checked ${found.charters.length} charters in ${Date.now() - started} ms.`);
   }
@@ -387,9 +402,9 @@ connection.onRequest(
 
 connection.onRequest(
   "partnerCharter/validateWorkspace",
-  guarded("partnerCharter/validateWorkspace", async () => {
+  guarded("partnerCharter/validateWorkspace", async (_params, token) => {
     if (!charters.enabled) return { ...charters.totals(), errors: 0, warnings: 0 };
-    await validateWorkspace();
+    await validateWorkspace(token);
     return charters.totals();
   }),
 );
