@@ -28,6 +28,7 @@ import { Charters } from "./charters";
 import { toDiagnostic } from "./convert";
 import { FIX_ALL_KIND, Features, type ClientSupport } from "./features";
 import { REFUSED_METHOD, Lifecycle, refuse, throwIfCancelled } from "./lifecycle";
+import { SHOW_SECTION_COMMAND } from "../../core/src/navigation";
 import { DIFF_REQUEST, ReviewRequests, SIGN_REQUEST } from "./review";
 import { validationDelay } from "./open-scheduler";
 import { pushedSettingsOf, readSettings } from "./settings";
@@ -176,6 +177,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: "Partner Charter" },
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [SHOW_SECTION_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: "Partner Charter", version: VERSION },
@@ -385,6 +387,16 @@ connection.onCodeAction(guarded("code actions", (params) => features.codeActions
 connection.onDocumentSymbol(guarded("document symbols", (params) => features.documentSymbols(params)));
 connection.onFoldingRanges(guarded("folding ranges", (params) => features.foldingRanges(params)));
 connection.onCodeLens(guarded("code lens", (params) => features.codeLenses(params)));
+// A lens's command: reveals the lens's line where the client can show a document; changes nothing.
+connection.onExecuteCommand(
+  guarded("execute command", async (params) => {
+    const { uri, range } = features.showSectionArgs(params);
+    if (capabilities.window?.showDocument?.support) {
+      await connection.window.showDocument({ uri, selection: range, takeFocus: true });
+    }
+    return null;
+  }),
+);
 
 connection.onRequest(
   "partnerCharter/model",

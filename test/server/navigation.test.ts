@@ -1,5 +1,13 @@
 import * as assert from "node:assert/strict";
-import { SymbolKind, type CodeLens, type DocumentSymbol, type FoldingRange } from "vscode-languageserver-protocol/node";
+import {
+  ShowDocumentRequest,
+  SymbolKind,
+  type CodeLens,
+  type DocumentSymbol,
+  type FoldingRange,
+  type ShowDocumentParams,
+} from "vscode-languageserver-protocol/node";
+import { CLIENT_CAPABILITIES } from "./support/lsp-client";
 import { useServer } from "./support/server-session";
 import { lineOf, replaceLine, withId } from "./support/samples";
 
@@ -113,8 +121,30 @@ describe("language server: outline, folding and code lens", function () {
     await server.client.open(name, text);
     const lenses = await server.client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri: name } });
     const titles = lenses.map((lens) => lens.command?.title);
-    assert.ok(titles.includes("6 weeks · go/no-go: pending"), titles.join(" | "));
+    assert.ok(titles.includes("6 weeks · go/no-go decision 281 days overdue (due 2026-02-16)"), titles.join(" | "));
     assert.ok(titles.includes("we give 2 · partner gives 1 · one-sided"), titles.join(" | "));
+  });
+
+  it("gives every lens a command the server runs, for the page section with the same facts", async () => {
+    const uri = server.uri("outline.partner.yaml");
+    const lenses = await server.client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
+    const commands = server.client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+    assert.ok(lenses.length > 0);
+    for (const lens of lenses) {
+      assert.ok(lens.command && commands.includes(lens.command.command), JSON.stringify(lens));
+      const [args] = lens.command.arguments as [{ uri: string; section: string; range: unknown }];
+      assert.equal(args.uri, uri);
+      assert.deepEqual(args.range, lens.range);
+      assert.equal(
+        args.section,
+        lens.range.start.line === lineOf(withId("outline"), /^commitments:/) ? "exchange" : "timeline",
+      );
+      // Running it changes nothing and answers null (this client cannot show documents).
+      assert.equal(await server.client.request("workspace/executeCommand", lens.command), null);
+    }
+    await assert.rejects(server.client.request("workspace/executeCommand", { command: "rm -rf", arguments: [] }), {
+      code: -32602,
+    });
   });
 
   it("answers with empty lists for documents it does not have", async () => {
@@ -123,5 +153,34 @@ describe("language server: outline, folding and code lens", function () {
       const result = await server.client.request<unknown[]>(method, { textDocument: { uri: missing } });
       assert.deepEqual(result, [], method);
     }
+  });
+});
+
+describe("language server: a code lens's command in a client that shows documents", function () {
+  this.timeout(60_000);
+  const server = useServer({
+    capabilities: {
+      ...CLIENT_CAPABILITIES,
+      window: { ...CLIENT_CAPABILITIES.window, showDocument: { support: true } },
+    },
+  });
+
+  it("reveals the lens's line through window/showDocument", async () => {
+    const shown: ShowDocumentParams[] = [];
+    server.client.connection.onRequest(ShowDocumentRequest.type, (params) => {
+      shown.push(params);
+      return { success: true };
+    });
+    // The walk phase is still to be decided: its lens counts the days to its go/no-go.
+    const text = withId("due")
+      .replace(/^ {4}end: 2026-05-29$/m, "    end: 2026-12-04")
+      .replace(/^ {4}outcome: passed\n {4}decidedOn: 2026-06-01$/m, "    outcome: pending")
+      .replace(/^ {2}run:\n(?: {4}.*\n)+/m, "");
+    const { uri } = await server.open("due.partner.yaml", text);
+    const lenses = await server.client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
+    const walk = lenses.find((lens) => lens.range.start.line === lineOf(text, /^ {2}walk:/));
+    assert.equal(walk?.command?.title, "38.6 weeks · go/no-go decision in 10 days (2026-12-04)");
+    assert.equal(await server.client.request("workspace/executeCommand", walk!.command), null);
+    assert.deepEqual(shown, [{ uri, selection: walk!.range, takeFocus: true }]);
   });
 });
