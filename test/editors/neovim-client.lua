@@ -14,25 +14,31 @@ end
 
 local function run()
   local published = {}
+  local client_id
+  -- The set-up of docs/editors.md ("Neovim: the built-in client"), with the server from $PC_SERVER.
+  vim.api.nvim_create_autocmd({ "BufReadPost", "BufNewFile" }, {
+    pattern = { "*.partner.yaml", "*.partner.yml", "*.partner-program.yaml", "*.partner-program.yml" },
+    callback = function(args)
+      client_id = vim.lsp.start_client({
+        name = "partner-charter",
+        cmd = { os.getenv("PC_NODE"), os.getenv("PC_SERVER"), "--stdio" },
+        root_dir = vim.fn.getcwd(),
+        -- The nested shape; the server also takes the bare object.
+        init_options = { settings = { partnerCharter = { today = os.getenv("PC_TODAY") } } },
+        handlers = {
+          ["textDocument/publishDiagnostics"] = function(err, result, ctx, config)
+            if result and result.uri == vim.uri_from_bufnr(args.buf) then table.insert(published, result) end
+            return vim.lsp.handlers["textDocument/publishDiagnostics"](err, result, ctx, config)
+          end,
+        },
+      })
+      if client_id then vim.lsp.buf_attach_client(args.buf, client_id) end
+    end,
+  })
   vim.cmd("edit " .. vim.fn.fnameescape(os.getenv("PC_FILE")))
   local buf = vim.api.nvim_get_current_buf()
   local uri = vim.uri_from_bufnr(buf)
-
-  local client_id = vim.lsp.start_client({
-    name = "partner-charter",
-    cmd = { os.getenv("PC_NODE"), os.getenv("PC_SERVER"), "--stdio" },
-    root_dir = os.getenv("PC_ROOT"),
-    -- The nested shape; the server also takes the bare object.
-    init_options = { settings = { partnerCharter = { today = os.getenv("PC_TODAY") } } },
-    handlers = {
-      ["textDocument/publishDiagnostics"] = function(err, result, ctx, config)
-        if result and result.uri == uri then table.insert(published, result) end
-        return vim.lsp.handlers["textDocument/publishDiagnostics"](err, result, ctx, config)
-      end,
-    },
-  })
-  if not client_id then return finish("vim.lsp.start_client returned nil") end
-  vim.lsp.buf_attach_client(buf, client_id)
+  if not client_id then return finish("the autocmd did not start the server") end
 
   local function latest() return published[#published] end
   local function has_code(diagnostics, code)
@@ -71,7 +77,21 @@ local function run()
   out.completion = {}
   for _, item in ipairs(items) do table.insert(out.completion, item.label) end
 
-  -- 4. The quick fix of the finding named by $PC_FIX_RULE, applied as Neovim applies it.
+  -- 4. Code lenses: each with a command the server declares, which runs without an error.
+  local lenses = vim.lsp.buf_request_sync(buf, "textDocument/codeLens", { textDocument = { uri = uri } }, 10000)
+  local declared = vim.lsp.get_client_by_id(client_id).server_capabilities.executeCommandProvider or {}
+  out.lenses = {}
+  for _, lens in ipairs((lenses and lenses[client_id] and lenses[client_id].result) or {}) do
+    local ran = vim.lsp.buf_request_sync(buf, "workspace/executeCommand", lens.command, 10000)
+    table.insert(out.lenses, {
+      title = lens.command.title,
+      line = lens.range.start.line,
+      declared = vim.tbl_contains(declared.commands or {}, lens.command.command),
+      error = ran and ran[client_id] and ran[client_id].err and ran[client_id].err.message or vim.NIL,
+    })
+  end
+
+  -- 5. The quick fix of the finding named by $PC_FIX_RULE, applied as Neovim applies it.
   local target = has_code(first, os.getenv("PC_FIX_RULE"))
   if not target then return finish("no " .. os.getenv("PC_FIX_RULE") .. " finding to fix") end
   local actions = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", {

@@ -18,6 +18,7 @@ interface NeovimRun {
   diagnostics?: { code: string; line: number; message: string }[];
   hover?: string | null;
   completion?: string[];
+  lenses?: { title: string; line: number; declared: boolean; error: string | null }[];
   actions?: string[];
   applied?: string;
   after?: string[];
@@ -98,6 +99,18 @@ describe("Neovim (built-in LSP client, headless)", function () {
       ["integration", "partnership", "strategic"].every((tier) => run.completion?.includes(tier)),
       JSON.stringify(run.completion),
     );
+  });
+
+  it("shows code lenses whose command the server declares and runs", () => {
+    const lenses = run.lenses ?? [];
+    assert.deepEqual(
+      lenses.map((lens) => lens.line),
+      [/^commitments:/, /^ {2}crawl:/, /^ {2}walk:/, /^ {2}run:/].map((pattern) => lineOf(CHARTER, pattern)),
+    );
+    for (const lens of lenses) {
+      assert.ok(lens.declared, lens.title);
+      assert.equal(lens.error, null, lens.title);
+    }
   });
 
   it("applies a quick fix that clears the finding and leaves the rest", () => {
