@@ -17,6 +17,9 @@ import {
  * other than `exit` are dropped. `exit` itself is vscode-languageserver's: the process ends
  * with 0 after `shutdown`, with 1 without it.
  *
+ * An `initialize` the protocol library rejects (parameters that are not an object) leaves the
+ * server waiting for a proper one.
+ *
  * A refused request is passed on under REFUSED_METHOD (its handler, `refuse`, answers with the
  * error), so the protocol library still writes the one response the request is owed.
  */
@@ -46,11 +49,15 @@ export class Lifecycle {
         const refusal = this.refusal(method, isRequest);
         if (refusal === "drop") return undefined;
         if (refusal) return next({ jsonrpc: "2.0", id, method: REFUSED_METHOD, params: refusal } as Message);
-        if (method === InitializeRequest.method) this.stage = "running";
         if (method === ShutdownRequest.method) this.stage = "shut down";
         return pass(message, next);
       },
     };
+  }
+
+  /** The `initialize` request was accepted (its handler runs): other requests are answered from now on. */
+  initialized(): void {
+    if (this.stage === "starting") this.stage = "running";
   }
 
   private refusal(method: string, isRequest: boolean): Refusal | "drop" | undefined {

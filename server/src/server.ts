@@ -154,6 +154,7 @@ function safely<P>(name: string, handler: (params: P) => void | Promise<void>): 
 // Lifecycle
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  lifecycle.initialized();
   capabilities = params.capabilities ?? {};
   const roots: string[] = [];
   for (const folder of params.workspaceFolders ?? []) {
