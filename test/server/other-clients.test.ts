@@ -49,6 +49,20 @@ describe("language server: settings from clients without workspace/configuration
       });
     });
 
+    describe(`initializationOptions itself, ${shape} (Helix sends its config so)`, () => {
+      const server = useServer({
+        capabilities: WITHOUT_CONFIGURATION,
+        initializationOptions: wrap({ today: "2026-12-01", rules: { "stale-charter": "warning" } }),
+      });
+
+      it("applies today and rules from the start", async () => {
+        const { diagnostics } = await server.open("init.partner.yaml", withId("init", STALE));
+        const stale = staleFinding(diagnostics);
+        assert.match(stale?.message ?? "", /Last reviewed 153 days ago \(2026-07-01\)/);
+        assert.equal(stale?.severity, DiagnosticSeverity.Warning);
+      });
+    });
+
     describe(`workspace/didChangeConfiguration, ${shape}`, () => {
       const server = useServer({ capabilities: WITHOUT_CONFIGURATION });
 
