@@ -23,12 +23,12 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { isRecord, type Finding } from "../../core/src";
+import { SHOW_SECTION_COMMAND } from "../../core/src/navigation";
 import { WORKSPACE_GLOBS, isCharterFileName, isConfigFileName, isInSkippedFolder } from "../../core/src/workspace";
 import { Charters } from "./charters";
 import { toDiagnostic } from "./convert";
 import { FIX_ALL_KIND, Features, type ClientSupport } from "./features";
 import { REFUSED_METHOD, Lifecycle, refuse, throwIfCancelled } from "./lifecycle";
-import { SHOW_SECTION_COMMAND } from "../../core/src/navigation";
 import { DIFF_REQUEST, ReviewRequests, SIGN_REQUEST } from "./review";
 import { validationDelay } from "./open-scheduler";
 import { pushedSettingsOf, readSettings } from "./settings";
@@ -167,7 +167,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   } else if (roots.length === 0 && params.rootPath) roots.push(params.rootPath);
   charters.folders.set(roots);
   const options = params.initializationOptions;
-  // `initializationOptions.settings` in either shape, or `initializationOptions.partnerCharter`.
+  // `initializationOptions.settings`, else the options themselves (Helix), each bare or nested.
   pushedSettings = pushedSettingsOf(isRecord(options) && "settings" in options ? options.settings : options);
   return {
     capabilities: {
