@@ -91,8 +91,15 @@ const charters = new Charters(
   documents,
   {
     publish(uri: string, findings: readonly Finding[], version?: number) {
+      // Related information only to a client that declared it can show it.
+      const related = capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? false;
+      const diagnostics = findings.map((finding) => {
+        const diagnostic = toDiagnostic(finding, uri);
+        if (!related) delete diagnostic.relatedInformation;
+        return diagnostic;
+      });
       void connection
-        .sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(finding, uri)) })
+        .sendDiagnostics({ uri, version, diagnostics })
         .catch((error: unknown) => logError(`Publishing diagnostics for ${uri} failed: ${String(error)}`));
     },
     log,

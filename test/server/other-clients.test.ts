@@ -79,3 +79,23 @@ describe("language server: settings from clients without workspace/configuration
     });
   }
 });
+
+describe("language server: sends only what the client declared", function () {
+  this.timeout(60_000);
+  const server = useServer({
+    files: { "a.partner.yaml": withId("shared"), "b.partner.yaml": withId("shared") },
+    capabilities: {
+      ...CLIENT_CAPABILITIES,
+      textDocument: { ...CLIENT_CAPABILITIES.textDocument, publishDiagnostics: {} },
+    },
+  });
+
+  it("no related information to a client that did not declare it (duplicate-id has a second place)", async () => {
+    const published = await server.client.waitForDiagnostics(server.uri("a.partner.yaml"), (p) =>
+      p.diagnostics.some((d) => d.code === "duplicate-id"),
+    );
+    const duplicate = published.diagnostics.find((d) => d.code === "duplicate-id")!;
+    assert.equal(duplicate.relatedInformation, undefined);
+    assert.match(duplicate.message, /b\.partner\.yaml/);
+  });
+});
