@@ -43,13 +43,14 @@ export function generateValidator() {
 
 const bundles = [
   { entry: "cli/src/main.ts", out: "dist/cli-main.js" },
-  { entry: "server/src/server.ts", out: "dist/server.js" },
+  // The server is also the npm package's `partner-charter-server` (for editors other than VS Code).
+  { entry: "server/src/server.ts", out: "dist/server.js", banner: "#!/usr/bin/env node" },
   { entry: "client/src/extension.ts", out: "dist/client.js", external: ["vscode"] },
 ];
 
 async function bundle() {
   const contexts = [];
-  for (const { entry, out, external = [] } of bundles) {
+  for (const { entry, out, external = [], banner } of bundles) {
     if (!existsSync(join(root, entry))) continue;
     const options = {
       absWorkingDir: root,
@@ -68,6 +69,7 @@ async function bundle() {
       // YAML parser's hot paths (measured by `npm run bench`, docs/performance.md).
       keepNames: false,
       define: { PARTNER_CHARTER_VERSION: JSON.stringify(version) },
+      ...(banner ? { banner: { js: banner } } : {}),
     };
     if (watch) {
       const context = await esbuild.context(options);

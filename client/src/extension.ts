@@ -56,7 +56,10 @@ function startServer(
 
 export async function activate(context: vscode.ExtensionContext): Promise<PartnerCharterApi> {
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL);
-  const connection = createLanguageClient(context, output, serverNotifier(output));
+  // A code lens opens the preview beside the charter, at the section with the lens's facts.
+  const connection = createLanguageClient(context, output, serverNotifier(output), (lens) =>
+    previews.open(vscode.Uri.parse(lens.uri), true).showSection(lens.section),
+  );
   const languageClient = connection.client;
   client = languageClient;
 

@@ -43,6 +43,8 @@ export class CharterPreview implements vscode.Disposable {
   audience: Audience = "internal";
   /** Where the page was last scrolled to (the page reports it): a re-render keeps it. */
   scrollY = 0;
+  /** A section to scroll to (a code lens's command) that the page has not shown yet. */
+  private section: string | undefined;
   private renderedOnce: (() => void) | undefined;
   readonly firstRender: Promise<void>;
 
@@ -62,13 +64,25 @@ export class CharterPreview implements vscode.Disposable {
           if (message.scrollY !== undefined) this.scrollY = message.scrollY;
           void this.reveal(message.line, message.character ?? 0);
         } else if (message?.type === "audience") this.setAudience(message.audience);
-        else if (message?.type === "scroll") this.scrollY = message.y;
-        // VS Code loaded the page again (a new render, or the panel moved or shown again).
-        else if (message?.type === "loaded" && this.scrollY > 0) {
+        else if (message?.type === "scroll") {
+          this.scrollY = message.y;
+          this.section = undefined; // the page has scrolled to it
+        }
+        // VS Code loaded the page (its first render, a new render, or the panel moved or shown again).
+        else if (message?.type === "loaded" && this.section) {
+          void panel.webview.postMessage({ type: "scrollToSection", id: this.section });
+          this.section = undefined;
+        } else if (message?.type === "loaded" && this.scrollY > 0) {
           void panel.webview.postMessage({ type: "scrollTo", y: this.scrollY });
         }
       }),
     );
+  }
+
+  /** Scrolls the page to a section (its `id`): now if the page is there, else once it has loaded. */
+  showSection(id: string): void {
+    this.section = id;
+    void this.panel.webview.postMessage({ type: "scrollToSection", id });
   }
 
   /** Shows the page for `audience` (the toolbar's toggle). */

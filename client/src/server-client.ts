@@ -10,6 +10,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
+import { SHOW_SECTION_COMMAND, type ShowSectionArgs } from "../../core/src/navigation/lenses";
 import { CHARTER_FILES, CONFIG_FILES } from "../../core/src/workspace/file-kinds";
 import { LANGUAGE_ID } from "./constants";
 import {
@@ -77,10 +78,15 @@ export interface ServerConnection {
   crashPolicy: CrashPolicy;
 }
 
+/**
+ * `showSection`: a code lens's command (SHOW_SECTION_COMMAND, core/src/navigation/lenses.ts),
+ * which VS Code runs as "open the preview at that section" instead of asking the server.
+ */
 export function createLanguageClient(
   context: vscode.ExtensionContext,
   output: vscode.OutputChannel,
   notify: (message: string, canRestart: boolean) => void,
+  showSection: (args: ShowSectionArgs) => void,
 ): ServerConnection {
   const serverModule = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
@@ -104,6 +110,14 @@ export function createLanguageClient(
     outputChannel: output,
     traceOutputChannel: output,
     errorHandler: crashPolicy,
+    middleware: {
+      executeCommand: (command, args, next) => {
+        const lens = args[0] as ShowSectionArgs | undefined;
+        if (command !== SHOW_SECTION_COMMAND || typeof lens?.uri !== "string") return next(command, args);
+        showSection(lens);
+        return undefined;
+      },
+    },
   };
   // The id "partnerCharter" makes the client honour the `partnerCharter.trace.server` setting.
   const client = new LanguageClient("partnerCharter", "Partner Charter Language Server", serverOptions, clientOptions);

@@ -10,7 +10,7 @@ import {
   type Finding,
 } from "../../core/src";
 import { isInSkippedFolder } from "../../core/src/workspace";
-import { ClosedFileQueue, type Progress } from "./closed-file-queue";
+import { ClosedFileQueue, type Cancellation, type Progress } from "./closed-file-queue";
 import { ConfigCache } from "./config-cache";
 import { IdIndex } from "./id-index";
 import { KnownCharters } from "./known-charters";
@@ -296,9 +296,12 @@ export class Charters {
     this.removeFile(key);
   }
 
-  /** Validates these closed files; resolves when all are done. */
-  private runPass(keys: string[]): Promise<void> {
-    return this.queue.runPass(keys.filter((key) => !this.open.has(key)));
+  /** Validates these closed files; resolves when all are done, or once the pass is cancelled. */
+  private runPass(keys: string[], cancel?: Cancellation): Promise<void> {
+    return this.queue.runPass(
+      keys.filter((key) => !this.open.has(key)),
+      cancel,
+    );
   }
 
   /** Re-validates every known charter: open ones now, closed ones in the background. */
@@ -312,7 +315,7 @@ export class Charters {
    * Validates the whole workspace: the files found by `scan` (charters and config files) plus
    * the open documents; forgets closed files that no longer exist.
    */
-  async validateWorkspace(found: { charters: string[]; configs: string[] }): Promise<void> {
+  async validateWorkspace(found: { charters: string[]; configs: string[] }, cancel?: Cancellation): Promise<void> {
     if (!this.enabled) return;
     for (const config of found.configs) {
       this.configs.known.add(config);
@@ -329,7 +332,7 @@ export class Charters {
       if (!keys.has(key) && !this.open.has(key)) this.removeFile(key);
     }
     for (const uri of this.open.values()) this.scheduler.validateNow(uri);
-    await this.runPass([...keys]);
+    await this.runPass([...keys], cancel);
     // Open documents may have been affected by ids found on disk meanwhile.
     for (const uri of this.open.values()) this.scheduler.validateNow(uri);
   }

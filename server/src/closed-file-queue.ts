@@ -12,6 +12,14 @@ export const SLICE_MS = 15;
 export interface Progress {
   report(done: number, total: number): void;
   done(): void;
+  /** Cancelled when the user cancels the progress report in the editor. */
+  cancelled?: Cancellation;
+}
+
+/** A cancellation token (vscode-jsonrpc's `CancellationToken` fits). */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): { dispose(): void };
 }
 
 export interface ClosedFileValidation {
@@ -52,12 +60,21 @@ export class ClosedFileQueue {
     this.pending.delete(key);
   }
 
-  /** Validates these files; resolves when all are done. Shows progress when it can. */
-  runPass(keys: readonly string[]): Promise<void> {
-    if (keys.length === 0 || !this.validation.enabled()) return Promise.resolve();
+  /**
+   * Validates these files; resolves when all are done. Shows progress when it can. Cancelled
+   * (by `cancel`, or by the user from the progress report), the pass ends at once: its files not
+   * yet checked are dropped, unless another pass still wants them.
+   */
+  runPass(keys: readonly string[], cancel?: Cancellation): Promise<void> {
+    if (keys.length === 0 || !this.validation.enabled() || cancel?.isCancellationRequested) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const pass: Pass = { remaining: new Set(keys), total: keys.length, resolve };
       this.passes.add(pass);
+      const listener = cancel?.onCancellationRequested(() => this.cancelPass(pass));
+      pass.resolve = () => {
+        listener?.dispose();
+        resolve();
+      };
       this.enqueue(keys);
       this.validation
         .createProgress(
@@ -67,8 +84,10 @@ export class ClosedFileQueue {
         .then(
           (progress) => {
             if (!progress) return;
-            if (this.passes.has(pass)) pass.progress = progress;
-            else progress.done();
+            if (this.passes.has(pass)) {
+              pass.progress = progress;
+              progress.cancelled?.onCancellationRequested(() => this.cancelPass(pass));
+            } else progress.done();
           },
           (error: unknown) => this.validation.error(`Progress report failed: ${String(error)}`),
         );
@@ -105,6 +124,16 @@ export class ClosedFileQueue {
       if (this.pending.size > 0 && this.validation.enabled()) this.enqueue([]);
       else this.finishPasses(true);
     }
+  }
+
+  private cancelPass(pass: Pass): void {
+    if (!this.passes.has(pass)) return;
+    this.passes.delete(pass);
+    for (const key of pass.remaining) {
+      if (![...this.passes].some((other) => other.remaining.has(key))) this.pending.delete(key);
+    }
+    pass.progress?.done();
+    pass.resolve();
   }
 
   private markDone(key: string): void {

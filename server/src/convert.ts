@@ -125,12 +125,13 @@ export function toCompletionItem(candidate: CompletionCandidate, snippetSupport:
   return item;
 }
 
+/** Each outline kind its own symbol kind (a phase is a stage of work, not an event). */
 const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
   section: SymbolKind.Module,
-  list: SymbolKind.Array,
+  party: SymbolKind.Class,
+  phase: SymbolKind.Package,
+  group: SymbolKind.Array,
   item: SymbolKind.Struct,
-  field: SymbolKind.Property,
-  phase: SymbolKind.Event,
 };
 
 export function toDocumentSymbols(nodes: readonly OutlineNode[]): DocumentSymbol[] {

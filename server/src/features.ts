@@ -27,6 +27,8 @@ import {
   foldingRegions,
   hoverAt,
   safeFixEdits,
+  SHOW_SECTION_COMMAND,
+  type ShowSectionArgs,
 } from "../../core/src/navigation";
 import { isCharterFileName } from "../../core/src/workspace/file-kinds";
 import type { Charters } from "./charters";
@@ -140,11 +142,33 @@ export class Features {
     const document = this.charterDocument(params);
     if (!document) return [];
     const { analysis } = this.charters.analysisFor(document);
-    return charterLenses(analysis.parsed, analysis.facts).map((lens) => ({
-      range: lens.range,
-      // Title only: an empty command id makes the lens informational.
-      command: { title: lens.title, command: "" },
-    }));
+    return charterLenses(analysis.parsed, analysis.facts).map((lens) => {
+      const args: ShowSectionArgs = { uri: document.uri, section: lens.section, range: lens.range };
+      return { range: lens.range, command: { title: lens.title, command: SHOW_SECTION_COMMAND, arguments: [args] } };
+    });
+  }
+
+  /** `workspace/executeCommand`: the arguments of the one command the server runs (SHOW_SECTION_COMMAND). */
+  showSectionArgs(params: unknown): ShowSectionArgs {
+    const command = isRecord(params) ? params.command : undefined;
+    if (command !== SHOW_SECTION_COMMAND) {
+      throw invalidParams(`Unknown command ${JSON.stringify(command)}: the server runs only ${SHOW_SECTION_COMMAND}.`);
+    }
+    const args = isRecord(params) && Array.isArray(params.arguments) ? params.arguments[0] : undefined;
+    const range = isRecord(args) ? args.range : undefined;
+    if (
+      !isRecord(args) ||
+      typeof args.uri !== "string" ||
+      (args.section !== "timeline" && args.section !== "exchange") ||
+      !isRecord(range) ||
+      !isPosition(range.start) ||
+      !isPosition(range.end)
+    ) {
+      throw invalidParams(
+        `Expected ${SHOW_SECTION_COMMAND} with one argument { uri, section, range }, as a lens gives it.`,
+      );
+    }
+    return { uri: args.uri, section: args.section, range: { start: range.start, end: range.end } };
   }
 
   private workspaceEdit(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {

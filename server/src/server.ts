@@ -14,6 +14,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  type CancellationToken,
   type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
@@ -22,13 +23,15 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { isRecord, type Finding } from "../../core/src";
+import { SHOW_SECTION_COMMAND } from "../../core/src/navigation";
 import { WORKSPACE_GLOBS, isCharterFileName, isConfigFileName, isInSkippedFolder } from "../../core/src/workspace";
 import { Charters } from "./charters";
 import { toDiagnostic } from "./convert";
 import { FIX_ALL_KIND, Features, type ClientSupport } from "./features";
+import { REFUSED_METHOD, Lifecycle, refuse, throwIfCancelled } from "./lifecycle";
 import { DIFF_REQUEST, ReviewRequests, SIGN_REQUEST } from "./review";
 import { validationDelay } from "./open-scheduler";
-import { readSettings } from "./settings";
+import { pushedSettingsOf, readSettings } from "./settings";
 import { baseName, fileKey, uriToPath } from "./uris";
 import { workDoneProgress } from "./work-done-progress";
 
@@ -59,7 +62,9 @@ const messageStrategy: MessageStrategy = {
   },
 };
 
-const connection = createConnection(ProposedFeatures.all, { messageStrategy });
+const lifecycle = new Lifecycle();
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle.strategy(messageStrategy) });
+connection.onRequest(REFUSED_METHOD, refuse);
 const documents = new TextDocuments(TextDocument);
 
 let capabilities: ClientCapabilities = {};
@@ -86,8 +91,15 @@ const charters = new Charters(
   documents,
   {
     publish(uri: string, findings: readonly Finding[], version?: number) {
+      // Related information only to a client that declared it can show it.
+      const related = capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? false;
+      const diagnostics = findings.map((finding) => {
+        const diagnostic = toDiagnostic(finding, uri);
+        if (!related) delete diagnostic.relatedInformation;
+        return diagnostic;
+      });
       void connection
-        .sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(finding, uri)) })
+        .sendDiagnostics({ uri, version, diagnostics })
         .catch((error: unknown) => logError(`Publishing diagnostics for ${uri} failed: ${String(error)}`));
     },
     log,
@@ -106,11 +118,21 @@ const clientSupport = (): ClientSupport => ({
 const features = new Features(charters, (uri) => documents.get(uri), isCharterDocument, clientSupport);
 const review = new ReviewRequests(charters, (uri) => documents.get(uri));
 
-/** Runs a request handler; unexpected errors become an LSP error response, never a crash. */
-function guarded<R>(name: string, handler: (params: unknown) => R | Promise<R>): (params: unknown) => Promise<R> {
-  return async (params: unknown) => {
+/**
+ * Runs a request handler; unexpected errors become an LSP error response, never a crash. A
+ * request the client cancelled is answered RequestCancelled (-32800): before it runs when the
+ * cancellation came first, and instead of its result when it came while it ran.
+ */
+function guarded<R>(
+  name: string,
+  handler: (params: unknown, token: CancellationToken) => R | Promise<R>,
+): (params: unknown, token: CancellationToken) => Promise<R> {
+  return async (params: unknown, token: CancellationToken) => {
     try {
-      return await handler(params);
+      throwIfCancelled(token, name);
+      const result = await handler(params, token);
+      throwIfCancelled(token, name);
+      return result;
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       logError(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
@@ -139,6 +161,7 @@ function safely<P>(name: string, handler: (params: P) => void | Promise<void>): 
 // Lifecycle
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  lifecycle.initialized();
   capabilities = params.capabilities ?? {};
   const roots: string[] = [];
   for (const folder of params.workspaceFolders ?? []) {
@@ -150,7 +173,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     if (file) roots.push(file);
   } else if (roots.length === 0 && params.rootPath) roots.push(params.rootPath);
   charters.folders.set(roots);
-  pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  const options = params.initializationOptions;
+  // `initializationOptions.settings`, else the options themselves (Helix), each bare or nested.
+  pushedSettings = pushedSettingsOf(isRecord(options) && "settings" in options ? options.settings : options);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -160,6 +185,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: "Partner Charter" },
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [SHOW_SECTION_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: "Partner Charter", version: VERSION },
@@ -206,9 +232,15 @@ connection.onShutdown(() => {
 
 let settingsChain: Promise<void> = Promise.resolve();
 
+/**
+ * The settings: asked of the client when it answers `workspace/configuration`; what it pushed
+ * (initialization options, configuration changes) when it cannot or has none for our section
+ * (Neovim answers `null` for a section it was not given).
+ */
 async function pullSettings(): Promise<unknown> {
   if (capabilities.workspace?.configuration) {
-    return (await connection.workspace.getConfiguration({ section: "partnerCharter" })) as unknown;
+    const pulled = (await connection.workspace.getConfiguration({ section: "partnerCharter" })) as unknown;
+    if (isRecord(pulled) || pushedSettings === undefined) return pulled;
   }
   return pushedSettings;
 }
@@ -248,10 +280,9 @@ function refreshSettings(): Promise<void> {
 
 connection.onDidChangeConfiguration(
   safely("configuration change", async (params) => {
-    const settings = (params as { settings?: unknown } | undefined)?.settings;
-    if (settings && typeof settings === "object" && "partnerCharter" in settings) {
-      pushedSettings = (settings as { partnerCharter: unknown }).partnerCharter;
-    }
+    // VS Code sends `settings: null` (its settings are pulled); other clients push them here.
+    const pushed = pushedSettingsOf(isRecord(params) ? params.settings : undefined);
+    if (pushed) pushedSettings = pushed;
     await refreshSettings();
   }),
 );
@@ -259,11 +290,12 @@ connection.onDidChangeConfiguration(
 // -----------------------------------------------------------------------------------------
 // Workspace
 
-async function validateWorkspace(): Promise<void> {
+async function validateWorkspace(token?: CancellationToken): Promise<void> {
   if (!charters.enabled) return;
   const started = Date.now();
   const found = await charters.folders.scan();
-  await charters.validateWorkspace(found);
+  if (token?.isCancellationRequested) return;
+  await charters.validateWorkspace(found, token);
   if (charters.settings.trace === "verbose") {
     log(`Checked ${found.charters.length} charters in ${Date.now() - started} ms.`);
   }
@@ -363,6 +395,16 @@ connection.onCodeAction(guarded("code actions", (params) => features.codeActions
 connection.onDocumentSymbol(guarded("document symbols", (params) => features.documentSymbols(params)));
 connection.onFoldingRanges(guarded("folding ranges", (params) => features.foldingRanges(params)));
 connection.onCodeLens(guarded("code lens", (params) => features.codeLenses(params)));
+// A lens's command: reveals the lens's line where the client can show a document; changes nothing.
+connection.onExecuteCommand(
+  guarded("execute command", async (params) => {
+    const { uri, range } = features.showSectionArgs(params);
+    if (capabilities.window?.showDocument?.support) {
+      await connection.window.showDocument({ uri, selection: range, takeFocus: true });
+    }
+    return null;
+  }),
+);
 
 connection.onRequest(
   "partnerCharter/model",
@@ -380,9 +422,9 @@ connection.onRequest(
 
 connection.onRequest(
   "partnerCharter/validateWorkspace",
-  guarded("partnerCharter/validateWorkspace", async () => {
+  guarded("partnerCharter/validateWorkspace", async (_params, token) => {
     if (!charters.enabled) return { ...charters.totals(), errors: 0, warnings: 0 };
-    await validateWorkspace();
+    await validateWorkspace(token);
     return charters.totals();
   }),
 );

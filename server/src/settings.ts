@@ -20,6 +20,17 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   trace: "off",
 };
 
+/**
+ * The `partnerCharter` settings as a client pushed them (`initializationOptions.settings`,
+ * `workspace/didChangeConfiguration`): either the bare object (`{ today, rules, … }`) or
+ * nested under its section (`{ partnerCharter: { … } }`), as editors other than VS Code send
+ * them. Anything else reads as no settings.
+ */
+export function pushedSettingsOf(raw: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(raw)) return undefined;
+  return isRecord(raw.partnerCharter) ? raw.partnerCharter : raw;
+}
+
 /** Reads the raw `partnerCharter` settings object; problems are messages for the user. */
 export function readSettings(raw: unknown): { settings: ServerSettings; problems: string[] } {
   const problems: string[] = [];

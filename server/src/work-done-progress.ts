@@ -4,7 +4,7 @@ import type { Progress } from "./closed-file-queue";
 /**
  * The editor's progress report for a workspace pass ($/progress), when the client supports
  * server-initiated progress: a percentage and "N of M checked", sent only when the percentage
- * changes.
+ * changes. The user may cancel it: the pass then stops (closed-file-queue.ts).
  */
 export function workDoneProgress(
   connection: Connection,
@@ -13,7 +13,7 @@ export function workDoneProgress(
   return async (title) => {
     if (!supported()) return undefined;
     const reporter = await connection.window.createWorkDoneProgress();
-    reporter.begin("Partner Charter", 0, title, false);
+    reporter.begin("Partner Charter", 0, title, true);
     let lastPercent = -1;
     return {
       report(done, total) {
@@ -25,6 +25,7 @@ export function workDoneProgress(
       done() {
         reporter.done();
       },
+      cancelled: reporter.token,
     };
   };
 }

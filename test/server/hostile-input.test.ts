@@ -108,7 +108,7 @@ describe("language server: hostile input", function () {
     const symbols = await server.client.request<DocumentSymbol[]>("textDocument/documentSymbol", {
       textDocument: { uri },
     });
-    const tier = symbols.find((symbol) => symbol.name === "tier")!;
+    const tier = symbols.find((symbol) => symbol.name === "Tier")!;
     assert.equal(tier.detail, "toString");
     assert.doesNotMatch(JSON.stringify(symbols), /native code|\[object /);
     await server.client.close(uri);

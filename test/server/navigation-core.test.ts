@@ -133,6 +133,22 @@ describe("core/navigation helpers", () => {
     });
   });
 
+  describe("code lens days to a go/no-go", () => {
+    it("counts the days to a pending decision from the phase facts, and says when it is due or overdue", () => {
+      const text =
+        "phases:\n  crawl:\n    start: 2026-10-01\n    end: 2026-11-24\n    goNoGo:\n      - { metric: m, improvement: 25% }\n    outcome: pending\n";
+      const titleOn = (today: string): string => {
+        const parsed = parseCharter(text);
+        const [lens] = charterLenses(parsed, charterFacts(parsed.data, { today }));
+        assert.equal(lens?.section, "timeline");
+        return lens!.title;
+      };
+      assert.equal(titleOn("2026-11-20"), "7.7 weeks · go/no-go decision in 4 days (2026-11-24)");
+      assert.equal(titleOn("2026-11-24"), "7.7 weeks · go/no-go decision due today (2026-11-24)");
+      assert.equal(titleOn("2026-11-25"), "7.7 weeks · go/no-go decision 1 day overdue (due 2026-11-24)");
+    });
+  });
+
   describe("folding", () => {
     it("folds comment runs and keeps working on broken YAML", () => {
       const text = "# one\n# two\npartner:\n  name: x\n  website: [\n";

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -70,6 +70,8 @@ describe("the release tarball (npm pack) installs and runs", function () {
       "CHANGELOG.md",
       "dist/cli.js",
       "dist/cli-main.js",
+      "dist/server.js",
+      "docs/editors.md",
       "schemas/partner-charter.schema.json",
       "docs/rules/schema.md",
       "docs/ci.md",
@@ -105,6 +107,39 @@ describe("the release tarball (npm pack) installs and runs", function () {
     const page = run(bin, ["render", example, "--audience", "partner", "--today", TEST_TODAY], { cwd: temp, env });
     assert.equal(page.status, 0, page.stderr);
     assert.match(page.stdout, /^<!DOCTYPE html>/);
+  });
+
+  it("installs partner-charter-server, which speaks LSP over stdio (docs/editors.md)", async () => {
+    const bin = path.join(temp, "prefix", "node_modules", ".bin", "partner-charter-server");
+    assert.ok(fs.existsSync(bin), "installed by the test above");
+    const server = spawn(bin, ["--stdio"], { cwd: temp, env, stdio: ["pipe", "pipe", "pipe"] });
+    const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
+    let stdout = "";
+    server.stdout.setEncoding("utf8");
+    const answered = (id: number): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no answer to request ${id}:\n${stdout}`)), 30_000);
+        const check = (): void => {
+          if (!stdout.includes(`"id":${id},`)) return;
+          clearTimeout(timer);
+          server.stdout.off("data", check);
+          resolve();
+        };
+        server.stdout.on("data", check);
+        check();
+      });
+    server.stdout.on("data", (chunk: string) => (stdout += chunk));
+    const send = (body: unknown): void => {
+      const json = JSON.stringify(body);
+      server.stdin.write(`Content-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`);
+    };
+    send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } });
+    await answered(1);
+    assert.match(stdout, /"serverInfo":\{"name":"Partner Charter","version":"[^"]+"\}/);
+    send({ jsonrpc: "2.0", id: 2, method: "shutdown" });
+    await answered(2);
+    send({ jsonrpc: "2.0", method: "exit" });
+    assert.equal(await exited, 0);
   });
 
   it("runs with npx --package from the tarball, as the README shows", () => {

@@ -14,7 +14,7 @@ export {
 export { hoverAt, type HoverInfo } from "./hover";
 export { charterOutline, type OutlineNode, type OutlineKind } from "./outline";
 export { foldingRegions, type FoldingRegion } from "./folding";
-export { charterLenses, type CharterLens } from "./lenses";
+export { charterLenses, SHOW_SECTION_COMMAND, type CharterLens, type ShowSectionArgs } from "./lenses";
 export { disableForLineEdit, disableForFileEdit, safeFixEdits } from "./edits";
 export { allowedValues, valueKind, type AllowedValue } from "./schema-info";
 export { keySnippet, itemSnippet, documentSnippet, yamlScalar, type SnippetOptions } from "./snippets";

@@ -8,12 +8,15 @@ import type { NodePath, Range } from "../types";
 import { nodeRange, scalarKey } from "./tree";
 
 /**
- * The outline of a charter (document symbols): every section, list item and field, named and
- * described for a partnership manager — the tier with its number, each phase with its dates
- * and go/no-go outcome, commitments with their type, signatures with who signed and when.
+ * The outline of a charter (document symbols), curated for a partnership manager rather than
+ * the raw key tree (EDITOR.md): the parties, tier, build-vs-partner decision, leverage, value,
+ * goals, commitments (what each side gives), each phase with its dates and go/no-go, the
+ * measurement, governance, signatures and launch; for a program file, its ecosystem and tiers.
+ * Identification and bookkeeping scalars (`apiVersion`, `id`, `status`…) are not symbols.
  */
 
-export type OutlineKind = "section" | "list" | "item" | "field" | "phase";
+/** `party`: our company or the partner; `phase`: crawl, walk or run; `group`: a list inside a section. */
+export type OutlineKind = "section" | "party" | "phase" | "group" | "item";
 
 export interface OutlineNode {
   name: string;
@@ -134,6 +137,14 @@ function sectionDetail(path: NodePath, value: unknown): string | undefined {
     case "commitments.us":
     case "commitments.partner":
       return count(value, "commitment");
+    case "valueProposition.us":
+    case "valueProposition.partner":
+    case "valueProposition.customers":
+      return count(value, "benefit");
+    case "measurement.metrics":
+      return count(value, "metric");
+    case "governance.exitCriteria":
+      return Array.isArray(value) ? `${value.length} ${value.length === 1 ? "criterion" : "criteria"}` : undefined;
     case "phases":
       return data ? ["crawl", "walk", "run"].filter((phase) => phase in data).join(" → ") || undefined : undefined;
     case "phases.crawl":
@@ -167,68 +178,168 @@ function sectionDetail(path: NodePath, value: unknown): string | undefined {
   }
 }
 
-function kindOf(path: NodePath, value: unknown): OutlineKind {
-  if (path.length === 2 && path[0] === "phases") return "phase";
-  if (Array.isArray(value)) return "list";
-  if (asData(value)) return "section";
-  return "field";
+/** A top-level section: its key, its name in the outline, its kind and what it lists. */
+interface SectionSpec {
+  key: string;
+  name: string;
+  kind?: OutlineKind;
+  /** Sub-entries (key → name) shown as groups or phases; their list items become the group's items. */
+  parts?: readonly (readonly [key: string, name: string, kind?: OutlineKind])[];
+  /** The section is itself a list: its items. */
+  items?: boolean;
+}
+
+const CHARTER_SECTIONS: readonly SectionSpec[] = [
+  { key: "company", name: "Our company", kind: "party" },
+  { key: "partner", name: "Partner", kind: "party" },
+  { key: "tier", name: "Tier" },
+  { key: "decision", name: "Build vs partner" },
+  { key: "leverage", name: "Leverage" },
+  {
+    key: "valueProposition",
+    name: "Value",
+    parts: [
+      ["us", "For us"],
+      ["partner", "For the partner"],
+      ["customers", "For customers"],
+    ],
+  },
+  {
+    key: "goals",
+    name: "Goals",
+    parts: [
+      ["us", "For us", "item"],
+      ["partner", "For the partner", "item"],
+      ["customers", "For customers", "item"],
+    ],
+  },
+  {
+    key: "commitments",
+    name: "Commitments",
+    parts: [
+      ["us", "We give"],
+      ["partner", "Partner gives"],
+    ],
+  },
+  {
+    key: "phases",
+    name: "Phases",
+    parts: [
+      ["crawl", "Crawl", "phase"],
+      ["walk", "Walk", "phase"],
+      ["run", "Run", "phase"],
+    ],
+  },
+  { key: "measurement", name: "Measurement", parts: [["metrics", "Metrics"]] },
+  { key: "governance", name: "Governance", parts: [["exitCriteria", "Exit criteria"]] },
+  { key: "signatures", name: "Signatures", items: true },
+  { key: "launch", name: "Launch" },
+];
+
+const PROGRAM_SECTIONS: readonly SectionSpec[] = [
+  { key: "company", name: "Our company", kind: "party" },
+  { key: "ecosystem", name: "Ecosystem" },
+  { key: "tiers", name: "Tiers", items: true },
+];
+
+/** The list a phase's items come from. */
+const PHASE_ITEMS = "goNoGo";
+
+function programSectionDetail(path: NodePath, value: unknown): string | undefined {
+  const data = asData(value);
+  if (path.join(".") === "ecosystem") return text(data?.model);
+  if (path.join(".") === "company") return text(data?.name);
+  if (path.join(".") === "tiers") return count(value, "tier");
+  return undefined;
+}
+
+function programItemName(value: unknown, index: number): { name: string; detail?: string } {
+  const tier = asData(value);
+  const level = text(tier?.tier);
+  const number = own(TIER_NUMBER, level);
+  return {
+    name: text(tier?.name) ?? level ?? `tier ${index + 1}`,
+    detail: level ? (number ? `${level} · ${number}` : level) : undefined,
+  };
 }
 
 export function charterOutline(parsed: ParsedCharter): OutlineNode[] {
   const source = parsed.text;
+  const root = parsed.doc?.contents;
+  if (!isMap(root)) return [];
   const endOf = (start: number, end: number): number => {
     let e = end;
     while (e > start && /\s/.test(source[e - 1]!)) e--;
     return e;
   };
   const span = (start: number, end: number): Range => parsed.lines.range(start, endOf(start, end));
+  const isProgram = root.items.some((pair) => scalarKey(pair.key) === "kind" && scalarKey(pair.value) === "Program");
 
-  const children = (node: unknown, path: (string | number)[], depth: number): OutlineNode[] | undefined => {
-    if (depth > 8 || isAlias(node)) return undefined;
+  /** The `key: value` entry of a mapping as a symbol (key and value in its range). */
+  const entry = (
+    map: unknown,
+    key: string,
+    name: string,
+    kind: OutlineKind,
+    detail: string | undefined,
+  ): { node: OutlineNode; value: unknown } | undefined => {
+    if (!isMap(map)) return undefined;
+    const pair = map.items.find((candidate) => scalarKey(candidate.key) === key);
+    const keyRange = nodeRange(pair?.key);
+    if (!pair || !keyRange) return undefined;
+    const end = Math.max(keyRange[1], nodeRange(pair.value)?.[1] ?? keyRange[1]);
+    return {
+      node: { name, detail, kind, range: span(keyRange[0], end), selectionRange: span(keyRange[0], keyRange[1]) },
+      value: pair.value,
+    };
+  };
+
+  /** The items of a block list, each named by its content. */
+  const items = (list: unknown, path: NodePath): OutlineNode[] | undefined => {
+    if (!isSeq(list) || isAlias(list)) return undefined;
     const out: OutlineNode[] = [];
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = scalarKey(pair.key);
-        const keyRange = nodeRange(pair.key);
-        if (key === undefined || !keyRange) continue;
-        const valueRange = nodeRange(pair.value);
-        const childPath = [...path, key];
-        const value = dataOf(pair.value);
-        const end = Math.max(keyRange[1], valueRange?.[1] ?? keyRange[1]);
-        out.push({
-          name: key,
-          detail: sectionDetail(childPath, value),
-          kind: kindOf(childPath, value),
-          range: span(keyRange[0], end),
-          selectionRange: span(keyRange[0], keyRange[1]),
-          children: children(pair.value, childPath, depth + 1),
-        });
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => {
-        const range = nodeRange(item);
-        if (!range) return;
-        const childPath = [...path, index];
-        const value = dataOf(item);
-        const { name, detail } = itemName(childPath, value);
-        const whole = span(range[0], range[1]);
-        out.push({
-          name,
-          detail: detail || undefined,
-          kind: asData(value) || Array.isArray(value) ? "item" : "field",
-          range: whole,
-          selectionRange:
-            whole.start.line === whole.end.line
-              ? whole
-              : {
-                  start: whole.start,
-                  end: { line: whole.start.line, character: parsed.lines.lineText(whole.start.line).length },
-                },
-          children: isMap(item) && !item.flow ? children(item, childPath, depth + 1) : undefined,
-        });
+    list.items.forEach((item, index) => {
+      const range = nodeRange(item);
+      if (!range) return;
+      const value = dataOf(item);
+      const { name, detail } = isProgram ? programItemName(value, index) : itemName([...path, index], value);
+      const whole = span(range[0], range[1]);
+      const firstLine = { line: whole.start.line, character: parsed.lines.lineText(whole.start.line).length };
+      out.push({
+        name,
+        detail: detail || undefined,
+        kind: "item",
+        range: whole,
+        selectionRange: whole.start.line === whole.end.line ? whole : { start: whole.start, end: firstLine },
       });
-    } else return undefined;
+    });
     return out.length ? out : undefined;
   };
-  return children(parsed.doc?.contents, [], 0) ?? [];
+
+  const out: OutlineNode[] = [];
+  for (const spec of isProgram ? PROGRAM_SECTIONS : CHARTER_SECTIONS) {
+    const data = dataOf(root.items.find((pair) => scalarKey(pair.key) === spec.key)?.value);
+    const detail = isProgram ? programSectionDetail([spec.key], data) : sectionDetail([spec.key], data);
+    const section = entry(root, spec.key, spec.name, spec.kind ?? "section", detail);
+    if (!section) continue;
+    const children: OutlineNode[] = [];
+    for (const [key, name, kind] of spec.parts ?? []) {
+      const path = [spec.key, key];
+      const partData = dataOf(isMap(section.value) ? section.value.get(key, true) : undefined);
+      const part = entry(section.value, key, name, kind ?? "group", sectionDetail(path, partData));
+      if (!part) continue;
+      // A phase lists its go/no-go criteria; any other part, its own items.
+      part.node.children =
+        kind === "phase"
+          ? items(isMap(part.value) ? part.value.get(PHASE_ITEMS, true) : undefined, [...path, PHASE_ITEMS])
+          : items(part.value, path);
+      children.push(part.node);
+    }
+    if (spec.items) children.push(...(items(section.value, [spec.key]) ?? []));
+    if (children.length) section.node.children = children;
+    out.push(section.node);
+  }
+  return out.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }

@@ -65,6 +65,7 @@ export function webviewCsp(nonce: string, cspSource = ""): string {
  * click on the toolbar to switch the audience; the scroll position is kept in the webview's
  * state (which VS Code keeps while the panel is hidden and across re-renders) and reported to
  * the extension, so neither a jump to a line nor a re-render scrolls the page back to the top.
+ * `{ type: "scrollToSection", id }` scrolls to a section (a code lens's command).
  */
 const PREVIEW_SCRIPT = `(function () {
   var vscode = typeof acquireVsCodeApi === "function" ? acquireVsCodeApi() : undefined;
@@ -101,6 +102,16 @@ const PREVIEW_SCRIPT = `(function () {
     if (message && message.type === "scrollTo" && typeof message.y === "number") {
       target = message.y;
       startRestore();
+    }
+    // A code lens asks for the section that shows its facts (the timeline, the exchange).
+    var section = message && message.type === "scrollToSection" ? document.getElementById(String(message.id)) : null;
+    if (section) {
+      target = Math.max(0, section.getBoundingClientRect().top + window.scrollY);
+      startRestore();
+      if (vscode) {
+        vscode.setState({ scrollY: target });
+        vscode.postMessage({ type: "scroll", y: target });
+      }
     }
   });
   var pending = false;

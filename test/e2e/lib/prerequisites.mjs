@@ -116,6 +116,19 @@ export function ensureBrowser({ cache = cacheDir() } = {}) {
   return { chromium: paths.chromium, playwright: paths.playwright };
 }
 
+/**
+ * Debian's neovim (0.7.2 on bookworm), for the test that drives the language server from real
+ * headless Neovim (test/editors): installed the same way as chromium when `nvim` is missing.
+ * `PARTNER_CHARTER_NVIM` names another binary.
+ */
+export function ensureNeovim() {
+  const nvim = process.env.PARTNER_CHARTER_NVIM || "nvim";
+  const present = () => spawnSync(nvim, ["--version"], { stdio: "ignore" }).status === 0;
+  if (!present()) aptInstall(["neovim"]);
+  if (!present()) throw new Error(`${nvim} does not run after installing Debian's neovim`);
+  return nvim;
+}
+
 /** Installs whatever is missing; each step is skipped when its result is already there. */
 export function ensurePrerequisites({ cache = cacheDir() } = {}) {
   const paths = toolPaths(cache);

@@ -176,6 +176,30 @@ suite("Partner Charter in VS Code", () => {
     assert.deepStrictEqual(bad, [], "no schema or yaml-syntax finding after the snippet");
   });
 
+  test("a code lens's command opens the preview beside the charter, scrolled to the section it speaks of", async () => {
+    const editor = await show("acme.partner.yaml");
+    const uri = editor.document.uri;
+    const lenses = await waitFor("the code lenses with their command", async () => {
+      const found = await vscode.commands.executeCommand("vscode.executeCodeLensProvider", uri);
+      return found &&
+        found.length > 0 &&
+        found.every((lens) => lens.command && lens.command.command === "partnerCharter.showSection")
+        ? found
+        : undefined;
+    });
+    const crawl = lenses.find(
+      (lens) => lens.range.start.line === editor.document.getText().split("\n").indexOf("  crawl:"),
+    );
+    assert.ok(crawl, "a lens on the crawl phase");
+    assert.strictEqual(crawl.command.arguments[0].section, "timeline");
+    await vscode.commands.executeCommand(crawl.command.command, ...crawl.command.arguments);
+    const { getPreview } = await api();
+    // No preview of this charter before: the section waits for the page to load.
+    const preview = await waitFor("the preview", () => getPreview(uri));
+    await preview.firstRender;
+    await waitFor("the page scrolled to the timeline", () => preview.scrollY > 0);
+  });
+
   test("Open Preview renders the charter in a webview tab, reused per document", async () => {
     await show("acme.partner.yaml");
     const uri = fileUri("acme.partner.yaml");

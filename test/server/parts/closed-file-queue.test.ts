@@ -133,6 +133,60 @@ describe("server parts: closed-file queue", () => {
     assert.deepEqual(events, [keys(3)[0], keys(3)[2]]);
   });
 
+  it("a cancelled pass ends at once and drops its files, but keeps those another pass wants", async () => {
+    validate = (key) => {
+      busy(SLICE_MS / 3);
+      events.push(key);
+    };
+    const listeners: (() => void)[] = [];
+    let cancelled = false;
+    const token = {
+      get isCancellationRequested() {
+        return cancelled;
+      },
+      onCancellationRequested: (listener: () => void) => {
+        listeners.push(listener);
+        return { dispose: () => listeners.splice(listeners.indexOf(listener), 1) };
+      },
+    };
+    const cancelledPass = queue.runPass(keys(30), token);
+    const other = queue.runPass(keys(30).slice(25));
+    await new Promise((resolve) => setImmediate(resolve));
+    cancelled = true;
+    for (const listener of [...listeners]) listener();
+    await cancelledPass;
+    const atCancel = events.length;
+    assert.ok(atCancel < 25, `stopped early: ${atCancel} of 30 checked`);
+    await other;
+    assert.deepEqual(events.slice(atCancel), keys(30).slice(25), "the other pass's files only");
+    assert.equal(listeners.length, 0, "no listener left on the token");
+    // A pass cancelled before it starts checks nothing.
+    events = [];
+    await queue.runPass(keys(3), token);
+    assert.deepEqual(events, []);
+  });
+
+  it("a pass stops when the user cancels its progress report", async () => {
+    validate = (key) => {
+      busy(SLICE_MS / 3);
+      events.push(key);
+    };
+    let cancel!: () => void;
+    progress.cancelled = {
+      isCancellationRequested: false,
+      onCancellationRequested: (listener) => {
+        cancel = listener;
+        return { dispose: () => undefined };
+      },
+    };
+    const pass = queue.runPass(keys(30));
+    await new Promise((resolve) => setImmediate(resolve));
+    cancel();
+    await pass;
+    assert.ok(events.length < 30, `${events.length} of 30 checked`);
+    assert.equal(progress.ended, 1);
+  });
+
   it("stop ends every pass at once, and nothing runs with validation off", async () => {
     const pass = queue.runPass(keys(3));
     queue.stop();
