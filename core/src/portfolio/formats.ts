@@ -1,3 +1,5 @@
+import { renderPortfolioCsv } from "./render-csv";
+import { renderPortfolioIcs } from "./render-ics";
 import { renderPortfolioMarkdown, renderPortfolioStylish, type StylishStyle } from "./render-text";
 import type { Portfolio } from "./types";
 
@@ -14,6 +16,8 @@ export const PORTFOLIO_FORMATS = {
   stylish: (portfolio, options) => renderPortfolioStylish(portfolio, options.style),
   markdown: (portfolio) => renderPortfolioMarkdown(portfolio),
   json: (portfolio) => `${JSON.stringify(portfolio, null, 2)}\n`,
+  csv: (portfolio) => renderPortfolioCsv(portfolio),
+  ics: (portfolio, options) => renderPortfolioIcs(portfolio, options.horizon),
 } satisfies Record<string, (portfolio: Portfolio, options: PortfolioFormatOptions) => string>;
 
 export type PortfolioFormat = keyof typeof PORTFOLIO_FORMATS;
