@@ -1,4 +1,5 @@
 import { renderPortfolioCsv } from "./render-csv";
+import { renderPortfolioHtml } from "./render-html";
 import { renderPortfolioIcs } from "./render-ics";
 import { renderPortfolioMarkdown, renderPortfolioStylish, type StylishStyle } from "./render-text";
 import type { Portfolio } from "./types";
@@ -16,6 +17,7 @@ export const PORTFOLIO_FORMATS = {
   stylish: (portfolio, options) => renderPortfolioStylish(portfolio, options.style),
   markdown: (portfolio) => renderPortfolioMarkdown(portfolio),
   json: (portfolio) => `${JSON.stringify(portfolio, null, 2)}\n`,
+  html: (portfolio) => renderPortfolioHtml(portfolio, { mode: "standalone" }),
   csv: (portfolio) => renderPortfolioCsv(portfolio),
   ics: (portfolio, options) => renderPortfolioIcs(portfolio, options.horizon),
 } satisfies Record<string, (portfolio: Portfolio, options: PortfolioFormatOptions) => string>;

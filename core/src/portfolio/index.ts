@@ -11,3 +11,4 @@ export {
 } from "./build";
 export { renderPortfolioStylish, renderPortfolioMarkdown, type StylishStyle } from "./render-text";
 export { PORTFOLIO_FORMATS, type PortfolioFormat, type PortfolioFormatOptions } from "./formats";
+export { renderPortfolioHtml, type PortfolioHtmlOptions } from "./render-html";
