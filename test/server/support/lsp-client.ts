@@ -134,6 +134,7 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Extra arguments for node (e.g. --inspect). */
   nodeArgs?: string[];
+  initializationOptions?: unknown;
 }
 
 type Waiter = { check: () => boolean; resolve: () => void };
@@ -145,6 +146,8 @@ export class LspClient {
   readonly logs: string[] = [];
   readonly progress: { token: string | number; value: unknown }[] = [];
   readonly stderr: string[] = [];
+  /** `partnerCharter/portfolioChanged` notifications received. */
+  portfolioChanges = 0;
   /** Answers `workspace/configuration`, by section. */
   settings: Record<string, unknown>;
   initializeResult?: InitializeResult;
@@ -199,6 +202,10 @@ export class LspClient {
       return null;
     });
     connection.onNotification(LogMessageNotification.type, (params) => client.logs.push(params.message));
+    connection.onNotification("partnerCharter/portfolioChanged", () => {
+      client.portfolioChanges++;
+      client.notify();
+    });
     connection.onNotification("$/progress", (params: { token: string | number; value: unknown }) => {
       client.progress.push(params);
       client.notify();
@@ -218,6 +225,7 @@ export class LspClient {
       rootUri: uriOf(options.workspace),
       workspaceFolders: [{ uri: uriOf(options.workspace), name: path.basename(options.workspace) }],
       capabilities: options.capabilities ?? CLIENT_CAPABILITIES,
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
