@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { charterView, checkFiles } from "../../core/src";
+import { charterView, checkFiles, renderPortfolioHtml, type Portfolio } from "../../core/src";
 import { previewHtml } from "../../client/src/preview-html";
 import { REPO_ROOT, TEST_TODAY } from "../support/paths";
 import { runCli } from "../support/run-cli";
@@ -161,6 +161,28 @@ describe("accessibility: axe-core in Chromium finds no violation", function () {
       describeViolations(found),
     );
   });
+
+  for (const theme of [DEFAULT_LIGHT, DEFAULT_DARK]) {
+    it(`the Portfolio Dashboard under ${theme.name}`, async () => {
+      const run = runCli(["portfolio", "charters", "--format", "json", "--today", PORTFOLIO_TODAY], {
+        cwd: PORTFOLIO_FOLDER,
+      });
+      assert.equal(run.status, 0, run.stderr);
+      const page = renderPortfolioHtml(JSON.parse(run.stdout) as Portfolio, {
+        mode: "webview",
+        nonce: "a11y",
+        cspSource: "vscode-webview://a11y",
+        linkOf: (charter) =>
+          `command:partnerCharter.openCharterAt?${encodeURIComponent(JSON.stringify([charter.file]))}`,
+      });
+      const found = await violations(browser, page, theme);
+      assert.deepEqual(
+        found.map((v) => v.id),
+        [],
+        describeViolations(found),
+      );
+    });
+  }
 
   it("the portfolio page fits the printable width of A4 and Letter", async () => {
     const run = runCli(["portfolio", "charters", "--format", "html", "--today", PORTFOLIO_TODAY], {
