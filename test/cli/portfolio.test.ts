@@ -83,6 +83,38 @@ describe("CLI portfolio", () => {
     }
   });
 
+  it("says what the rules say: days overdue, launch items not done, review age", () => {
+    const check = runCli(["check", "charters", "--today", TODAY, "--format", "json"], {
+      cwd: path.dirname(CHARTERS),
+    });
+    const report = JSON.parse(check.stdout) as {
+      files: { path: string; diagnostics: { rule: string; message: string }[] }[];
+    };
+    const message = (file: string, rule: string): string =>
+      report.files.find((f) => f.path.endsWith(file))!.diagnostics.find((d) => d.rule === rule)!.message;
+    const data = JSON.parse(portfolio(["--format", "json"]).stdout) as {
+      attention: { kind: string; file: string; message: string; daysUntil?: number }[];
+    };
+    const item = (kind: string) => data.attention.find((a) => a.kind === kind)!;
+    assert.match(message("crawl-overdue-hooli.partner.yaml", "decision-overdue"), /12 days overdue/);
+    assert.match(item("decision-overdue").message, /overdue by 12 days/);
+    const launch = message("walk-launch-globex.partner.yaml", "launch-readiness");
+    assert.match(launch, /with 5 items not done/);
+    assert.match(item("launch").message, /5 pre-launch items not done/);
+    for (const name of [
+      "caseStudy",
+      "integrationValidated",
+      "salesEnablement",
+      "supportTrained",
+      "marketplaceListing",
+    ]) {
+      assert.ok(launch.includes(name) && item("launch").message.includes(name), name);
+    }
+    // stale-charter: reviewed 212 days ago, every 120 days: due 92 days ago.
+    assert.match(message("run-review-umbrella.partner.yaml", "stale-charter"), /212 days ago/);
+    assert.equal(item("review-overdue").daysUntil, -92);
+  });
+
   it("draws stylish tables within 100 columns", () => {
     const run = portfolio([]);
     assert.equal(run.status, 0, run.stderr);

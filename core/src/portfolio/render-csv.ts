@@ -1,3 +1,4 @@
+import { showControlCharactersInProse } from "../text/control";
 import type { Portfolio, PortfolioCharter } from "./types";
 
 /**
@@ -5,6 +6,7 @@ import type { Portfolio, PortfolioCharter } from "./types";
  * row, fields quoted when they hold a quote, comma or line break, quotes doubled; dates ISO).
  * A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a
  * formula by a spreadsheet: it is written with a leading `'`, so a charter can never inject one.
+ * Other control characters are written as `\u{…}`.
  */
 
 const COLUMNS: [string, (charter: PortfolioCharter) => string | number | undefined][] = [
@@ -28,7 +30,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvField(value: string | number | undefined): string {
   if (value === undefined) return "";
-  let text = String(value);
+  // Tabs and line breaks stay text; any other control character is shown as `\u{…}`.
+  let text = showControlCharactersInProse(String(value));
   if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
