@@ -146,6 +146,13 @@ describe("CLI portfolio", () => {
       assert.equal(JSON.parse(temp.read("out/p.json")).version, 1);
       assertUsageError(temp.cli(["portfolio", "--format", "pdf"]), /Unknown format "pdf"/);
       assertUsageError(temp.cli(["portfolio", "--horizon", "soon"]), /--horizon must be a whole number/);
+      const charter = "charters/planned-initech.partner.yaml";
+      const before = temp.read(charter);
+      assertUsageError(temp.cli(["portfolio", "charters", "--output", charter]), /is a file this run reads/);
+      assert.equal(temp.read(charter), before, "the charter is untouched");
+      const help = temp.cli(["portfolio", "--help"]);
+      assert.equal(help.status, 0);
+      assert.match(help.stdout, /--horizon DAYS/);
     } finally {
       temp.remove();
     }
