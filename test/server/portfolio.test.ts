@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ErrorCodes, ResponseError } from "vscode-languageserver-protocol/node";
+import { ErrorCodes, FileChangeType, ResponseError } from "vscode-languageserver-protocol/node";
 import type { Portfolio } from "../../core/src/portfolio";
 import { GOLDEN } from "../cli/helpers";
 import { runCli } from "../support/run-cli";
@@ -59,6 +59,38 @@ describe("language server: partnerCharter/portfolio", function () {
     const others = (p: Portfolio) => p.charters.filter((charter) => charter.file !== name);
     assert.deepEqual(others(after), others(before));
     await server.client.close(uri);
+  });
+
+  it("follows closed charters changed, created and deleted on disk", async () => {
+    const name = "ended-vandelay.partner.yaml";
+    let changes = server.client.portfolioChanges;
+    server.write(name, files[name]!.replace("status: ended", "status: active"));
+    await server.client.filesChanged([{ uri: server.uri(name), type: FileChangeType.Changed }]);
+    await server.client.waitFor(
+      () => server.client.portfolioChanges > changes,
+      () => "a partnerCharter/portfolioChanged notification",
+    );
+    const active = (await request()).charters.find((charter) => charter.file === name)!;
+    assert.equal(active.status, "active");
+    assert.equal(active.stage, "walk");
+    changes = server.client.portfolioChanges;
+    server.write("sub/new.partner.yaml", files["planned-initech.partner.yaml"]!.replace("id: initech-sync", "id: new"));
+    await server.client.filesChanged([{ uri: server.uri("sub/new.partner.yaml"), type: FileChangeType.Created }]);
+    await server.client.waitFor(
+      () => server.client.portfolioChanges > changes,
+      () => "a partnerCharter/portfolioChanged notification",
+    );
+    assert.ok((await request()).charters.some((charter) => charter.file === "sub/new.partner.yaml"));
+    changes = server.client.portfolioChanges;
+    fs.rmSync(server.file("sub/new.partner.yaml"));
+    await server.client.filesChanged([{ uri: server.uri("sub/new.partner.yaml"), type: FileChangeType.Deleted }]);
+    await server.client.waitFor(
+      () => server.client.portfolioChanges > changes,
+      () => "a partnerCharter/portfolioChanged notification",
+    );
+    assert.equal((await request()).charters.length, Object.keys(files).length);
+    server.write(name, files[name]!);
+    await server.client.filesChanged([{ uri: server.uri(name), type: FileChangeType.Changed }]);
   });
 
   it("keeps coming-up items within the horizon it is asked for, and refuses a bad one", async () => {
