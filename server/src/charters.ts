@@ -3,13 +3,13 @@ import * as path from "node:path";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import {
   analyzeCharter,
+  buildPortfolio,
   finishCharter,
+  portfolioEntry,
   readCharterText,
   unreadableAnalysis,
   type CharterAnalysis,
   type CharterResult,
-  buildPortfolio,
-  portfolioEntry,
   type Finding,
   type Portfolio,
   type PortfolioEntry,
