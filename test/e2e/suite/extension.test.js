@@ -371,7 +371,10 @@ suite("Partner Charter in VS Code", () => {
     const { partnerships } = await api();
     await vscode.commands.executeCommand("partnerCharter.groupPartnerships", "tier");
     // The view shows in the Explorer once the extension is active.
-    await vscode.commands.executeCommand("partnerCharter.partnerships.focus");
+    await waitFor("the Partnerships view to show", async () => {
+      await vscode.commands.executeCommand("partnerCharter.partnerships.focus");
+      return true;
+    });
     const snapshot = await waitFor("the three charters of the workspace in the view", () => {
       const now = partnerships();
       const uris = now.groups.flatMap((group) => group.items.map((item) => item.uri));
