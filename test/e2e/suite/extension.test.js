@@ -66,6 +66,9 @@ function workspaceRoot() {
 
 const fileUri = (name) => vscode.Uri.joinPath(workspaceRoot(), name);
 
+/** The file path of a URI the language server sent (its spelling of a file URI may differ from VS Code's). */
+const fsPathOf = (uri) => (uri ? vscode.Uri.parse(uri).fsPath : undefined);
+
 async function show(name) {
   const document = await vscode.workspace.openTextDocument(fileUri(name));
   return vscode.window.showTextDocument(document, { preview: false });
@@ -377,14 +380,14 @@ suite("Partner Charter in VS Code", () => {
     });
     const snapshot = await waitFor("the three charters of the workspace in the view", () => {
       const now = partnerships();
-      const uris = now.groups.flatMap((group) => group.items.map((item) => item.uri));
-      return ["acme", "globex", "umbrella"].every((name) => uris.includes(fileUri(`${name}.partner.yaml`).toString()))
+      const paths = now.groups.flatMap((group) => group.items.map((item) => fsPathOf(item.uri)));
+      return ["acme", "globex", "umbrella"].every((name) => paths.includes(fileUri(`${name}.partner.yaml`).fsPath))
         ? now
         : undefined;
     });
     assert.strictEqual(snapshot.grouping, "tier");
     const groupOf = (name) =>
-      snapshot.groups.find((group) => group.items.some((item) => item.uri === fileUri(name).toString()));
+      snapshot.groups.find((group) => group.items.some((item) => fsPathOf(item.uri) === fileUri(name).fsPath));
     assert.strictEqual(groupOf("acme.partner.yaml").name, "partnership");
     assert.strictEqual(groupOf("globex.partner.yaml").name, "strategic");
     assert.strictEqual(groupOf("umbrella.partner.yaml").name, "strategic");
@@ -406,7 +409,7 @@ suite("Partner Charter in VS Code", () => {
     const { partnerships } = await api();
     const stageOf = () => {
       for (const group of partnerships().groups) {
-        const item = group.items.find((i) => i.uri === editor.document.uri.toString());
+        const item = group.items.find((i) => fsPathOf(i.uri) === editor.document.uri.fsPath);
         if (item) return item.description.split(" · ")[0];
       }
       return undefined;
@@ -448,12 +451,12 @@ suite("Partner Charter in VS Code", () => {
     // What VS Code runs for the link: `command:ID?ARGS`, ARGS the URI-encoded JSON of the arguments.
     const [command, query] = link[1].slice("command:".length).split("?");
     const args = JSON.parse(decodeURIComponent(query));
-    assert.strictEqual(args[0], fileUri("acme.partner.yaml").toString());
+    assert.strictEqual(fsPathOf(args[0]), fileUri("acme.partner.yaml").fsPath);
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     await vscode.commands.executeCommand(command, ...args);
     await waitFor(
       "acme.partner.yaml in the active editor",
-      () => vscode.window.activeTextEditor?.document.uri.toString() === fileUri("acme.partner.yaml").toString(),
+      () => vscode.window.activeTextEditor?.document.uri.fsPath === fileUri("acme.partner.yaml").fsPath,
     );
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
   });
