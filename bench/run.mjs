@@ -3,7 +3,7 @@
 // same generated inputs, and prints one table (medians, min–max, ratios). Writes
 // bench/results/latest.json (every sample) and bench/results/latest.md (the table).
 //
-//   node bench/run.mjs [--quick] [--only startup,core,servers,cli]
+//   node bench/run.mjs [--quick] [--only startup,core,servers,cli,portfolio]
 //
 // --quick: few iterations, for checking that the benchmark itself works (numbers meaningless).
 // --quick and --only write bench/results/partial.{md,json}; only a full run writes latest.*.
@@ -19,6 +19,7 @@ import { generateCharter, generateCorpus, TODAY } from "./lib/generate.mjs";
 import { runCore } from "./sections/core.mjs";
 import { runServerPeakMemory, runServerRelease, runServers, runServerStartup } from "./sections/servers.mjs";
 import { runCli, runCliStartup } from "./sections/cli.mjs";
+import { runPortfolioCli, runPortfolioServer } from "./sections/portfolio.mjs";
 import { buildRows, renderTable } from "./lib/report.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -61,6 +62,7 @@ const PLAN = quick
         ],
         workers: 2,
       },
+      portfolio: { cli: { files: 1000, runs: 1 }, server: { files: 1000, edits: 3 } },
     }
   : {
       startup: { cliRuns: 15, serverRounds: 8 },
@@ -94,6 +96,7 @@ const PLAN = quick
         ],
         workers: 2,
       },
+      portfolio: { cli: { files: 10000, runs: 3 }, server: { files: 10000, edits: 11 } },
     };
 
 const log = (message) => process.stderr.write(`${message}\n`);
@@ -181,6 +184,12 @@ async function main() {
   if (want("cli")) {
     log("CLI…");
     raw.cli = await runCli(ctx, PLAN.cli, log);
+  }
+
+  if (want("portfolio")) {
+    log("portfolio…");
+    raw.portfolio = { cli: await runPortfolioCli(ctx, PLAN.portfolio.cli, log) };
+    if (hasServer) raw.portfolio.server = await runPortfolioServer(ctx, PLAN.portfolio.server, log);
   }
 
   info.loadAverageAtEnd = loadavg().map((x) => Number(x.toFixed(2)));

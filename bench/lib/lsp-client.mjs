@@ -2,6 +2,7 @@
 // with the benchmark's settings, opens/edits/closes documents and times publishDiagnostics.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import rpc from "vscode-jsonrpc/node.js";
 
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = rpc;
@@ -26,11 +27,14 @@ export class LspClient {
    * @param {string[]} spec.args    node arguments (script first, e.g. ["dist/server.js", "--stdio"])
    * @param {Record<string, unknown>} spec.settings  answers to workspace/configuration, by section
    */
-  constructor({ name, args, settings, cwd }) {
+  constructor({ name, args, settings, cwd, workspace, initializationOptions }) {
     this.name = name;
     this.args = args;
     this.settings = settings;
     this.cwd = cwd;
+    /** A folder to open as the workspace (its charters are validated in the background). */
+    this.workspace = workspace;
+    this.initializationOptions = initializationOptions ?? {};
     this.waiters = new Set();
     this.versions = new Map();
     this.stderr = "";
@@ -116,8 +120,8 @@ export class LspClient {
     const initialize = this.connection.sendRequest("initialize", {
       processId: process.pid,
       clientInfo: { name: "partner-charter-bench" },
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: this.workspace ? pathToFileURL(this.workspace).href : null,
+      workspaceFolders: this.workspace ? [{ uri: pathToFileURL(this.workspace).href, name: "bench" }] : null,
       capabilities: {
         workspace: {
           configuration: true,
@@ -130,7 +134,7 @@ export class LspClient {
         },
         window: { workDoneProgress: false },
       },
-      initializationOptions: { settings: this.settings.partnerCharter },
+      initializationOptions: { ...this.initializationOptions, settings: this.settings.partnerCharter },
     });
     const result = await Promise.race([initialize, died]);
     this.rejectStart = undefined;

@@ -245,6 +245,62 @@ export function buildRows(raw, { debounceMs, workers }) {
     }
   }
 
+  const p = raw.portfolio;
+  if (p) {
+    const section = "Portfolio (floor column: check on the same corpus)";
+    const files = Number(p.cli.files).toLocaleString("en-US");
+    for (const [field, unit, what] of [
+      ["wallMs", "ms", "wall"],
+      ["peakRssMiB", "MiB", "peak RSS"],
+    ]) {
+      const r = row({
+        section,
+        measure: `portfolio --format json, ${files}-file corpus: ${what}`,
+        unit,
+        ours: summarize(p.cli.portfolio.map((x) => x[field])),
+        floor: summarize(p.cli.check.map((x) => x[field])),
+      });
+      if (field === "wallMs") {
+        r.pairedRatioFloor = pairedRatio(
+          p.cli.portfolio.map((x) => x.wallMs),
+          p.cli.check.map((x) => x.wallMs),
+        );
+        budgetRatio(r, 1.2);
+      }
+      rows.push(r);
+    }
+    if (p.server) {
+      const s = p.server;
+      const n = s.charters.toLocaleString("en-US");
+      rows.push(
+        row({
+          section,
+          measure: `server: first portfolio of ${n} charters (start → answer)`,
+          unit: "ms",
+          ours: single(s.firstPortfolioMs),
+        }),
+        row({
+          section,
+          measure: `server: partnerCharter/portfolio of ${n} kept entries`,
+          unit: "ms",
+          ours: summarize(s.request),
+        }),
+        row({
+          section,
+          measure: `server: one open charter's dates edited → portfolioChanged (debounce included)`,
+          unit: "ms",
+          ours: summarize(s.changed),
+        }),
+        row({
+          section,
+          measure: `server: partnerCharter/portfolio after that change (one entry recomputed of ${n})`,
+          unit: "ms",
+          ours: summarize(s.afterChange),
+        }),
+      );
+    }
+  }
+
   if (raw.cliStartup || raw.serverStartup) {
     const section = "Start-up";
     if (raw.cliStartup) {

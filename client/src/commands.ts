@@ -6,7 +6,15 @@ import { exportHtml } from "./export-html";
 import { newCharter, type NewCharterArgs } from "./new-charter";
 import type { ModelSource, PreviewManager } from "./preview";
 import type { ValidateWorkspaceResult } from "./protocol";
-import { requestDiff, requestSign, requestWorkspaceValidation, type CrashPolicy } from "./server-client";
+import { chooseGrouping, openCharterAt, PARTNERSHIPS_VIEW, PartnershipsView, PortfolioDashboard } from "./partnerships";
+import { PORTFOLIO_CHANGED_NOTIFICATION } from "../../core/src/portfolio/protocol";
+import {
+  requestDiff,
+  requestPortfolio,
+  requestSign,
+  requestWorkspaceValidation,
+  type CrashPolicy,
+} from "./server-client";
 import { signCharter, type SignCharterArgs } from "./sign-charter";
 import type { CharterStatusBar } from "./status-bar";
 
@@ -128,6 +136,39 @@ export function registerRestart({
     statusBar.schedule(0);
     vscode.window.setStatusBarMessage("Partner Charter: language server restarted", 4000);
   });
+}
+
+/**
+ * The portfolio: the Partnerships view, its grouping switch and refresh, the dashboard, and
+ * the command their items and links run to open a charter.
+ */
+export function registerPortfolio({ client, ready }: CommandContext): {
+  view: PartnershipsView;
+  dashboard: PortfolioDashboard;
+  disposables: vscode.Disposable[];
+} {
+  const source = async () => {
+    await ready();
+    return requestPortfolio(client);
+  };
+  const view = new PartnershipsView(source);
+  const dashboard = new PortfolioDashboard(source);
+  const changed = () => {
+    void view.refresh();
+    void dashboard.refresh();
+  };
+  const disposables = [
+    view,
+    dashboard,
+    vscode.window.registerTreeDataProvider(PARTNERSHIPS_VIEW, view),
+    client.onNotification(PORTFOLIO_CHANGED_NOTIFICATION, changed),
+    vscode.commands.registerCommand(COMMANDS.groupPartnerships, (grouping?: unknown) => chooseGrouping(view, grouping)),
+    vscode.commands.registerCommand(COMMANDS.refreshPartnerships, () => view.refresh()),
+    vscode.commands.registerCommand(COMMANDS.openPortfolioDashboard, () => dashboard.open()),
+    vscode.commands.registerCommand(COMMANDS.openCharterAt, openCharterAt),
+  ];
+  void view.refresh();
+  return { view, dashboard, disposables };
 }
 
 /** A change of the `partnerCharter.*` settings re-renders what shows findings. */

@@ -10,6 +10,11 @@ export const COMMANDS = {
   restartServer: "partnerCharter.restartServer",
   signCharter: "partnerCharter.signCharter",
   compareWithHead: "partnerCharter.compareWithHead",
+  openPortfolioDashboard: "partnerCharter.openPortfolioDashboard",
+  groupPartnerships: "partnerCharter.groupPartnerships",
+  refreshPartnerships: "partnerCharter.refreshPartnerships",
+  /** Internal: opens a charter at a line (the Partnerships view's items, the dashboard's links). */
+  openCharterAt: "partnerCharter.openCharterAt",
 } as const;
 
 /** Context key set once the extension is active (the Restart command shows only then). */

@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import {
   registerFileCommands,
+  registerPortfolio,
   registerPreviewCommands,
   registerRestart,
   registerReviewCommands,
@@ -14,6 +15,7 @@ import { serverNotifier } from "./notify";
 import { PreviewManager, type CharterPreview, type ModelSource } from "./preview";
 import type { CharterView } from "./protocol";
 import { createLanguageClient, requestModel } from "./server-client";
+import type { PartnershipsSnapshot } from "./partnerships";
 import { CharterStatusBar } from "./status-bar";
 
 /**
@@ -29,6 +31,10 @@ export interface PartnerCharterApi {
   getModel(uri: vscode.Uri): Promise<CharterView | null>;
   getPreview(uri: vscode.Uri): CharterPreview | undefined;
   statusBarText(): string | undefined;
+  /** The Partnerships view as drawn now (groups and items). */
+  partnerships(): PartnershipsSnapshot;
+  /** The dashboard's current page, when it is open. */
+  dashboardHtml(): string | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -85,7 +91,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
     output,
     crashPolicy: connection.crashPolicy,
   };
+  const portfolio = registerPortfolio(commands);
   context.subscriptions.push(
+    ...portfolio.disposables,
     output,
     previews,
     statusBar,
@@ -104,6 +112,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
     getModel: models,
     getPreview: (uri) => previews.get(uri),
     statusBarText: () => statusBar.item.text || undefined,
+    partnerships: () => portfolio.view.snapshot(),
+    dashboardHtml: () => portfolio.dashboard.currentHtml,
   };
 }
 

@@ -25,6 +25,7 @@ import {
   type SignResponse,
   type ValidateWorkspaceResult,
 } from "./protocol";
+import { PORTFOLIO_REQUEST, type PortfolioParams, type PortfolioResponse } from "../../core/src/portfolio/protocol";
 
 /** Restarts allowed after crashes within the window below; one more and the server stays down. */
 export const MAX_RESTARTS = 5;
@@ -118,6 +119,8 @@ export function createLanguageClient(
         return undefined;
       },
     },
+    // The Partnerships view and the dashboard redraw when the server says the portfolio changed.
+    initializationOptions: { portfolioChanged: true },
   };
   // The id "partnerCharter" makes the client honour the `partnerCharter.trace.server` setting.
   const client = new LanguageClient("partnerCharter", "Partner Charter Language Server", serverOptions, clientOptions);
@@ -126,6 +129,10 @@ export function createLanguageClient(
 
 export function requestModel(client: LanguageClient, uri: vscode.Uri): Promise<ModelResult> {
   return client.sendRequest<ModelResult>(MODEL_REQUEST, { uri: uri.toString() });
+}
+
+export function requestPortfolio(client: LanguageClient, params: PortfolioParams = {}): Promise<PortfolioResponse> {
+  return client.sendRequest<PortfolioResponse>(PORTFOLIO_REQUEST, params);
 }
 
 export function requestWorkspaceValidation(client: LanguageClient): Promise<ValidateWorkspaceResult> {

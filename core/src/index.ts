@@ -41,3 +41,4 @@ export * from "./model/charter-view";
 export * from "./navigation";
 export * from "./render";
 export * from "./diff";
+export * from "./portfolio";

@@ -1,13 +1,18 @@
 import * as fs from "node:fs";
+import * as path from "node:path";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import {
   analyzeCharter,
+  buildPortfolio,
   finishCharter,
+  portfolioEntry,
   readCharterText,
   unreadableAnalysis,
   type CharterAnalysis,
   type CharterResult,
   type Finding,
+  type Portfolio,
+  type PortfolioEntry,
 } from "../../core/src";
 import { isInSkippedFolder } from "../../core/src/workspace";
 import { ClosedFileQueue, type Cancellation, type Progress } from "./closed-file-queue";
@@ -39,6 +44,8 @@ export interface Publisher {
   publish(uri: string, findings: readonly Finding[], version?: number): void;
   log(message: string): void;
   error(message: string): void;
+  /** The portfolio changed (a charter's entry or findings, or the set of charters). */
+  portfolioChanged?(): void;
 }
 
 interface OpenAnalysis {
@@ -46,12 +53,15 @@ interface OpenAnalysis {
   stamp: string;
   analysis: CharterAnalysis;
   finished?: { duplicates: string; result: CharterResult };
+  /** What the version contributes to the portfolio (computed when first shown). */
+  portfolio?: PortfolioEntry;
 }
 
 interface ClosedResult {
   stamp: string;
   duplicates: string;
   findings: Finding[];
+  portfolio: PortfolioEntry;
 }
 
 export class Charters {
@@ -76,7 +86,10 @@ export class Charters {
     createProgress: (title: string, total: number) => Promise<Progress | undefined>,
   ) {
     const enabled = (): boolean => this.enabled;
-    this.known = new KnownCharters((uri, findings, version) => publisher.publish(uri, findings, version));
+    this.known = new KnownCharters(
+      (uri, findings, version) => publisher.publish(uri, findings, version),
+      () => publisher.portfolioChanged?.(),
+    );
     this.folders = new WorkspaceFolders(publisher.error);
     this.configs = new ConfigCache({
       documents,
@@ -88,7 +101,8 @@ export class Charters {
       enabled,
       current: (uri) => (this.isOpen(uri) ? documents.get(uri) : undefined),
       check: (document) => this.resultFor(document).findings,
-      publish: (uri, findings, version) => this.known.show(fileKey(uri), uri, findings, version),
+      publish: (uri, findings, version) =>
+        this.known.show(fileKey(uri), uri, findings, version, this.openPortfolioEntry(fileKey(uri), version)),
       error: publisher.error,
     });
     this.queue = new ClosedFileQueue({
@@ -227,6 +241,23 @@ export class Charters {
     return entry;
   }
 
+  /** What the open document's analysed version contributes to the portfolio (once per version). */
+  private openPortfolioEntry(key: string, version: number | undefined): PortfolioEntry | undefined {
+    const entry = this.openAnalyses.get(key);
+    if (!entry || entry.version !== version) return undefined;
+    return (entry.portfolio ??= portfolioEntry(entry.analysis));
+  }
+
+  /** The portfolio of every charter known, open and closed, from their last validation. */
+  portfolio(horizon: number): Portfolio {
+    const inputs = this.known.portfolioInputs((key, uri) => {
+      const file = uriToPath(uri) ?? key;
+      const root = this.folders.rootFor(file);
+      return (root ? path.relative(root, file) : file).split(path.sep).join("/");
+    });
+    return buildPortfolio(inputs, { today: this.today(), horizon });
+  }
+
   /** The findings of the document's current version, with suppressions and duplicates applied. */
   resultFor(document: TextDocument): CharterResult {
     const entry = this.analysisFor(document);
@@ -257,18 +288,21 @@ export class Charters {
     const cached = this.closedResults.get(key);
     if (cached && cached.stamp === stamp && this.known.has(key)) {
       const duplicates = JSON.stringify(this.ids.duplicatesFor(key) ?? null);
-      if (cached.duplicates === duplicates) return this.known.show(key, uri, cached.findings);
+      if (cached.duplicates === duplicates)
+        return this.known.show(key, uri, cached.findings, undefined, cached.portfolio);
     }
     const analysis = this.analyzeFile(file, true)!;
     this.updateIndex(key, uri, file, analysis);
     const duplicates = this.ids.duplicatesFor(key);
     const result = finishCharter(analysis, duplicates);
+    const portfolio = portfolioEntry(analysis);
     this.closedResults.set(key, {
       stamp,
       duplicates: JSON.stringify(duplicates ?? null),
       findings: result.findings,
+      portfolio,
     });
-    this.known.show(key, uri, result.findings);
+    this.known.show(key, uri, result.findings, undefined, portfolio);
   }
 
   /** A charter on disk; one that cannot be read is a finding when `unreadable` asks for it. */

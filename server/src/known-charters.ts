@@ -1,4 +1,4 @@
-import { countSeverities, type Finding } from "../../core/src";
+import { countSeverities, type Finding, type PortfolioEntry, type PortfolioInput } from "../../core/src";
 
 /**
  * Every charter the server knows (open documents and the files found on disk) and what the
@@ -12,12 +12,18 @@ interface Shown {
   warnings: number;
   /** Diagnostics currently shown for this file are non-empty. */
   shown: boolean;
+  /** What the charter contributes to the portfolio, as last validated. */
+  portfolio?: Pick<PortfolioInput, "entry" | "findings">;
 }
 
 export class KnownCharters {
   private readonly charters = new Map<string, Shown>();
 
-  constructor(private readonly publish: (uri: string, findings: readonly Finding[], version?: number) => void) {}
+  constructor(
+    private readonly publish: (uri: string, findings: readonly Finding[], version?: number) => void,
+    /** The portfolio changed (a charter's entry or findings, or the set of charters). */
+    private readonly portfolioChanged: () => void = () => undefined,
+  ) {}
 
   get size(): number {
     return this.charters.size;
@@ -46,10 +52,14 @@ export class KnownCharters {
     this.charters.get(key)!.uri = uri;
   }
 
-  /** Shows a charter's findings; `version` only for open documents, which always get an answer. */
-  show(key: string, uri: string, findings: readonly Finding[], version?: number): void {
+  /**
+   * Shows a charter's findings; `version` only for open documents, which always get an answer.
+   * `entry`: what the charter contributes to the portfolio (kept; only this charter's changes).
+   */
+  show(key: string, uri: string, findings: readonly Finding[], version?: number, entry?: PortfolioEntry): void {
     this.add(key, uri);
     const state = this.charters.get(key)!;
+    if (entry) this.keepPortfolio(state, entry, findings);
     const counts = countSeverities(findings);
     state.errors = counts.errors;
     state.warnings = counts.warnings;
@@ -59,11 +69,28 @@ export class KnownCharters {
     state.shown = findings.length > 0;
   }
 
+  private keepPortfolio(state: Shown, entry: PortfolioEntry, findings: readonly Finding[]): void {
+    const kept = { entry, findings: findings.map(({ severity, range }) => ({ severity, range })) };
+    if (state.portfolio && JSON.stringify(state.portfolio) === JSON.stringify(kept)) return;
+    state.portfolio = kept;
+    this.portfolioChanged();
+  }
+
+  /** Every charter's portfolio part, as last validated (`fileOf` names the file for the report). */
+  portfolioInputs(fileOf: (key: string, uri: string) => string): PortfolioInput[] {
+    const inputs: PortfolioInput[] = [];
+    for (const [key, state] of this.charters) {
+      if (state.portfolio) inputs.push({ file: fileOf(key, state.uri), uri: state.uri, ...state.portfolio });
+    }
+    return inputs;
+  }
+
   /** Forgets a charter and clears what is shown for it; false when it was not known. */
   remove(key: string): boolean {
     const state = this.charters.get(key);
     if (!state) return false;
     this.charters.delete(key);
+    if (state.portfolio) this.portfolioChanged();
     this.publish(state.uri, []);
     return true;
   }

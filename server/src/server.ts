@@ -22,7 +22,7 @@ import {
   type MessageStrategy,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { isRecord, type Finding } from "../../core/src";
+import { DEFAULT_HORIZON, isRecord, type Finding } from "../../core/src";
 import { SHOW_SECTION_COMMAND } from "../../core/src/navigation";
 import { WORKSPACE_GLOBS, isCharterFileName, isConfigFileName, isInSkippedFolder } from "../../core/src/workspace";
 import { Charters } from "./charters";
@@ -33,6 +33,11 @@ import { DIFF_REQUEST, ReviewRequests, SIGN_REQUEST } from "./review";
 import { validationDelay } from "./open-scheduler";
 import { pushedSettingsOf, readSettings } from "./settings";
 import { baseName, fileKey, uriToPath } from "./uris";
+import {
+  PORTFOLIO_CHANGED_NOTIFICATION,
+  PORTFOLIO_NOTIFY_MS,
+  PORTFOLIO_REQUEST,
+} from "../../core/src/portfolio/protocol";
 import { workDoneProgress } from "./work-done-progress";
 
 /**
@@ -70,6 +75,18 @@ const documents = new TextDocuments(TextDocument);
 let capabilities: ClientCapabilities = {};
 let pushedSettings: unknown;
 let lastSettingsProblems = "";
+/** The client asked for `partnerCharter/portfolioChanged` notifications (initializationOptions). */
+let portfolioNotifications = false;
+let portfolioTimer: NodeJS.Timeout | undefined;
+
+/** Tells the client the portfolio changed, at most every 250 ms (a workspace pass changes many). */
+function portfolioChanged(): void {
+  if (!portfolioNotifications || portfolioTimer) return;
+  portfolioTimer = setTimeout(() => {
+    portfolioTimer = undefined;
+    void connection.sendNotification(PORTFOLIO_CHANGED_NOTIFICATION).catch(() => undefined);
+  }, PORTFOLIO_NOTIFY_MS);
+}
 
 const log = (message: string): void => connection.console.log(message);
 const logError = (message: string): void => connection.console.error(message);
@@ -104,6 +121,7 @@ const charters = new Charters(
     },
     log,
     error: logError,
+    portfolioChanged,
   },
   workDoneProgress(connection, () => capabilities.window?.workDoneProgress ?? false),
 );
@@ -176,6 +194,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = params.initializationOptions;
   // `initializationOptions.settings`, else the options themselves (Helix), each bare or nested.
   pushedSettings = pushedSettingsOf(isRecord(options) && "settings" in options ? options.settings : options);
+  portfolioNotifications = isRecord(options) && options.portfolioChanged === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -290,15 +309,24 @@ connection.onDidChangeConfiguration(
 // -----------------------------------------------------------------------------------------
 // Workspace
 
-async function validateWorkspace(token?: CancellationToken): Promise<void> {
-  if (!charters.enabled) return;
-  const started = Date.now();
-  const found = await charters.folders.scan();
-  if (token?.isCancellationRequested) return;
-  await charters.validateWorkspace(found, token);
-  if (charters.settings.trace === "verbose") {
-    log(`Checked ${found.charters.length} charters in ${Date.now() - started} ms.`);
-  }
+let firstPassDone: () => void = () => undefined;
+/** The latest workspace validation (the first one from the start): the portfolio waits for it. */
+let workspacePass: Promise<void> = new Promise((resolve) => (firstPassDone = resolve));
+
+function validateWorkspace(token?: CancellationToken): Promise<void> {
+  const pass = (async () => {
+    if (!charters.enabled) return;
+    const started = Date.now();
+    const found = await charters.folders.scan();
+    if (token?.isCancellationRequested) return;
+    await charters.validateWorkspace(found, token);
+    if (charters.settings.trace === "verbose") {
+      log(`Checked ${found.charters.length} charters in ${Date.now() - started} ms.`);
+    }
+  })();
+  workspacePass = pass.catch(() => undefined);
+  void workspacePass.then(firstPassDone);
+  return pass;
 }
 
 connection.onDidChangeWatchedFiles(
@@ -426,6 +454,18 @@ connection.onRequest(
     if (!charters.enabled) return { ...charters.totals(), errors: 0, warnings: 0 };
     await validateWorkspace(token);
     return charters.totals();
+  }),
+);
+
+connection.onRequest(
+  PORTFOLIO_REQUEST,
+  guarded(PORTFOLIO_REQUEST, async (params) => {
+    const horizon = isRecord(params) ? params.horizon : undefined;
+    if (horizon !== undefined && !(Number.isInteger(horizon) && (horizon as number) >= 0)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, "Expected params.horizon: a whole number of days ≥ 0.");
+    }
+    await workspacePass;
+    return charters.portfolio((horizon as number | undefined) ?? DEFAULT_HORIZON);
   }),
 );
 

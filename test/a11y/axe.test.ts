@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { charterView, checkFiles } from "../../core/src";
+import { charterView, checkFiles, renderPortfolioHtml, type Portfolio } from "../../core/src";
 import { previewHtml } from "../../client/src/preview-html";
 import { REPO_ROOT, TEST_TODAY } from "../support/paths";
 import { runCli } from "../support/run-cli";
@@ -19,6 +19,9 @@ import { DEFAULT_DARK, DEFAULT_LIGHT, type WebviewTheme } from "./vscode-themes"
 
 const require = createRequire(__filename);
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+const PORTFOLIO_FOLDER = path.join(REPO_ROOT, "test", "golden", "portfolio");
+const PORTFOLIO_TODAY = "2026-12-02";
 
 const EXAMPLES = fs
   .readdirSync(path.join(REPO_ROOT, "examples"), { recursive: true, encoding: "utf8" })
@@ -145,6 +148,71 @@ describe("accessibility: axe-core in Chromium finds no violation", function () {
       });
     }
   }
+
+  it("partner-charter portfolio --format html of a folder at every stage", async () => {
+    const run = runCli(["portfolio", "charters", "--format", "html", "--today", PORTFOLIO_TODAY], {
+      cwd: PORTFOLIO_FOLDER,
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const found = await violations(browser, run.stdout);
+    assert.deepEqual(
+      found.map((v) => v.id),
+      [],
+      describeViolations(found),
+    );
+  });
+
+  for (const theme of [DEFAULT_LIGHT, DEFAULT_DARK]) {
+    it(`the Portfolio Dashboard under ${theme.name}`, async () => {
+      const run = runCli(["portfolio", "charters", "--format", "json", "--today", PORTFOLIO_TODAY], {
+        cwd: PORTFOLIO_FOLDER,
+      });
+      assert.equal(run.status, 0, run.stderr);
+      const page = renderPortfolioHtml(JSON.parse(run.stdout) as Portfolio, {
+        mode: "webview",
+        nonce: "a11y",
+        cspSource: "vscode-webview://a11y",
+        linkOf: (charter) =>
+          `command:partnerCharter.openCharterAt?${encodeURIComponent(JSON.stringify([charter.file]))}`,
+      });
+      const found = await violations(browser, page, theme);
+      assert.deepEqual(
+        found.map((v) => v.id),
+        [],
+        describeViolations(found),
+      );
+    });
+  }
+
+  it("the portfolio page fits the printable width of A4 and Letter", async () => {
+    const run = runCli(["portfolio", "charters", "--format", "html", "--today", PORTFOLIO_TODAY], {
+      cwd: PORTFOLIO_FOLDER,
+    });
+    // The printable width at 12 mm margins, in CSS pixels (96 per inch): A4 186 mm, Letter 191.9 mm.
+    for (const [paper, widthMm] of [
+      ["A4", 186],
+      ["Letter", 191.9],
+    ] as const) {
+      const width = Math.floor((widthMm / 25.4) * 96);
+      const context = await browser.newContext({ viewport: { width, height: 1000 } });
+      try {
+        const page: Page = await context.newPage();
+        await page.emulateMedia({ media: "print" });
+        await page.setContent(run.stdout, { waitUntil: "load" });
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        assert.ok(overflow <= 0, `${paper}: the page is ${overflow}px wider than the paper`);
+        const pdf = await page.pdf({
+          format: paper,
+          margin: { top: "12mm", bottom: "12mm", left: "12mm", right: "12mm" },
+        });
+        assert.ok(pdf.length > 1000, `${paper}: no PDF`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 
   it("a page with control characters and a broken charter", async () => {
     const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "pc-a11y-"));

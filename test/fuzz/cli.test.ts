@@ -68,6 +68,32 @@ describe("fuzz: every CLI command on mutated charters", function () {
   });
 });
 
+describe("fuzz: portfolio in every format over a folder of mutated charters", function () {
+  this.timeout(180_000);
+
+  it(`${RUNS} charters from seed ${SEED}, each format once`, () => {
+    const cases = fc.sample(fuzzCase, { seed: SEED, numRuns: RUNS });
+    const temp = new TempDir();
+    try {
+      cases.forEach(({ text }, i) => temp.write(`charters/case-${i}.partner.yaml`, text));
+      for (const format of ["stylish", "markdown", "json", "html", "csv", "ics"]) {
+        const run = temp.cli(["portfolio", "charters", "--format", format]);
+        const what = `portfolio --format ${format} (seed ${SEED}):\n--- stderr ---\n${run.stderr}`;
+        assert.equal(run.status, 0, what);
+        assert.doesNotMatch(run.stderr, /internal error|\n\s+at .+:\d+:\d+/, what);
+        assert.doesNotMatch(
+          run.stdout,
+          /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/,
+          `a control character in the output: ${what}`,
+        );
+        if (format === "json") assert.equal((JSON.parse(run.stdout) as { charters: unknown[] }).charters.length, RUNS);
+      }
+    } finally {
+      temp.remove();
+    }
+  });
+});
+
 function checkLocated(stdout: string, text: string, what: string): void {
   const report = JSON.parse(stdout) as {
     files: { diagnostics: { line: number; column: number; endLine: number; endColumn: number }[] }[];

@@ -33,11 +33,18 @@ export interface FilesCheckOptions {
    * memory (and garbage collection) grow with the number of files.
    */
   retain?: "all" | "findings";
+  /**
+   * Called with each file's analysis before `retain` slims it; what it returns (plain data) is
+   * kept as the outcome's `summary`. The portfolio reads each charter's facts this way.
+   */
+  summarize?: (analysis: CharterAnalysis) => unknown;
 }
 
 export interface FileOutcome {
   file: string;
   result: CharterResult;
+  /** What `FilesCheckOptions.summarize` returned for the file. */
+  summary?: unknown;
 }
 
 export interface FilesCheckResult {
@@ -90,22 +97,29 @@ export function checkFiles(files: readonly string[], options: FilesCheckOptions)
     return loaded;
   };
   const slim = options.retain === "findings";
-  const analyses: { file: string; analysis: CharterAnalysis }[] = [];
+  const analyses: { file: string; analysis: CharterAnalysis; summary?: unknown }[] = [];
+  const summarize = options.summarize;
   for (const file of files) {
     const config = configFor(file);
     const rules = mergeRulesConfigs(options.baseRules, config?.rules);
     const override = options.overrides?.get(file);
     const read = override !== undefined ? { text: override } : readCharterText(file);
     if ("finding" in read) {
-      analyses.push({ file, analysis: unreadableAnalysis(read.finding, rules) });
+      const analysis = unreadableAnalysis(read.finding, rules);
+      analyses.push({ file, analysis, summary: summarize?.(analysis) });
       continue;
     }
     const analysis = analyzeCharter(read.text, { today: options.today, rules });
-    analyses.push({ file, analysis: slim ? slimAnalysis(analysis) : analysis });
+    const summary = summarize?.(analysis);
+    analyses.push({ file, analysis: slim ? slimAnalysis(analysis) : analysis, summary });
   }
   const duplicates = duplicateIdFindings(analyses.map(({ file, analysis }) => ({ file, id: analysis.id })));
   return {
-    charters: analyses.map(({ file, analysis }) => ({ file, result: finishCharter(analysis, duplicates.get(file)) })),
+    charters: analyses.map(({ file, analysis, summary }) => ({
+      file,
+      result: finishCharter(analysis, duplicates.get(file)),
+      ...(summarize ? { summary } : {}),
+    })),
     configs: [...configs.values()],
   };
 }

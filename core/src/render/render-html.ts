@@ -663,6 +663,17 @@ function findingsSection(model: RenderModel, mode: RenderHtmlOptions["mode"]): H
   </section>`;
 }
 
+/** A page's head: its policy, its title, its one stylesheet (constant CSS, nonce'd in a webview). */
+export function pageHead(title: string, csp: string, nonce: string | undefined, css: string): Html {
+  return html`<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${trusted(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style${nonce ? html` nonce="${nonce}"` : ""}>${trusted(css)}</style>
+</head>`;
+}
+
 export function renderCharterHtml(view: CharterView, options: RenderHtmlOptions): string {
   const { mode } = options;
   if (mode === "webview" && !options.nonce) throw new TypeError("renderCharterHtml: webview mode needs a nonce.");
@@ -701,15 +712,10 @@ export function renderCharterHtml(view: CharterView, options: RenderHtmlOptions)
     : `Rendered by partner-charter for ${view.today}.`;
   const scrollY =
     mode === "webview" && options.scrollY && options.scrollY > 0 ? Math.round(options.scrollY) : undefined;
+  // prettier-ignore
   const page = html`<!DOCTYPE html>
 <html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${trusted(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${model.title} — partnership charter${model.draft ? " (draft)" : ""}</title>
-<style${nonce ? html` nonce="${nonce}"` : ""}>${trusted(charterCss(mode))}</style>
-</head>
+${pageHead(`${model.title} — partnership charter${model.draft ? " (draft)" : ""}`, csp, nonce, charterCss(mode))}
 <body class="mode-${mode} audience-${model.audience}${model.draft ? " draft" : ""}"${scrollY ? html` data-scroll-y="${scrollY}"` : ""}>
 <main>
 ${printFrame(draftMark(model), body)}

@@ -20,6 +20,8 @@ const COMMANDS = [
   "partnerCharter.restartServer",
   "partnerCharter.signCharter",
   "partnerCharter.compareWithHead",
+  "partnerCharter.openPortfolioDashboard",
+  "partnerCharter.groupPartnerships",
 ];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,6 +65,9 @@ function workspaceRoot() {
 }
 
 const fileUri = (name) => vscode.Uri.joinPath(workspaceRoot(), name);
+
+/** The file path of a URI the language server sent (its spelling of a file URI may differ from VS Code's). */
+const fsPathOf = (uri) => (uri ? vscode.Uri.parse(uri).fsPath : undefined);
 
 async function show(name) {
   const document = await vscode.workspace.openTextDocument(fileUri(name));
@@ -386,6 +391,98 @@ suite("Partner Charter in VS Code", () => {
       await editor.edit((edit) => edit.replace(editor.document.lineAt(line).range, original));
       await editor.document.save();
     }
+  });
+
+  test("the Partnerships view lists the workspace's charters grouped by tier", async () => {
+    await show("acme.partner.yaml");
+    const { partnerships } = await api();
+    await vscode.commands.executeCommand("partnerCharter.groupPartnerships", "tier");
+    // The view shows in the Explorer once the extension is active.
+    await waitFor("the Partnerships view to show", async () => {
+      await vscode.commands.executeCommand("partnerCharter.partnerships.focus");
+      return true;
+    });
+    const snapshot = await waitFor("the three charters of the workspace in the view", () => {
+      const now = partnerships();
+      const paths = now.groups.flatMap((group) => group.items.map((item) => fsPathOf(item.uri)));
+      return ["acme", "globex", "umbrella"].every((name) => paths.includes(fileUri(`${name}.partner.yaml`).fsPath))
+        ? now
+        : undefined;
+    });
+    assert.strictEqual(snapshot.grouping, "tier");
+    const groupOf = (name) =>
+      snapshot.groups.find((group) => group.items.some((item) => fsPathOf(item.uri) === fileUri(name).fsPath));
+    assert.strictEqual(groupOf("acme.partner.yaml").name, "partnership");
+    assert.strictEqual(groupOf("globex.partner.yaml").name, "strategic");
+    assert.strictEqual(groupOf("umbrella.partner.yaml").name, "strategic");
+    const northwind = groupOf("acme.partner.yaml").items.find((item) => item.label === "Northwind");
+    assert.ok(northwind, "an item names the partner");
+    assert.match(northwind.description, /^run · health \d+\/100 · /);
+    await vscode.commands.executeCommand("partnerCharter.groupPartnerships", "stage");
+    assert.ok(partnerships().groups.some((group) => group.name === "run"));
+    await vscode.commands.executeCommand("partnerCharter.groupPartnerships", "tier");
+  });
+
+  test("editing a charter's phase dates moves it to another stage in the view, without reopening it", async () => {
+    const text = fs
+      .readFileSync(fileUri("acme.partner.yaml").fsPath, "utf8")
+      .replace("id: acme-northwind-analytics", "id: acme-stage-move")
+      .replace("name: Northwind", "name: Stagemove");
+    fs.writeFileSync(fileUri("stage-move.partner.yaml").fsPath, text);
+    const editor = await show("stage-move.partner.yaml");
+    const { partnerships } = await api();
+    const stageOf = () => {
+      for (const group of partnerships().groups) {
+        const item = group.items.find((i) => fsPathOf(i.uri) === editor.document.uri.fsPath);
+        if (item) return item.description.split(" · ")[0];
+      }
+      return undefined;
+    };
+    await vscode.commands.executeCommand("partnerCharter.groupPartnerships", "stage");
+    await waitFor("the new charter in the run stage", () => stageOf() === "run");
+    const line = editor.document
+      .getText()
+      .split("\n")
+      .findIndex((l) => l.includes("start: 2026-06-01"));
+    assert.ok(line >= 0, "the run start line");
+    const original = editor.document.lineAt(line).text;
+    await editor.edit((edit) =>
+      edit.replace(editor.document.lineAt(line).range, original.replace("2026-06-01", "2027-01-04")),
+    );
+    await waitFor("the charter moved to the walk stage", () => stageOf() === "walk");
+    const walk = partnerships().groups.find((group) => group.name === "walk");
+    assert.ok(
+      walk.items.some((item) => item.label === "Stagemove"),
+      "listed under walk",
+    );
+    await vscode.commands.executeCommand("workbench.action.files.revert");
+    await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
+    fs.rmSync(fileUri("stage-move.partner.yaml").fsPath);
+    await vscode.commands.executeCommand("partnerCharter.groupPartnerships", "tier");
+  });
+
+  test("Open Portfolio Dashboard shows the portfolio page; a click on a partnership opens its charter", async () => {
+    const shown = await vscode.commands.executeCommand("partnerCharter.openPortfolioDashboard");
+    assert.ok(shown && shown.panel, "the dashboard is shown");
+    assert.strictEqual(shown.panel.viewType, "partnerCharter.portfolioDashboard");
+    assert.match(shown.html, /Content-Security-Policy/);
+    assert.doesNotMatch(shown.html, /<script/i);
+    assert.match(shown.html, /--vscode-editor-foreground/, "follows the theme");
+    assert.match(shown.html, /<line class="gantt-today"/);
+    // A partnership's link is a command URI that opens its charter (the webview runs no script).
+    const link = /<a href="(command:partnerCharter\.openCharterAt\?[^"]+)">Northwind<\/a>/.exec(shown.html);
+    assert.ok(link, "Northwind is a link");
+    // What VS Code runs for the link: `command:ID?ARGS`, ARGS the URI-encoded JSON of the arguments.
+    const [command, query] = link[1].slice("command:".length).split("?");
+    const args = JSON.parse(decodeURIComponent(query));
+    assert.strictEqual(fsPathOf(args[0]), fileUri("acme.partner.yaml").fsPath);
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await vscode.commands.executeCommand(command, ...args);
+    await waitFor(
+      "acme.partner.yaml in the active editor",
+      () => vscode.window.activeTextEditor?.document.uri.fsPath === fileUri("acme.partner.yaml").fsPath,
+    );
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
   });
 
   test("Export as HTML writes the standalone page", async () => {

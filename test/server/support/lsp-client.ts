@@ -147,6 +147,8 @@ export class LspClient {
   readonly logs: string[] = [];
   readonly progress: { token: string | number; value: unknown }[] = [];
   readonly stderr: string[] = [];
+  /** `partnerCharter/portfolioChanged` notifications received. */
+  portfolioChanges = 0;
   /** Answers `workspace/configuration`, by section. */
   settings: Record<string, unknown>;
   initializeResult?: InitializeResult;
@@ -201,6 +203,10 @@ export class LspClient {
       return null;
     });
     connection.onNotification(LogMessageNotification.type, (params) => client.logs.push(params.message));
+    connection.onNotification("partnerCharter/portfolioChanged", () => {
+      client.portfolioChanges++;
+      client.notify();
+    });
     connection.onNotification("$/progress", (params: { token: string | number; value: unknown }) => {
       client.progress.push(params);
       client.notify();
