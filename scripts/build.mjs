@@ -43,6 +43,8 @@ export function generateValidator() {
 
 const bundles = [
   { entry: "cli/src/main.ts", out: "dist/cli-main.js" },
+  // the worker threads of `check` on many files (cli/src/worker-pool.ts)
+  { entry: "cli/src/check-worker.ts", out: "dist/check-worker.js" },
   { entry: "server/src/server.ts", out: "dist/server.js" },
   { entry: "client/src/extension.ts", out: "dist/client.js", external: ["vscode"] },
 ];

@@ -70,6 +70,7 @@ describe("the release tarball (npm pack) installs and runs", function () {
       "CHANGELOG.md",
       "dist/cli.js",
       "dist/cli-main.js",
+      "dist/check-worker.js",
       "schemas/partner-charter.schema.json",
       "docs/rules/schema.md",
       "docs/ci.md",
