@@ -27,7 +27,7 @@ import { Charters } from "./charters";
 import { toDiagnostic } from "./convert";
 import { FIX_ALL_KIND, Features, type ClientSupport } from "./features";
 import { DIFF_REQUEST, ReviewRequests, SIGN_REQUEST } from "./review";
-import { validationDelay } from "./open-scheduler";
+import { DEBOUNCE_MS } from "./open-scheduler";
 import { readSettings } from "./settings";
 import { baseName, fileKey, uriToPath } from "./uris";
 import { workDoneProgress } from "./work-done-progress";
@@ -318,7 +318,7 @@ function configEdited(uri: string): void {
       } catch (error) {
         logError(`Applying ${file} failed: ${(error as Error)?.stack ?? String(error)}`);
       }
-    }, validationDelay()),
+    }, DEBOUNCE_MS),
   );
 }
 
