@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as path from "node:path";
 import { findConfigFile, loadConfigFile, type LoadedConfig } from "../config/config-file";
 import { mergeRulesConfigs, type RulesConfig } from "../config/rules-config";
@@ -78,6 +79,22 @@ export interface FileJob {
   text?: string;
   today: string;
   rules: RulesConfig | undefined;
+}
+
+/**
+ * What makes a job's result what it is, as one string (a SHA-256): the text checked and every
+ * option of the job (its rules, today, and whatever option a later job carries, such as the
+ * file's program), with `salt` (the tool's version). `--cache` reuses a result whose key is the same.
+ */
+export function fileJobKey(job: FileJob, text: string, salt: string): string {
+  const { file: _file, text: _text, ...options } = job;
+  return createHash("sha256")
+    .update(salt)
+    .update("\0")
+    .update(JSON.stringify(options))
+    .update("\0")
+    .update(text)
+    .digest("hex");
 }
 
 /**
