@@ -25,16 +25,16 @@ export interface EditHistory {
 
 /**
  * The delay policy, in one place: how long an edited document waits before validation. A
- * document not checked yet, or whose edits come further apart than two of its checks take, is
+ * document not checked yet, or whose edits come further apart than one of its checks takes, is
  * validated at once: what the user waits for is the check alone (1–2 ms for a charter of a
- * hundred lines). When edits come faster (a validation still pending, or the previous edit less
- * than two checks ago), the validation waits as long as a check takes (at most DEBOUNCE_MS), so
+ * hundred lines, ≈ 130 ms for 10,000 lines). When edits come faster than checks finish (a
+ * validation still pending, or the previous edit less than a check ago), the validation waits as long as a check takes (at most DEBOUNCE_MS), so
  * a burst of keystrokes costs one check, not one per keystroke.
  */
 export function validationDelay(history: EditHistory = {}): number {
   const { lastCheckMs, sinceLastEditMs, pending } = history;
   if (lastCheckMs === undefined) return 0;
-  const editsOutpaceChecks = pending === true || (sinceLastEditMs !== undefined && sinceLastEditMs < 2 * lastCheckMs);
+  const editsOutpaceChecks = pending === true || (sinceLastEditMs !== undefined && sinceLastEditMs < lastCheckMs);
   return editsOutpaceChecks ? Math.min(DEBOUNCE_MS, Math.max(1, Math.ceil(lastCheckMs))) : 0;
 }
 

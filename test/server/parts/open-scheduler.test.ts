@@ -19,19 +19,20 @@ describe("server parts: the validation delay policy", () => {
     assert.equal(validationDelay({ sinceLastEditMs: 1, pending: true }), 0);
   });
 
-  it("validates at once when the last check was quick and edits are further apart than two checks", () => {
+  it("validates at once when the last check was quick and edits are further apart than a check", () => {
     assert.equal(validationDelay({ lastCheckMs: 2, sinceLastEditMs: 150 }), 0);
-    assert.equal(validationDelay({ lastCheckMs: 2, sinceLastEditMs: 5 }), 0);
+    assert.equal(validationDelay({ lastCheckMs: 2, sinceLastEditMs: 3 }), 0);
     assert.equal(validationDelay({ lastCheckMs: 2, sinceLastEditMs: undefined }), 0);
   });
 
   it("validates a slow document at once too when its edits are far apart", () => {
     assert.equal(validationDelay({ lastCheckMs: 120, sinceLastEditMs: 1000 }), 0);
+    assert.equal(validationDelay({ lastCheckMs: 120, sinceLastEditMs: 150 }), 0, "typing slower than the check");
   });
 
   it("coalesces for as long as a check takes when edits come faster than checks finish", () => {
     assert.equal(validationDelay({ lastCheckMs: 2, sinceLastEditMs: 1000, pending: true }), 2);
-    assert.equal(validationDelay({ lastCheckMs: 20, sinceLastEditMs: 30 }), 20);
+    assert.equal(validationDelay({ lastCheckMs: 20, sinceLastEditMs: 15 }), 20);
     assert.equal(validationDelay({ lastCheckMs: 0.2, sinceLastEditMs: 0.1 }), 1, "at least a millisecond");
   });
 
