@@ -23,6 +23,14 @@ const FILES_PER_WORKER = PARALLEL_BREAK_EVEN_FILES / 2;
 /** Jobs sent at a time: large enough to make messages cheap, small enough to balance the load. */
 const BATCH = 16;
 
+/**
+ * Each worker's young generation (V8's nursery), in MB: smaller than V8's default, which a worker
+ * fills with the short-lived objects of each analysis and then keeps resident. Measured with two
+ * workers on the 1,000-file corpus: peak RSS 216 MB by default, 189 MB at 8 MB, 182 MB at 4 MB;
+ * CPU time the same within noise at 8 MB, +6% at 4 MB.
+ */
+const YOUNG_GENERATION_MB = 8;
+
 /** The worker script: next to the bundled CLI. Absent when the CLI runs from its sources. */
 export const WORKER_FILE = path.join(__dirname, "check-worker.js");
 
@@ -73,7 +81,7 @@ export function workerPool(count: number): SummarizeFiles {
         worker.postMessage({ batch, jobs: slice });
       };
       for (let i = 0; i < Math.min(count, batches); i++) {
-        const worker = new Worker(WORKER_FILE);
+        const worker = new Worker(WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
         workers.push(worker);
         worker.on("message", (reply: Reply) => {
           if (reply.error !== undefined || !reply.summaries) return fail(new Error(reply.error));
