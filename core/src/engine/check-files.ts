@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import type * as Crypto from "node:crypto";
 import * as path from "node:path";
 import { findConfigFile, loadConfigFile, type LoadedConfig } from "../config/config-file";
 import { mergeRulesConfigs, type RulesConfig } from "../config/rules-config";
@@ -88,6 +88,9 @@ export interface FileJob {
  */
 export function fileJobKey(job: FileJob, text: string, salt: string): string {
   const { file: _file, text: _text, ...options } = job;
+  // Loaded on first use, as in charterDigest: node:crypto costs ~4 ms at start, and only --cache needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require("node:crypto") as typeof Crypto;
   return createHash("sha256")
     .update(salt)
     .update("\0")
