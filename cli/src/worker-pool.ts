@@ -13,9 +13,11 @@ import { summarizeFile, type FileJob, type FileSummary, type SummarizeFiles } fr
 
 /**
  * Below this many files the workers cost more than they save, so an automatic run stays in the
- * main thread. Measured on a 2-core machine (node 20, docs/performance.md): starting a worker and
- * loading the core in it costs ≈ 60 ms of one core, a typical charter ≈ 1.5 ms to check; with
- * 2 workers a run wins from ≈ 100 files on (100: 0.22 s → 0.20 s, 50: 0.15 s in both).
+ * main thread. Measured on this project's 2-core machine (node 20, loaded 5× by other work, so
+ * every figure inflated alike; docs/performance.md): each worker adds ≈ 0.3–0.4 s of CPU (its
+ * start and loading dist/check-worker.js) where a charter of ≈ 120 lines costs ≈ 6 ms; with 2
+ * workers, 50 files took 1.8–2.9 s against 2.3 s on one thread, 100 files 1.5–2.0 s against
+ * 1.7–3.1 s. On a quiet machine both costs shrink alike, so the break-even stays near 100 files.
  */
 export const PARALLEL_BREAK_EVEN_FILES = 100;
 /** Each worker gets at least this many files: fewer would not pay for its start. */
