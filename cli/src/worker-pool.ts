@@ -59,6 +59,11 @@ interface Reply {
  */
 export function workerPool(count: number): SummarizeFiles {
   if (count === 0) return async (jobs) => jobs.map(summarizeFile);
+  const inWorkers = pool(count);
+  return async (jobs) => (jobs.length === 0 ? [] : inWorkers(jobs));
+}
+
+function pool(count: number): SummarizeFiles {
   return (jobs) =>
     new Promise<FileSummary[]>((resolve, reject) => {
       const results: FileSummary[] = new Array(jobs.length);
