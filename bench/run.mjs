@@ -11,7 +11,7 @@
 // outside any git work tree, because the CLI honours .gitignore and bench/results/ is ignored).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildBench, ourDebounceMs } from "./lib/build.mjs";
@@ -58,9 +58,10 @@ const PLAN = quick
         files: SIZES.map((lines) => ({ lines, runs: 2 })),
         corpora: [
           { files: 1000, runs: 1, workersRuns: true },
-          { files: 10000, runs: 1, workersRuns: false },
+          { files: 10000, runs: 1, workersRuns: true },
         ],
-        workers: 2,
+        cache: { files: 10000, changed: 10, runs: 1 },
+        workers: availableParallelism(),
       },
       portfolio: { cli: { files: 1000, runs: 1 }, server: { files: 1000, edits: 3 } },
     }
@@ -92,9 +93,11 @@ const PLAN = quick
         ],
         corpora: [
           { files: 1000, runs: 5, workersRuns: true },
-          { files: 10000, runs: 3, workersRuns: false },
+          { files: 10000, runs: 3, workersRuns: true },
         ],
-        workers: 2,
+        cache: { files: 10000, changed: 10, runs: 3 },
+        // "all cores": one worker per core for ours (--jobs) and for the floor (--workers)
+        workers: availableParallelism(),
       },
       portfolio: { cli: { files: 10000, runs: 3 }, server: { files: 10000, edits: 11 } },
     };

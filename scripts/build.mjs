@@ -43,6 +43,8 @@ export function generateValidator() {
 
 const bundles = [
   { entry: "cli/src/main.ts", out: "dist/cli-main.js" },
+  // the worker threads of `check` on many files (cli/src/worker-pool.ts)
+  { entry: "cli/src/check-worker.ts", out: "dist/check-worker.js" },
   // The server is also the npm package's `partner-charter-server` (for editors other than VS Code).
   { entry: "server/src/server.ts", out: "dist/server.js", banner: "#!/usr/bin/env node" },
   { entry: "client/src/extension.ts", out: "dist/client.js", external: ["vscode"] },

@@ -1,6 +1,7 @@
 // The CLI as a fresh process, ours (dist/cli.js check) vs the floor CLI, interleaved run by
 // run (alternating which goes first): wall time, CPU time (user + system, all threads) and
 // peak RSS, per single file and per corpus. Also start-up: `--version`.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runMeasured } from "../lib/process.mjs";
 
@@ -21,7 +22,14 @@ async function pairs(ctx, runs, ours, floor, extra = {}) {
 }
 
 export async function runCli(ctx, plan, log) {
-  const ours = (paths) => [join(ctx.root, "dist/cli.js"), "check", ...paths, "--today", ctx.today];
+  const ours = (paths, ...options) => [
+    join(ctx.root, "dist/cli.js"),
+    "check",
+    ...paths,
+    "--today",
+    ctx.today,
+    ...options,
+  ];
   const floor = (paths, workers = 0) => [
     ctx.build.floorCli,
     ...(workers ? ["--workers", String(workers)] : []),
@@ -39,11 +47,45 @@ export async function runCli(ctx, plan, log) {
   for (const { files, runs, workersRuns } of plan.corpora) {
     const dir = ctx.corpusDir(files);
     await runMeasured(floor([dir]), { cwd: ctx.root }); // warm the page cache
-    const extra = workersRuns ? { floorWorkers: floor([dir], plan.workers) } : {};
-    data.corpora[files] = await pairs(ctx, runs, ours([dir]), floor([dir]), extra);
+    // ours and the floor on the main thread alone, and (workersRuns) both with one worker per core
+    const extra = workersRuns
+      ? { oursWorkers: ours([dir], "--jobs", String(plan.workers)), floorWorkers: floor([dir], plan.workers) }
+      : {};
+    data.corpora[files] = await pairs(ctx, runs, ours([dir], "--jobs", "1"), floor([dir]), extra);
     log(`  cli ${files}-file corpus: ${brief(data.corpora[files])}`);
   }
+  if (plan.cache) data.cache = await runCache(ctx, plan.cache, ours, log);
   return data;
+}
+
+/**
+ * `check --cache` on a corpus after changing `changed` of its files (a comment line added at
+ * the end, a new one each run), the cache warm from the run before: what a CI job or a
+ * pre-commit hook costs on a tree where little changed. The files are restored afterwards.
+ */
+async function runCache(ctx, { files, changed, runs }, ours, log) {
+  const dir = ctx.corpusDir(files);
+  const charters = readdirSync(dir, { recursive: true })
+    .filter((name) => name.endsWith(".partner.yaml"))
+    .sort();
+  const step = Math.floor(charters.length / changed);
+  const targets = Array.from({ length: changed }, (_, i) => join(dir, charters[i * step]));
+  const originals = targets.map((file) => readFileSync(file, "utf8"));
+  const args = ours([dir], "--cache", "--cache-location", join(ctx.inputs, `cache-${files}.json`));
+  const samples = [];
+  try {
+    await runMeasured(args, { cwd: ctx.root }); // the cache of an earlier run
+    for (let i = 0; i < runs; i++) {
+      targets.forEach((file, k) => writeFileSync(file, `${originals[k]}\n# edited in run ${i}\n`));
+      const result = await runMeasured(args, { cwd: ctx.root });
+      if (result.code === 2 || result.code === null) throw new Error(`check --cache failed: ${result.stderr}`);
+      samples.push(result);
+    }
+  } finally {
+    targets.forEach((file, k) => writeFileSync(file, originals[k]));
+  }
+  log(`  cli --cache, ${files}-file corpus, ${changed} changed: ${brief({ ours: samples })}`);
+  return { files, changed, ours: samples };
 }
 
 export async function runCliStartup(ctx, { runs }, log) {

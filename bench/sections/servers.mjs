@@ -18,7 +18,7 @@ export function serverSpecs(ctx, { probe = true } = {}) {
   const pre = probe ? ["--expose-gc", "--require", join(ctx.root, "bench/lib/memory-probe.cjs")] : [];
   return [
     { key: "ours", label: "ours (as shipped)", args: [...pre, join(ctx.root, "dist/server.js"), "--stdio"] },
-    { key: "ours0", label: "ours, debounce removed", args: [...pre, ctx.build.serverNoDebounce, "--stdio"] },
+    { key: "ours0", label: "ours, delay removed", args: [...pre, ctx.build.serverNoDebounce, "--stdio"] },
     { key: "floor", label: "floor server", args: [...pre, ctx.build.floorServer, "--stdio"] },
     { key: "yls", label: "yaml-language-server", args: [...pre, yls, "--stdio"] },
     {

@@ -206,11 +206,11 @@ export class Charters {
     const key = fileKey(uri);
     this.open.set(key, uri);
     this.queue.drop(key);
-    this.scheduler.schedule(uri);
+    this.scheduler.edited(uri);
   }
 
   changed(uri: string): void {
-    this.scheduler.schedule(uri);
+    this.scheduler.edited(uri);
   }
 
   /** The editor closed a document; `onDisk`: its file is a charter to keep validating from disk. */

@@ -30,7 +30,7 @@ import { toDiagnostic } from "./convert";
 import { FIX_ALL_KIND, Features, type ClientSupport } from "./features";
 import { REFUSED_METHOD, Lifecycle, refuse, throwIfCancelled } from "./lifecycle";
 import { DIFF_REQUEST, ReviewRequests, SIGN_REQUEST } from "./review";
-import { validationDelay } from "./open-scheduler";
+import { DEBOUNCE_MS } from "./open-scheduler";
 import { pushedSettingsOf, readSettings } from "./settings";
 import { baseName, fileKey, uriToPath } from "./uris";
 import {
@@ -378,7 +378,7 @@ function configEdited(uri: string): void {
       } catch (error) {
         logError(`Applying ${file} failed: ${(error as Error)?.stack ?? String(error)}`);
       }
-    }, validationDelay()),
+    }, DEBOUNCE_MS),
   );
 }
 

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { DiagnosticSeverity } from "vscode-languageserver-protocol/node";
+import { DEBOUNCE_MS } from "../../server/src/open-scheduler";
 import { useServer } from "./support/server-session";
 import { lineOf, replaceLine, withId } from "./support/samples";
 
@@ -77,6 +78,35 @@ describe("language server: diagnostics of open documents", function () {
     // Nothing older arrives later.
     await new Promise((resolve) => setTimeout(resolve, 400));
     assert.equal(server.client.latestDiagnostics(uri)!.version, last);
+  });
+
+  it("answers an edit of a quickly checked charter without a fixed delay", async () => {
+    const { uri } = await server.open("quick.partner.yaml", withId("quick"));
+    const waits: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const text = server.client.text(uri);
+      const kindLine = lineOf(text, /^kind:/);
+      const started = performance.now();
+      const version = await server.client.edit(uri, [
+        {
+          range: {
+            start: { line: kindLine, character: 0 },
+            end: { line: kindLine, character: text.split("\n")[kindLine]!.length },
+          },
+          newText: i % 2 === 0 ? "kind: Charte" : "kind: Charter",
+        },
+      ]);
+      // Each edit is answered with its own version: none is held back to join a burst.
+      await server.client.waitForDiagnostics(uri, (p) => p.version === version);
+      waits.push(performance.now() - started);
+    }
+    // A fixed debounce would make every wait longer than DEBOUNCE_MS; the quickest shows there is
+    // none (the others may be slowed by a busy machine).
+    const quickest = Math.min(...waits);
+    assert.ok(
+      quickest < DEBOUNCE_MS,
+      `quickest wait ${quickest.toFixed(1)} ms (${waits.map((w) => w.toFixed(1)).join(", ")})`,
+    );
   });
 
   it("reports YAML syntax errors alone", async () => {

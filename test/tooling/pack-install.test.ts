@@ -72,6 +72,7 @@ describe("the release tarball (npm pack) installs and runs", function () {
       "dist/cli-main.js",
       "dist/server.js",
       "docs/editors.md",
+      "dist/check-worker.js",
       "schemas/partner-charter.schema.json",
       "docs/rules/schema.md",
       "docs/ci.md",

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import {
-  checkFiles,
+  checkFilesWith,
   decodeCharterBytes,
   localToday,
   MAX_CHARTER_BYTES,
@@ -10,6 +10,7 @@ import {
 } from "../../../core/src";
 import { configOption, parseCommandArgs, parseCount } from "../args";
 import { applyBaseline, readBaseline, writeBaseline } from "../baseline";
+import { cacheFile, CheckCache } from "../check-cache";
 import { collectCharterFiles } from "../collect-files";
 import { UsageError } from "../errors";
 import { FORMATTERS } from "../formatters";
@@ -18,6 +19,7 @@ import { buildReport } from "../report";
 import { noteInput } from "../run-inputs";
 import { readStandardInput } from "../stdin";
 import { parseDateOption } from "../today";
+import { workerCount, workerPool } from "../worker-pool";
 import type { CommandContext } from "./command";
 
 export const CHECK_HELP = `Usage: partner-charter check [PATH…] [options]
@@ -36,10 +38,16 @@ Options:
   --stdin-filepath P  with "-": the path the text stands for (config lookup, reported path)
   --write-baseline F  record today's findings in F (JSON) and exit 0
   --baseline F        report only findings that F does not already record
+  --cache             re-check only the charters that changed since the last run
+                      with --cache (their text, config, today or this tool's version)
+  --cache-location F  the cache file (default: .partner-charter-cache here); a
+                      folder puts it there
+  --jobs N            check on N threads (default: one per core when there are
+                      100 charters or more; 1: the main thread alone)
 
 Exit codes: 0 no errors, 1 findings over the bar, 2 the command could not run.`;
 
-export function runCheck(args: string[], context: CommandContext): number {
+export async function runCheck(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs("check", args, {
     format: { type: "string" },
     output: { type: "string" },
@@ -50,6 +58,9 @@ export function runCheck(args: string[], context: CommandContext): number {
     "stdin-filepath": { type: "string" },
     baseline: { type: "string" },
     "write-baseline": { type: "string" },
+    jobs: { type: "string" },
+    cache: { type: "boolean" },
+    "cache-location": { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -62,14 +73,30 @@ export function runCheck(args: string[], context: CommandContext): number {
     throw new UsageError(`Unknown format "${format}". Use one of: ${Object.keys(FORMATTERS).join(", ")}.`);
   const today = parseDateOption("--today", values.today) ?? localToday();
   const maxWarnings = parseCount("--max-warnings", values["max-warnings"]);
+  const jobs = parseCount("--jobs", values.jobs);
+  if (jobs === 0) throw new UsageError("--jobs must be 1 or more; got 0.");
   const configFile = configOption(values.config, context.cwd);
+  if (values["cache-location"] !== undefined && !values.cache) {
+    throw new UsageError("--cache-location names the cache of --cache; give --cache too.");
+  }
   if (values.baseline !== undefined && values["write-baseline"] !== undefined) {
     throw new UsageError("Use either --baseline or --write-baseline, not both.");
   }
   const baseline = values.baseline !== undefined ? readBaseline(values.baseline, context.cwd) : undefined;
   const { files, overrides } = inputs(positionals, values["stdin-filepath"], context.cwd);
   // A report needs findings, ids and texts, not the parsed documents: keep memory flat on corpora.
-  const result = checkFiles(files, { today, configFile, overrides, retain: "findings" });
+  const pool = (count: number) => workerPool(workerCount(count, jobs));
+  const cache = values.cache
+    ? new CheckCache(cacheFile(values["cache-location"], context.cwd), context.version)
+    : undefined;
+  const summarize = cache ? cache.summarizer(pool) : pool(files.length);
+  const result = await checkFilesWith(files, { today, configFile, overrides, retain: "findings" }, summarize);
+  const unsaved = cache?.save();
+  if (unsaved !== undefined) {
+    process.stderr.write(
+      `partner-charter: the cache could not be written to ${showControlCharacters(cache!.file)} (${unsaved}); the next run checks every charter again.\n`,
+    );
+  }
   if (values["write-baseline"] !== undefined) {
     const written = writeBaseline(buildReport(result, { cwd: context.cwd }), values["write-baseline"], context.cwd);
     const total = written.entries.reduce((n, entry) => n + entry.count, 0);
