@@ -2,7 +2,14 @@ import * as path from "node:path";
 import { findConfigFile, loadConfigFile, type LoadedConfig } from "../config/config-file";
 import { mergeRulesConfigs, type RulesConfig } from "../config/rules-config";
 import { MAX_CHARTER_BYTES, parseCharter, type ParsedCharter } from "../parse/parse-charter";
+import { isRecord } from "../facts/read";
 import type { Charter } from "../model/charter";
+import { analyzeProgram, type ProgramAnalysis } from "../program/analyze-program";
+import { ProgramFinder, programSetting } from "../program/discover-program";
+import type { ProgramMember, ProgramSetting } from "../program/program";
+import { programConflictFindings, tierCapacityFindings, type ProgramEntry } from "../program/program-findings";
+import { isProgramFileName } from "../workspace/file-kinds";
+import { rangeAt } from "../parse/parse-charter";
 import type { Finding } from "../types";
 import { analyzeCharter, finishCharter, type CharterAnalysis, type CharterResult } from "./check-charter";
 import { decodeCharterBytes } from "./decode";
@@ -38,6 +45,8 @@ export interface FilesCheckOptions {
 export interface FileOutcome {
   file: string;
   result: CharterResult;
+  /** A partner program file (`*.partner-program.yaml`), checked as its own kind. */
+  program?: boolean;
 }
 
 export interface FilesCheckResult {
@@ -90,23 +99,97 @@ export function checkFiles(files: readonly string[], options: FilesCheckOptions)
     return loaded;
   };
   const slim = options.retain === "findings";
-  const analyses: { file: string; analysis: CharterAnalysis }[] = [];
-  for (const file of files) {
-    const config = configFor(file);
-    const rules = mergeRulesConfigs(options.baseRules, config?.rules);
+  const read = (file: string): { text: string } | { finding: Finding } => {
     const override = options.overrides?.get(file);
-    const read = override !== undefined ? { text: override } : readCharterText(file);
-    if ("finding" in read) {
-      analyses.push({ file, analysis: unreadableAnalysis(read.finding, rules) });
+    return override !== undefined ? { text: override } : readCharterText(file);
+  };
+  // Each program file is read and analysed once, whether it is among the files or only found above a charter.
+  const programs = new Map<string, ProgramAnalysis>();
+  const programAt = (file: string): ProgramAnalysis => {
+    let analysis = programs.get(file);
+    if (!analysis) {
+      const rules = mergeRulesConfigs(options.baseRules, configFor(file)?.rules);
+      const text = read(file);
+      analysis =
+        "finding" in text
+          ? { ...unreadableAnalysis(text.finding, rules), ref: { file } }
+          : analyzeProgram(text.text, file, { today: options.today, rules });
+      programs.set(file, analysis);
+    }
+    return analysis;
+  };
+  const finder = new ProgramFinder({ root: options.root, extraFiles: options.overrides?.keys() });
+  const analyses: { file: string; analysis: CharterAnalysis; program?: boolean }[] = [];
+  const members: ProgramMember[] = [];
+  for (const file of files) {
+    if (isProgramFileName(path.basename(file))) {
+      analyses.push({ file, analysis: programAt(path.resolve(file)), program: true });
+      // The other program files of its folder, for program-conflict.
+      for (const sibling of finder.programFilesFor(file)) programAt(sibling);
       continue;
     }
-    const analysis = analyzeCharter(read.text, { today: options.today, rules });
+    const config = configFor(file);
+    const rules = mergeRulesConfigs(options.baseRules, config?.rules);
+    const text = read(file);
+    if ("finding" in text) {
+      analyses.push({ file, analysis: unreadableAnalysis(text.finding, rules) });
+      continue;
+    }
+    const program = programSetting(finder.programFilesFor(file), (found) => programAt(found).ref);
+    const analysis = analyzeCharter(text.text, { today: options.today, rules, program });
+    const member = memberOf(file, analysis, program);
+    if (member) members.push(member);
     analyses.push({ file, analysis: slim ? slimAnalysis(analysis) : analysis });
   }
-  const duplicates = duplicateIdFindings(analyses.map(({ file, analysis }) => ({ file, id: analysis.id })));
+  const duplicates = duplicateIdFindings(
+    analyses.filter((entry) => !entry.program).map(({ file, analysis }) => ({ file, id: analysis.id })),
+  );
+  const entries = [...programs.values()].map(programEntry);
+  const crossFile = [duplicates, programConflictFindings(entries), tierCapacityFindings(entries, members)];
+  const extra = (file: string, program?: boolean): Finding[] =>
+    crossFile.flatMap((findings) => findings.get(program ? path.resolve(file) : file) ?? []);
   return {
-    charters: analyses.map(({ file, analysis }) => ({ file, result: finishCharter(analysis, duplicates.get(file)) })),
+    charters: analyses.map(({ file, analysis, program }) => ({
+      file,
+      result: finishCharter(analysis, extra(file, program)),
+      ...(program ? { program } : {}),
+    })),
     configs: [...configs.values()],
+  };
+}
+
+/** What the cross-file program rules need of a charter that belongs to a program. */
+function memberOf(file: string, analysis: CharterAnalysis, setting: ProgramSetting): ProgramMember | undefined {
+  const programFile = setting.program?.file;
+  const charter = analysis.charter;
+  if (!programFile || !charter) return undefined;
+  const tier = typeof charter.tier === "string" ? charter.tier : undefined;
+  return {
+    file,
+    programFile,
+    tier,
+    ended: charter.status === "ended",
+    tierRange: tier ? rangeAt(analysis.parsed, ["tier"], "value") : undefined,
+  };
+}
+
+/** A program file as the cross-file rules read it: its id's range and each tier's `maxPartners` range. */
+export function programEntry(analysis: ProgramAnalysis): ProgramEntry {
+  const { parsed, ref } = analysis;
+  const capacityRanges: ProgramEntry["capacityRanges"] = {};
+  const data = parsed.data;
+  if (isRecord(data) && Array.isArray(data.tiers)) {
+    data.tiers.forEach((tier, index) => {
+      if (isRecord(tier) && typeof tier.tier === "string" && typeof tier.maxPartners === "number") {
+        capacityRanges[tier.tier] = rangeAt(parsed, ["tiers", index, "maxPartners"], "value");
+      }
+    });
+  }
+  return {
+    file: ref.file,
+    ref,
+    idRange: analysis.id?.range ?? rangeAt(parsed, [], "key"),
+    capacityRanges,
   };
 }
 
