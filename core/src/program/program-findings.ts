@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { defaultSeverity } from "../engine/severity";
 import { fileName } from "../engine/workspace";
-import { plural } from "../text/words";
+import { listPhrase, plural } from "../text/words";
 import type { Finding, Range } from "../types";
 import type { ProgramMember, ProgramRef } from "./program";
 
@@ -54,6 +54,13 @@ export function programConflictFindings(programs: readonly ProgramEntry[]): Map<
   return findings;
 }
 
+/** The charters a message names: the first three, relative to the program file, then how many more. */
+function namesOf(members: readonly ProgramMember[], from: string): string {
+  const names = members.slice(0, 3).map((member) => fileName(path.resolve(member.file), from));
+  const more = members.length - names.length;
+  return more > 0 ? `${names.join(", ")} and ${more} more` : listPhrase(names);
+}
+
 /** `tier-capacity`: more charters that have not ended in a tier than its `maxPartners`. */
 export function tierCapacityFindings(
   programs: readonly ProgramEntry[],
@@ -71,7 +78,7 @@ export function tierCapacityFindings(
       add(findings, entry.file, {
         rule: "tier-capacity",
         severity: defaultSeverity("tier-capacity"),
-        message: `${tier.name} serves at most ${tier.maxPartners}, but ${plural(inTier.length, "charter")} that ${inTier.length === 1 ? "has" : "have"} not ended ${inTier.length === 1 ? "is" : "are"} at this tier: raise maxPartners, or move or end partnerships.`,
+        message: `${tier.name} serves at most ${tier.maxPartners}, but ${plural(inTier.length, "charter")} that ${inTier.length === 1 ? "has" : "have"} not ended ${inTier.length === 1 ? "is" : "are"} at this tier (${namesOf(inTier, entry.file)}): raise maxPartners, or move or end partnerships.`,
         range,
         related: inTier.map((member) => ({
           file: member.file,
