@@ -10,7 +10,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
-import { CHARTER_FILES, CONFIG_FILES } from "../../core/src/workspace/file-kinds";
+import { CHARTER_FILES, CONFIG_FILES, PROGRAM_FILES } from "../../core/src/workspace/file-kinds";
 import { LANGUAGE_ID } from "./constants";
 import {
   DIFF_REQUEST,
@@ -99,7 +99,9 @@ export function createLanguageClient(
       // The server reads the `partnerCharter` settings; config files and charters on disk
       // change its results (rules, duplicate ids, workspace validation).
       configurationSection: "partnerCharter",
-      fileEvents: [CONFIG_FILES.glob, CHARTER_FILES.glob].map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
+      fileEvents: [CONFIG_FILES.glob, CHARTER_FILES.glob, PROGRAM_FILES.glob].map((glob) =>
+        vscode.workspace.createFileSystemWatcher(glob),
+      ),
     },
     outputChannel: output,
     traceOutputChannel: output,

@@ -28,7 +28,7 @@ import {
   hoverAt,
   safeFixEdits,
 } from "../../core/src/navigation";
-import { isCharterFileName } from "../../core/src/workspace/file-kinds";
+import { isCharterFileName, isProgramFileName } from "../../core/src/workspace/file-kinds";
 import type { Charters } from "./charters";
 import { toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges, toSymbolInformation } from "./convert";
 import { baseName, uriToPath } from "./uris";
@@ -105,9 +105,15 @@ export class Features {
     return document && this.isCharter(document) ? document : undefined;
   }
 
+  /** A charter only (not a program file): the features that read the charter format. */
+  private charterOnly(params: unknown): TextDocument | undefined {
+    const document = this.charterDocument(params);
+    return document && !isProgramFileName(baseName(document.uri)) ? document : undefined;
+  }
+
   completion(params: unknown): CompletionList {
     const position = requestPosition(params);
-    const document = this.charterDocument(params);
+    const document = this.charterOnly(params);
     if (!document) return { isIncomplete: false, items: [] };
     const snippets = this.client().snippets;
     const candidates = completionsAt(document.getText(), position, { today: this.charters.today() });
@@ -116,14 +122,14 @@ export class Features {
 
   hover(params: unknown): Hover | null {
     const position = requestPosition(params);
-    const document = this.charterDocument(params);
+    const document = this.charterOnly(params);
     if (!document) return null;
     const info = hoverAt(this.charters.analysisFor(document).analysis.parsed, position);
     return info ? { contents: { kind: "markdown", value: info.markdown }, range: info.range } : null;
   }
 
   documentSymbols(params: unknown): DocumentSymbol[] | SymbolInformation[] {
-    const document = this.charterDocument(params);
+    const document = this.charterOnly(params);
     if (!document) return [];
     const outline = charterOutline(this.charters.analysisFor(document).analysis.parsed);
     return this.client().hierarchicalSymbols ? toDocumentSymbols(outline) : toSymbolInformation(outline, document.uri);
@@ -137,7 +143,7 @@ export class Features {
   }
 
   codeLenses(params: unknown): CodeLens[] {
-    const document = this.charterDocument(params);
+    const document = this.charterOnly(params);
     if (!document) return [];
     const { analysis } = this.charters.analysisFor(document);
     return charterLenses(analysis.parsed, analysis.facts).map((lens) => ({
@@ -252,6 +258,7 @@ export class Features {
     const document = this.getDocument(uri);
     let result: CharterResult | undefined;
     let version: number | undefined;
+    if (isProgramFileName(baseName(uri))) return null; // the page of a charter
     if (document && this.isCharter(document)) {
       result = this.charters.resultFor(document);
       version = document.version;

@@ -137,7 +137,7 @@ export function checkFiles(files: readonly string[], options: FilesCheckOptions)
     }
     const program = programSetting(finder.programFilesFor(file), (found) => programAt(found).ref);
     const analysis = analyzeCharter(text.text, { today: options.today, rules, program });
-    const member = memberOf(file, analysis, program);
+    const member = programMember(file, analysis, program);
     if (member) members.push(member);
     analyses.push({ file, analysis: slim ? slimAnalysis(analysis) : analysis });
   }
@@ -159,7 +159,11 @@ export function checkFiles(files: readonly string[], options: FilesCheckOptions)
 }
 
 /** What the cross-file program rules need of a charter that belongs to a program. */
-function memberOf(file: string, analysis: CharterAnalysis, setting: ProgramSetting): ProgramMember | undefined {
+export function programMember(
+  file: string,
+  analysis: CharterAnalysis,
+  setting: ProgramSetting,
+): ProgramMember | undefined {
   const programFile = setting.program?.file;
   const charter = analysis.charter;
   if (!programFile || !charter) return undefined;
