@@ -141,6 +141,18 @@ describe("check: partner programs", () => {
     assert.match(alone.stdout, /no program file applies to it/);
   });
 
+  it("render: the page names our company and the tier as the program does", () => {
+    temp.write("acme.partner-program.yaml", programAsking(2));
+    temp.write("cloudco.partner.yaml", CLEAN.replace(/^company: .*\n/m, ""));
+    const run = temp.cli(["render", "cloudco.partner.yaml", "--format", "markdown", "--audience", "partner"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /\| Acme and CloudCo \| Premier \(Tier 3/);
+    // Without the program: "our company", and the level's own words.
+    fs.rmSync(path.join(temp.dir, "acme.partner-program.yaml"));
+    const alone = temp.cli(["render", "cloudco.partner.yaml", "--format", "markdown", "--audience", "partner"]);
+    assert.doesNotMatch(alone.stdout, /Premier/);
+  });
+
   it("tier-capacity counts the charters of the run that have not ended, and names them", () => {
     temp.write("acme.partner-program.yaml", programAsking(2).replace("    maxPartners: 5\n", "    maxPartners: 1\n"));
     temp.write("a/cloudco.partner.yaml", CLEAN);

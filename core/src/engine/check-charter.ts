@@ -2,6 +2,9 @@ import { effectiveOptions, type RulesConfig } from "../config/rules-config";
 import { charterFacts, isRecord, readsAsCharter, type CharterFacts } from "../facts";
 import type { Charter } from "../model/charter";
 import type { Program, ProgramSetting } from "../program/program";
+import { tierAt } from "../program/program";
+import { judgingProgram } from "../program/membership";
+import type { ProgramLabel } from "../model/charter-view";
 import { locate, parseCharter, rangeAt, type ParsedCharter } from "../parse/parse-charter";
 import { RULES, RULES_BY_ID } from "../rules";
 import type { AnyRule, Report } from "../rules/rule";
@@ -43,6 +46,8 @@ export interface CharterAnalysis {
   facts?: CharterFacts;
   /** The file reads as a charter, so it has a health score (`charterHealth`). */
   scored: boolean;
+  /** The program the charter belongs to, as its page names it (when a program applies). */
+  program?: ProgramLabel;
 }
 
 export interface CharterResult extends CharterAnalysis {
@@ -320,6 +325,14 @@ export function analyzeCharter(text: string, options: CheckOptions): CharterAnal
   const charter = data as Charter;
   analysis.charter = charter;
   analysis.id = validId(parsed, charter.id, problems);
+  const program = judgingProgram(charter.program, options.program ?? {});
+  if (program) {
+    analysis.program = {
+      title: program.title,
+      companyName: program.companyName,
+      tierName: tierAt(program, charter.tier)?.name,
+    };
+  }
   analysis.findings.push(...ruleFindings(parsed, problems, facts.placeholders, { data, facts, options }));
   return analysis;
 }
