@@ -24,7 +24,7 @@ export default defineRule({
     const message = program.conflicting
       ? `This charter names the program "${named}", but two program files in one folder apply to it: resolve that conflict first.`
       : found
-        ? `This charter names the program "${named}", but the program here is "${found.id ?? "?"}": move the charter into ${named}'s folder, or correct program.`
+        ? `This charter names the program "${named}", but the program here is "${found.id ?? "?"}": move the charter into the folder of "${named}", or correct program.`
         : `This charter names the program "${named}", but no program file applies to it: move it into that program's folder, or remove program.`;
     report({ message, at: ["program"], anchor: "value" });
   },
