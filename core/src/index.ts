@@ -49,3 +49,4 @@ export * from "./program/program-findings";
 export * from "./program/requirements";
 export * from "./program/membership";
 export * from "./program/ecosystem";
+export * from "./program/skeleton";

@@ -153,6 +153,30 @@ describe("check: partner programs", () => {
     assert.doesNotMatch(alone.stdout, /Premier/);
   });
 
+  it("init --program writes a program that passes; init in its folder offers its tiers and meets their requirements", () => {
+    const program = temp.cli(["init", "--program", "acme.partner-program.yaml"]);
+    assert.equal(program.status, 0, program.stderr);
+    assert.equal(temp.cli(["check", "acme.partner-program.yaml"]).status, 0);
+    for (const name of ["Registered", "Select", "Premier"]) {
+      const made = temp.cli(["init", `teams/${name}.partner.yaml`, "--tier", name, "--partner", `Globex ${name}`]);
+      assert.equal(made.status, 0, made.stderr);
+      assert.match(made.stdout, new RegExp(`a ${name} \\(Tier`));
+      assert.match(temp.read(`teams/${name}.partner.yaml`), /^program: acme$/m);
+      const run = temp.cli(["check", `teams/${name}.partner.yaml`, "--format", "json"]);
+      const rules = new Set(json(run.stdout).files[0]!.diagnostics.map((d) => d.rule));
+      assert.deepEqual([...rules], ["todo-placeholder"], `${name}: only open decisions`);
+    }
+    // The Select skeleton carries what Select requires: the partner's engineering, two exit criteria.
+    const select = temp.read("teams/Select.partner.yaml");
+    assert.match(select, /type: engineering, detail: TODO — Select asks for this/);
+    const unknown = temp.cli(["init", "teams/gold.partner.yaml", "--tier", "Gold"]);
+    assert.equal(unknown.status, 2);
+    assert.match(
+      unknown.stderr,
+      /does not offer the tier "Gold"\. Use one of: Registered \(integration\), Select \(partnership\), Premier \(strategic\)/,
+    );
+  });
+
   it("tier-capacity counts the charters of the run that have not ended, and names them", () => {
     temp.write("acme.partner-program.yaml", programAsking(2).replace("    maxPartners: 5\n", "    maxPartners: 1\n"));
     temp.write("a/cloudco.partner.yaml", CLEAN);

@@ -16,6 +16,8 @@ export type RequirementKind = keyof TierRequirements;
 
 export interface UnmetRequirement {
   kind: RequirementKind;
+  /** What is required: the field's path, or the commitment type. */
+  subject?: string;
   /** Leads with the tier's own name: "Premier requires …". */
   message: string;
   /** The offending value, else where it belongs (the engine resolves the nearest existing node). */
@@ -75,7 +77,13 @@ export function unmetRequirements(
   for (const field of requires.fields ?? []) {
     const missing = firstUnfilled(charter, field.split("."));
     if (!missing || undecided(missing)) continue;
-    unmet.push({ kind: "fields", message: `${name} requires ${field}: fill it in.`, at: missing, anchor: "value" });
+    unmet.push({
+      kind: "fields",
+      subject: field,
+      message: `${name} requires ${field}: fill it in.`,
+      at: missing,
+      anchor: "value",
+    });
   }
   const commitments = isRecord(charter.commitments) ? charter.commitments : {};
   for (const side of SIDES) {
@@ -84,6 +92,7 @@ export function unmetRequirements(
       if (made.has(type)) continue;
       unmet.push({
         kind: "commitments",
+        subject: type,
         message: `${name} requires a commitment of type ${type} ${sideWords(side)}: add one to commitments.${side}.`,
         at: ["commitments", side],
         anchor: "key",
