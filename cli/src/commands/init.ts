@@ -1,14 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import {
-  analyzeProgram,
   charterSkeleton,
   containsPlaceholder,
   localToday,
-  ProgramFinder,
   programCharterSkeleton,
+  programForNewCharter,
   programSkeleton,
-  readCharterText,
   slugify,
   type ProgramRef,
   type ProgramTier,
@@ -77,7 +75,7 @@ export function runInit(args: string[], context: CommandContext): number {
     );
     return 0;
   }
-  const program = programOf(file);
+  const program = programForNewCharter(file);
   const chosen = chooseTier(values.tier, program);
   const input = { tier: chosen.level, partnerName: values.partner ?? "", today, owner: values.owner };
   const text =
@@ -101,16 +99,6 @@ export function runInit(args: string[], context: CommandContext): number {
   );
   process.stdout.write(`${out.join("\n")}\n`);
   return 0;
-}
-
-/** The program the new charter will belong to: the one program file of its folder or the nearest parent. */
-function programOf(file: string): ProgramRef | undefined {
-  const found = new ProgramFinder().programFilesFor(file);
-  if (found.length !== 1) return undefined; // none, or two in conflict: a plain charter
-  const read = readCharterText(found[0]!);
-  if ("finding" in read) return undefined;
-  const ref = analyzeProgram(read.text, found[0]!, { today: localToday() }).ref;
-  return ref.tiers?.length ? ref : undefined;
 }
 
 /** The tier asked for (a level, or a tier name of the program), else the default. */

@@ -1,4 +1,8 @@
+import { readCharterText } from "../engine/check-files";
 import { resolveEdits } from "../engine/fixes";
+import { localToday } from "../facts/dates";
+import { analyzeProgram } from "./analyze-program";
+import { ProgramFinder } from "./discover-program";
 import { applyTextEdits } from "../engine/text-edits";
 import { isPlaceholder } from "../facts/read";
 import { parseCharter } from "../parse/parse-charter";
@@ -15,6 +19,20 @@ import { unmetRequirements, type UnmetRequirement } from "./requirements";
  * (a required field, a commitment's detail, one more exit criterion or metric). The
  * requirements are the same `unmetRequirements` the rule `tier-requirements` reports.
  */
+
+/**
+ * The program a new charter at `file` will belong to (`init`, New Charter…): the one program
+ * file of its folder or the nearest parent, when it reads as a program with tiers; none when
+ * there is none or two conflict.
+ */
+export function programForNewCharter(file: string): ProgramRef | undefined {
+  const found = new ProgramFinder().programFilesFor(file);
+  if (found.length !== 1) return undefined;
+  const read = readCharterText(found[0]!);
+  if ("finding" in read) return undefined;
+  const ref = analyzeProgram(read.text, found[0]!, { today: localToday() }).ref;
+  return ref.tiers?.length ? ref : undefined;
+}
 
 export function programCharterSkeleton(input: CharterSkeletonInput, program: ProgramRef, tier: ProgramTier): string {
   let text = charterSkeleton(input)

@@ -376,6 +376,66 @@ suite("Partner Charter in VS Code", () => {
     assert.doesNotMatch(html, /acquireVsCodeApi/);
   });
 
+  test("changing a tier's requirement in the program makes the finding appear on a closed charter of that tier", async () => {
+    const { getModel } = await api();
+    const root = workspaceRoot().fsPath;
+    const programText = [
+      "apiVersion: partner-charter/v1",
+      "kind: Program",
+      "id: northwind-network",
+      "title: Northwind Network",
+      "owner: head-of-partnerships@acme.example",
+      "tiers:",
+      "  - tier: integration",
+      "    name: Registered",
+      "    graduation: { to: partnership, criteria: [three shared customers live] }",
+      "  - tier: partnership",
+      "    name: Select",
+      "    provides: [dedicated-channel, regular-syncs]",
+      "    requires:",
+      "      minExitCriteria: 1",
+      "",
+    ].join("\n");
+    fs.mkdirSync(path.join(root, "network"), { recursive: true });
+    fs.writeFileSync(path.join(root, "network", "northwind.partner-program.yaml"), programText);
+    // A closed charter of the Select tier (partnership) with one exit criterion: never opened in an editor.
+    const charterText = fs
+      .readFileSync(path.join(root, "acme.partner.yaml"), "utf8")
+      .replace(/^id: .*$/m, "id: network-northwind");
+    fs.writeFileSync(path.join(root, "network", "northwind.partner.yaml"), charterText);
+    const charterUri = fileUri("network/northwind.partner.yaml");
+    await vscode.commands.executeCommand("partnerCharter.validateWorkspace");
+    await waitFor("the charter judged against the program's Select tier", async () => {
+      const view = await getModel(charterUri);
+      return view && view.program && view.program.tierName === "Select";
+    });
+    assert.ok(
+      vscode.languages.getDiagnostics(charterUri).every((d) => codeOf(d) !== "tier-requirements"),
+      "one exit criterion meets the program as it is",
+    );
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === charterUri.toString()),
+      "the charter stays closed",
+    );
+
+    const editor = await show("network/northwind.partner-program.yaml");
+    const line = editor.document.getText().split("\n").indexOf("      minExitCriteria: 1");
+    await editor.edit((edit) => edit.replace(new vscode.Range(line, 23, line, 24), "2"));
+    const finding = await waitFor("tier-requirements on the closed charter in the Problems panel", () =>
+      vscode.languages.getDiagnostics(charterUri).find((d) => codeOf(d) === "tier-requirements"),
+    );
+    assert.match(finding.message, /^Select requires at least 2 exit criteria; this charter lists 1\./);
+
+    // Back as it was: the finding goes.
+    await editor.edit((edit) => edit.replace(new vscode.Range(line, 23, line, 24), "1"));
+    await waitFor("the finding to go", () =>
+      vscode.languages.getDiagnostics(charterUri).every((d) => codeOf(d) !== "tier-requirements"),
+    );
+    await editor.document.save();
+    await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
+    fs.rmSync(path.join(root, "network"), { recursive: true, force: true });
+  });
+
   test("a crashed language server is restarted automatically", async function () {
     const { client, getModel } = await api();
     // languageclient keeps the server's child process in a private field; without it, skip
