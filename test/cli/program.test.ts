@@ -177,6 +177,29 @@ describe("check: partner programs", () => {
     );
   });
 
+  it("diff of two program versions: requirement changes per tier, and the charters they would break", () => {
+    temp.write("base.yaml", programAsking(2));
+    temp.write("net/acme.partner-program.yaml", programAsking(3));
+    temp.write("net/cloudco.partner.yaml", CLEAN);
+    temp.write("net/other/plain.partner.yaml", CLEAN.replace(/^tier: strategic$/m, "tier: integration"));
+    const run = temp.cli(["diff", "base.yaml", "net/acme.partner-program.yaml"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /Premier: minimum exit criteria 2 → 3/);
+    assert.match(
+      run.stdout,
+      /Charters it would break \(1\):\n {2}- net\/cloudco\.partner\.yaml \(Premier, 1 requirement\): Premier requires at least 3 exit criteria; this charter lists 2\./,
+    );
+    const same = temp.cli([
+      "diff",
+      "net/acme.partner-program.yaml",
+      "net/acme.partner-program.yaml",
+      "--format",
+      "json",
+    ]);
+    const parsed = JSON.parse(same.stdout) as { changes: string[]; broken: unknown[] };
+    assert.deepEqual([parsed.changes, parsed.broken], [[], []]);
+  });
+
   it("tier-capacity counts the charters of the run that have not ended, and names them", () => {
     temp.write("acme.partner-program.yaml", programAsking(2).replace("    maxPartners: 5\n", "    maxPartners: 1\n"));
     temp.write("a/cloudco.partner.yaml", CLEAN);
