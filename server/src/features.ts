@@ -17,7 +17,17 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { charterView, isRecord, type CharterResult, type CharterView, type Finding, type Range } from "../../core/src";
+import {
+  charterSchema,
+  charterView,
+  isRecord,
+  programSchema,
+  type CharterResult,
+  type CharterView,
+  type Finding,
+  type Range,
+  type SchemaDocument,
+} from "../../core/src";
 import {
   charterLenses,
   charterOutline,
@@ -111,25 +121,34 @@ export class Features {
     return document && !isProgramFileName(baseName(document.uri)) ? document : undefined;
   }
 
+  /** The schema of a document: a program file's, else the charter's. */
+  private schemaOf(document: TextDocument): SchemaDocument {
+    return isProgramFileName(baseName(document.uri)) ? programSchema : charterSchema;
+  }
+
   completion(params: unknown): CompletionList {
     const position = requestPosition(params);
-    const document = this.charterOnly(params);
+    const document = this.charterDocument(params);
     if (!document) return { isIncomplete: false, items: [] };
     const snippets = this.client().snippets;
-    const candidates = completionsAt(document.getText(), position, { today: this.charters.today() });
+    const candidates = completionsAt(document.getText(), position, {
+      today: this.charters.today(),
+      schema: this.schemaOf(document),
+    });
     return { isIncomplete: false, items: candidates.map((candidate) => toCompletionItem(candidate, snippets)) };
   }
 
   hover(params: unknown): Hover | null {
     const position = requestPosition(params);
-    const document = this.charterOnly(params);
+    const document = this.charterDocument(params);
     if (!document) return null;
-    const info = hoverAt(this.charters.analysisFor(document).analysis.parsed, position);
+    const info = hoverAt(this.charters.analysisFor(document).analysis.parsed, position, this.schemaOf(document));
     return info ? { contents: { kind: "markdown", value: info.markdown }, range: info.range } : null;
   }
 
   documentSymbols(params: unknown): DocumentSymbol[] | SymbolInformation[] {
-    const document = this.charterOnly(params);
+    // A program's outline is its keys, with each tier under its own name.
+    const document = this.charterDocument(params);
     if (!document) return [];
     const outline = charterOutline(this.charters.analysisFor(document).analysis.parsed);
     return this.client().hierarchicalSymbols ? toDocumentSymbols(outline) : toSymbolInformation(outline, document.uri);

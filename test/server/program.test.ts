@@ -1,7 +1,14 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { FileChangeType, type Diagnostic } from "vscode-languageserver-protocol/node";
+import {
+  FileChangeType,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Hover,
+  type MarkupContent,
+} from "vscode-languageserver-protocol/node";
 import { FIXTURES } from "../support/paths";
 import { useServer } from "./support/server-session";
 import { withId } from "./support/samples";
@@ -103,5 +110,33 @@ describe("language server: partner programs", function () {
       server.uri("network/emea/closed.partner.yaml"),
       (p) => p.diagnostics.length === 0,
     );
+  });
+
+  it("a program file in the editor: hover and completion from the program schema, and its tiers in the outline", async () => {
+    const uri = server.uri("drafts/draft.partner-program.yaml");
+    const text = asking(2).replace("fields: [governance.partnerManager]", "fields: [governance.partnerManager, gov]");
+    await server.client.open(uri, text);
+    const lines = text.split("\n");
+    const hover = await server.client.request<Hover | null>("textDocument/hover", {
+      textDocument: { uri },
+      position: { line: lines.indexOf("ecosystem:"), character: 2 },
+    });
+    assert.match((hover!.contents as MarkupContent).value, /curated/);
+    const fieldsLine = lines.findIndex((line) => line.includes("gov]"));
+    const list = await server.client.request<CompletionList>("textDocument/completion", {
+      textDocument: { uri },
+      position: { line: fieldsLine, character: lines[fieldsLine]!.indexOf("gov]") + 3 },
+    });
+    const labels = list.items.map((item) => item.label);
+    assert.ok(labels.includes("governance.partnerManager") && labels.includes("leverage.evidence"), labels.join(", "));
+    const symbols = await server.client.request<DocumentSymbol[]>("textDocument/documentSymbol", {
+      textDocument: { uri },
+    });
+    const tiers = symbols.find((symbol) => symbol.name === "tiers");
+    assert.deepEqual(
+      tiers?.children?.map((child) => child.name),
+      ["Registered", "Select", "Premier"],
+    );
+    await server.client.close(uri);
   });
 });
