@@ -200,6 +200,24 @@ describe("check: partner programs", () => {
     assert.deepEqual([parsed.changes, parsed.broken], [[], []]);
   });
 
+  it("render of a program: the decision with its inputs, the tiers side by side, and each tier's charters with their health", () => {
+    temp.write("acme.partner-program.yaml", programAsking(3));
+    temp.write("teams/cloudco.partner.yaml", CLEAN);
+    const markdown = temp.cli(["render", "acme.partner-program.yaml", "--format", "markdown"]);
+    assert.equal(markdown.status, 0, markdown.stderr);
+    assert.match(markdown.stdout, /the decision tree says curated/);
+    assert.match(
+      markdown.stdout,
+      /\| Tier \| Registered \(integration\) \| Select \(partnership\) \| Premier \(strategic\) \|/,
+    );
+    assert.match(markdown.stdout, /at least 3 exit criteria/);
+    assert.match(markdown.stdout, /teams\/cloudco\.partner\.yaml \(health \d+\)/);
+    const html = temp.cli(["render", "acme.partner-program.yaml"]);
+    assert.match(html.stdout, /^<!DOCTYPE html>/);
+    assert.match(html.stdout, /<caption>Each tier side by side<\/caption>/);
+    assert.doesNotMatch(html.stdout, /<script/i);
+  });
+
   it("tier-capacity counts the charters of the run that have not ended, and names them", () => {
     temp.write("acme.partner-program.yaml", programAsking(2).replace("    maxPartners: 5\n", "    maxPartners: 1\n"));
     temp.write("a/cloudco.partner.yaml", CLEAN);

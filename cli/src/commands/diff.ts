@@ -6,7 +6,7 @@ import {
   decodeCharterBytes,
   localToday,
   parseCharter,
-  ProgramFinder,
+  chartersOfProgram,
   readCharterText,
 } from "../../../core/src";
 import { isCharterFileName, isProgramFileName, searchFolderSync } from "../../../core/src/workspace";
@@ -144,24 +144,13 @@ function programDiff(baseArg: string, base: Version, headArg: string, head: Vers
     return text === undefined ? undefined : analyzeProgram(text, version.file, { today: localToday() }).ref;
   };
   const headProgram = program(head)!;
-  const folder = path.dirname(head.file);
-  const finder = new ProgramFinder({ extraFiles: [head.file] });
-  let files: string[] = [];
-  try {
-    files = searchFolderSync(folder, isCharterFileName);
-  } catch {
-    files = []; // a folder that cannot be searched has no charters to show
-  }
-  const charters = files
-    .filter((file) => {
-      const found = finder.programFilesFor(file);
-      return found.length === 1 && found[0] === head.file;
-    })
-    .flatMap((file) => {
+  const charters = chartersOfProgram(head.file, (folder) => searchFolderSync(folder, isCharterFileName)).flatMap(
+    (file) => {
       const read = readCharterText(file);
       return "finding" in read
         ? []
         : [{ label: path.relative(cwd, file).split(path.sep).join("/"), data: parseCharter(read.text).data }];
-    });
+    },
+  );
   return diffPrograms({ label: baseArg, program: program(base) }, { label: headArg, program: headProgram }, charters);
 }

@@ -1,7 +1,15 @@
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { charterView, checkFiles, localToday } from "../../../core/src";
-import { AUDIENCES, type Audience, renderCharterHtml, renderCharterMarkdown } from "../../../core/src/render";
+import { charterHealth, charterView, checkFiles, chartersOfProgram, localToday, type Program } from "../../../core/src";
+import {
+  AUDIENCES,
+  type Audience,
+  renderCharterHtml,
+  renderCharterMarkdown,
+  renderProgramHtml,
+  renderProgramMarkdown,
+} from "../../../core/src/render";
+import { isCharterFileName, isProgramFileName, searchFolderSync } from "../../../core/src/workspace";
 import { chooseFormat, configOption, DOCUMENT_OPTIONS, existingFile, parseCommandArgs } from "../args";
 import { UsageError } from "../errors";
 import { writeOutput } from "../output";
@@ -54,6 +62,26 @@ export function runRender(args: string[], context: CommandContext): number {
   const today = parseDateOption("--today", values.today) ?? localToday();
   const configFile = configOption(values.config, context.cwd);
   const file = existingFile(positionals[0]!, context.cwd);
+  if (isProgramFileName(path.basename(file))) {
+    // The program's page: its decision, its tiers side by side, and the charters of each tier.
+    const charters = chartersOfProgram(file, (folder) => searchFolderSync(folder, isCharterFileName));
+    const checked = checkFiles([file, ...charters], { today, configFile }).charters;
+    const own = checked.find((outcome) => outcome.program)!.result;
+    const page = {
+      fileName: path.basename(file),
+      program: own.parsed.data as Program | undefined,
+      findings: own.findings,
+      charters: checked
+        .filter((outcome) => !outcome.program)
+        .map((outcome) => ({
+          label: path.relative(path.dirname(file), outcome.file).split(path.sep).join("/"),
+          tier: typeof outcome.result.charter?.tier === "string" ? outcome.result.charter.tier : undefined,
+          health: charterHealth(outcome.result),
+        })),
+    };
+    writeOutput(format === "html" ? renderProgramHtml(page) : renderProgramMarkdown(page), values.output, context.cwd);
+    return 0;
+  }
   const { result } = checkFiles([file], { today, configFile }).charters[0]!;
   const view = charterView(result, { uri: pathToFileURL(file).href, fileName: path.basename(file), today });
   const page =

@@ -73,3 +73,21 @@ export function programSetting(files: readonly string[], load: (file: string) =>
   if (files.length > 1) return { conflicting: files };
   return { program: load(files[0]!) };
 }
+
+/**
+ * The charters that belong to a program file: those in its folder and below whose nearest
+ * program file it is (`search` lists the charter files below a folder: the workspace search).
+ */
+export function chartersOfProgram(programFile: string, search: (folder: string) => string[]): string[] {
+  const finder = new ProgramFinder({ extraFiles: [programFile] });
+  let files: string[];
+  try {
+    files = search(path.dirname(programFile));
+  } catch {
+    return []; // a folder that cannot be searched has no charters to show
+  }
+  return files.filter((file) => {
+    const found = finder.programFilesFor(file);
+    return found.length === 1 && found[0] === programFile;
+  });
+}
