@@ -57,3 +57,4 @@ export * from "./program/requirements";
 export * from "./program/membership";
 export * from "./program/ecosystem";
 export * from "./program/skeleton";
+export * from "./program/program-page";

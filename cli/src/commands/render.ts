@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { charterHealth, charterView, checkFiles, chartersOfProgram, localToday, type Program } from "../../../core/src";
+import { charterView, checkFiles, localToday, programPage } from "../../../core/src";
 import {
   AUDIENCES,
   type Audience,
@@ -64,21 +64,8 @@ export function runRender(args: string[], context: CommandContext): number {
   const file = existingFile(positionals[0]!, context.cwd);
   if (isProgramFileName(path.basename(file))) {
     // The program's page: its decision, its tiers side by side, and the charters of each tier.
-    const charters = chartersOfProgram(file, (folder) => searchFolderSync(folder, isCharterFileName));
-    const checked = checkFiles([file, ...charters], { today, configFile }).charters;
-    const own = checked.find((outcome) => outcome.program)!.result;
-    const page = {
-      fileName: path.basename(file),
-      program: own.parsed.data as Program | undefined,
-      findings: own.findings,
-      charters: checked
-        .filter((outcome) => !outcome.program)
-        .map((outcome) => ({
-          label: path.relative(path.dirname(file), outcome.file).split(path.sep).join("/"),
-          tier: typeof outcome.result.charter?.tier === "string" ? outcome.result.charter.tier : undefined,
-          health: charterHealth(outcome.result),
-        })),
-    };
+    const search = (folder: string): string[] => searchFolderSync(folder, isCharterFileName);
+    const page = programPage(file, { today, configFile, search });
     writeOutput(format === "html" ? renderProgramHtml(page) : renderProgramMarkdown(page), values.output, context.cwd);
     return 0;
   }
