@@ -436,6 +436,37 @@ suite("Partner Charter in VS Code", () => {
     fs.rmSync(path.join(root, "network"), { recursive: true, force: true });
   });
 
+  test("New Charter… offers a partner program, and under one its tier names with a skeleton that meets the tier", async () => {
+    const programUri = fileUri("programs/acme.partner-program.yaml");
+    const createdProgram = await vscode.commands.executeCommand("partnerCharter.newCharter", {
+      kind: "program",
+      uri: programUri,
+    });
+    assert.strictEqual(createdProgram.toString(), programUri.toString());
+    const programText = fs.readFileSync(programUri.fsPath, "utf8");
+    assert.match(programText, /^kind: Program$/m);
+    assert.match(programText, /^ {4}name: Select$/m);
+    const charterUri = fileUri("programs/globex.partner.yaml");
+    const created = await vscode.commands.executeCommand("partnerCharter.newCharter", {
+      tier: "Select",
+      partnerName: "Globex",
+      uri: charterUri,
+    });
+    assert.strictEqual(created.toString(), charterUri.toString());
+    const text = fs.readFileSync(charterUri.fsPath, "utf8");
+    assert.match(text, /^program: acme$/m);
+    assert.match(text, /^tier: partnership # Select/m);
+    assert.match(text, /type: engineering, detail: TODO — Select asks for this/);
+    const unknown = await vscode.commands.executeCommand("partnerCharter.newCharter", {
+      tier: "Gold",
+      partnerName: "Initech",
+      uri: fileUri("programs/initech.partner.yaml"),
+    });
+    assert.strictEqual(unknown, undefined, "a tier the program does not offer is refused");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    fs.rmSync(path.join(workspaceRoot().fsPath, "programs"), { recursive: true, force: true });
+  });
+
   test("a crashed language server is restarted automatically", async function () {
     const { client, getModel } = await api();
     // languageclient keeps the server's child process in a private field; without it, skip
