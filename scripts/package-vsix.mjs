@@ -47,6 +47,7 @@ const REQUIRED = [
   "snippets/partner-charter.json",
   "syntaxes/partner-charter.tmLanguage.json",
   "schemas/partner-charter.schema.json",
+  "schemas/partner-program.schema.json",
   "images/icon.png",
 ];
 /**

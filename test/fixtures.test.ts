@@ -38,8 +38,27 @@ describe("fixtures with inline expectations", () => {
     });
   }
 
+  // A program file is checked with the charters of its folder and below (tier-capacity counts them, as `check` on the folder does).
+  const programs = globbySync("**/*.partner-program.{yaml,yml}", { cwd: FIXTURES, absolute: true }).sort();
+  for (const file of programs) {
+    const name = path.relative(FIXTURES, file);
+    it(name, function () {
+      const text = fs.readFileSync(file, "utf8");
+      const { expectations, today } = parseExpectations(text);
+      expectationsByFile.set(name, expectations);
+      const below = files.filter((charter) => charter.startsWith(path.dirname(file) + path.sep));
+      const overrides = new Map(
+        below.map((charter) => [charter, buildFixtureCharter(fs.readFileSync(charter, "utf8")).text]),
+      );
+      const result = checkFiles([file, ...below], { today: today ?? TEST_TODAY, root: FIXTURES, overrides });
+      const own = result.charters.find((outcome) => outcome.file === file)!;
+      assert.ok(own.program, `${name} is checked as a program`);
+      assertMatchesExpectations(name, own.result.findings, expectations, buildFixtureCharter(text).origin);
+    });
+  }
+
   it("asserts part of the message of at least one finding of every rule the fixtures expect", () => {
-    const all = files.flatMap((file) => {
+    const all = [...files, ...programs].flatMap((file) => {
       const name = path.relative(FIXTURES, file);
       return expectationsByFile.get(name) ?? parseExpectations(fs.readFileSync(file, "utf8")).expectations;
     });

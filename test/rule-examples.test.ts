@@ -13,12 +13,14 @@ import { TEST_TODAY } from "./support/paths";
  * `# today:` in an excerpt fixes the date. Three excerpts are not charter sections, and are
  * checked where a user would meet them:
  * - `config`'s excerpts are `.partner-charter.yaml` files;
- * - `duplicate-id`'s excerpts are two charters, each under a `# NAME.partner.yaml` line;
+ * - `duplicate-id`'s excerpts are two charters, each under a `# NAME.partner.yaml` line, and
+ *   the program rules' excerpts a program file under a `# NAME.partner-program.yaml` line
+ *   (checked as it is), with the charters of the program, if any, in the same folder;
  * - an excerpt that is not valid YAML (a `yaml-syntax` example) is checked as it is.
  */
 
 const BASE = readBase("strategic");
-const FILE_HEADER = /^# ([\w.-]+\.partner\.yaml)$/;
+const FILE_HEADER = /^# ([\w.-]+\.partner(?:-program)?\.yaml)$/;
 
 /**
  * Examples that do not show what they claim, with the reason: the docs of these rules need a
@@ -45,16 +47,17 @@ function findingsOf(rule: AnyRule, excerpt: string): Finding[] {
     return parseConfigText(excerpt, path.join(BASES, ".partner-charter.yaml")).findings;
   }
   const parts = excerpt
-    .split(/^(?=# [\w.-]+\.partner\.yaml$)/m)
+    .split(/^(?=# [\w.-]+\.partner(?:-program)?\.yaml$)/m)
     .filter((part) => FILE_HEADER.test(part.split("\n")[0]!));
-  if (parts.length > 1) {
+  if (parts.length > 1 || (parts[0]?.startsWith("# ") === true && /-program\.yaml$/.test(parts[0].split("\n")[0]!))) {
     const overrides = new Map(
-      parts.map((part) => [
-        path.join(BASES, FILE_HEADER.exec(part.split("\n")[0]!)![1]!),
-        mergeIntoBase(BASE, part, "sections").text,
-      ]),
+      parts.map((part) => {
+        const name = FILE_HEADER.exec(part.split("\n")[0]!)![1]!;
+        const text = name.endsWith("-program.yaml") ? part : mergeIntoBase(BASE, part, "sections").text;
+        return [path.join(BASES, "program", name), text];
+      }),
     );
-    return checkFiles([...overrides.keys()], { today, root: BASES, overrides }).charters.flatMap(
+    return checkFiles([...overrides.keys()], { today, root: path.join(BASES, "program"), overrides }).charters.flatMap(
       (charter) => charter.result.findings,
     );
   }

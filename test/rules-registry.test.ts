@@ -61,13 +61,6 @@ const CONTRACT_IDS = [
   "build-vs-partner",
   "config",
   "unused-suppression",
-];
-
-/**
- * The partner program rules of RULES.md 1.1, not implemented yet: the program issue adds them
- * (and removes this list, and the skip below, with them).
- */
-const PROGRAM_RULE_IDS = new Set([
   "program-tiers",
   "ecosystem-model",
   "trust-layers",
@@ -78,7 +71,7 @@ const PROGRAM_RULE_IDS = new Set([
   "tier-not-offered",
   "tier-requirements",
   "tier-capacity",
-]);
+];
 
 describe("rule registry", () => {
   it("every rule module is registered, under its file name", () => {
@@ -107,20 +100,14 @@ describe("rule registry", () => {
     if (!fs.existsSync(spec)) return; // the contract folder sits beside the repo in CI
     const text = fs.readFileSync(spec, "utf8");
     const specified = [...text.matchAll(/^\| `([a-z-]+)` \| (error|warning|info|hint) \|/gm)];
-    const charterRules = specified.filter((match) => !PROGRAM_RULE_IDS.has(match[1]!));
-    assert.equal(
-      specified.length - charterRules.length,
-      PROGRAM_RULE_IDS.size,
-      "the program rules skipped are RULES.md's",
-    );
-    for (const match of charterRules) {
+    for (const match of specified) {
       assert.equal(RULES_BY_ID.get(match[1]!)?.meta.defaultSeverity, match[2], `default severity of ${match[1]}`);
     }
     const configured = [...text.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1]!);
     assert.deepEqual(
-      configured.filter((id) => !PROGRAM_RULE_IDS.has(id)).sort(),
+      configured.sort(),
       CONTRACT_IDS.filter((id) => id !== "config" && id !== "unused-suppression").sort(),
-      "the charter rules of RULES.md",
+      "the rules of RULES.md",
     );
   });
 
@@ -130,9 +117,8 @@ describe("rule registry", () => {
     const section = fs.readFileSync(spec, "utf8").split("## Configuration")[1]!;
     const example = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
     const { rules } = parse(example) as { rules: Record<string, unknown> };
-    const charterRules = Object.fromEntries(Object.entries(rules).filter(([id]) => !PROGRAM_RULE_IDS.has(id)));
-    assert.ok(Object.keys(charterRules).length >= 10);
-    assert.deepEqual(validateRulesConfig(charterRules).problems, []);
+    assert.ok(Object.keys(rules).length >= 10);
+    assert.deepEqual(validateRulesConfig(rules).problems, []);
   });
 
   it("every rule has complete metadata", () => {

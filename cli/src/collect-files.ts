@@ -5,6 +5,7 @@ import {
   findGlobSync,
   isCharterFileName,
   isGlob,
+  isProgramFileName,
   searchFolderSync,
   UnreadableFolderError,
 } from "../../core/src/workspace";
@@ -12,8 +13,9 @@ import { UsageError } from "./errors";
 import { noteInput } from "./run-inputs";
 
 /**
- * Which files `check` reads: files as named, folders searched recursively for charters
- * (dot-folders too, honouring .gitignore, skipping node_modules and .git), and globs.
+ * Which files `check` reads: files as named, folders searched recursively for charters and
+ * program files (dot-folders too, honouring .gitignore, skipping node_modules and .git), and
+ * globs. A charter's program is found by `checkFiles` whether or not it is among them.
  */
 
 export interface CollectOptions {
@@ -60,7 +62,7 @@ export function collectCharterFiles(paths: readonly string[], options: CollectOp
 
 function searchCharters(folder: string, given: string): string[] {
   try {
-    return searchFolderSync(folder, isCharterFileName);
+    return searchFolderSync(folder, (name) => isCharterFileName(name) || isProgramFileName(name));
   } catch (error) {
     if (!(error instanceof UnreadableFolderError)) throw error;
     const where = path.relative(folder, error.folder) || ".";

@@ -2,10 +2,15 @@ import * as vscode from "vscode";
 import type { Tier } from "../../core/src/model/charter";
 import { isIsoDate, localToday } from "../../core/src/facts/dates";
 import { charterSkeleton, slugify } from "../../core/src/skeleton";
+import { programCharterSkeleton, programForNewCharter, programSkeleton } from "../../core/src/program/skeleton";
+import type { ProgramRef, ProgramTier } from "../../core/src/program/program";
 
 /** Arguments that skip the prompts (tests, other extensions, keybindings). */
 export interface NewCharterArgs {
-  tier?: Tier;
+  /** A tier level, or a tier name of the program the charter will belong to. */
+  tier?: Tier | string;
+  /** "program": write a partner program (`*.partner-program.yaml`) instead of a charter. */
+  kind?: "charter" | "program";
   partnerName?: string;
   /** Where to write the charter (a Uri or an absolute path). */
   uri?: vscode.Uri | string;
@@ -46,8 +51,69 @@ export function validatePartnerName(value: string): string | undefined {
   return undefined;
 }
 
-function isTier(value: unknown): value is Tier {
-  return TIERS.some((t) => t.tier === value);
+/** What the first step offers: the tiers (the program's, by its names, inside a program's folder) and a program. */
+interface KindPick extends vscode.QuickPickItem {
+  tier?: Tier;
+  programTier?: ProgramTier;
+  program?: true;
+}
+
+const PROGRAM_PICK: KindPick = {
+  label: "A partner program",
+  description: "the tiers offered, and what each requires",
+  detail:
+    "A *.partner-program.yaml file: curated or open, two or three tiers, their benefits, requirements and graduation path.",
+  program: true,
+};
+
+function tierPicks(program: ProgramRef | undefined): KindPick[] {
+  if (!program?.tiers) return TIERS.map((t) => ({ ...t }));
+  return program.tiers.map((programTier) => ({
+    label: programTier.name,
+    description: TIERS.find((t) => t.tier === programTier.tier)?.description,
+    detail: programTier.provides?.length ? `Provides ${programTier.provides.join(", ")}.` : undefined,
+    tier: programTier.tier,
+    programTier,
+  }));
+}
+
+/** The tier named by an argument: a level, or a tier name of the program. */
+function tierNamed(value: string, program: ProgramRef | undefined): KindPick | undefined {
+  const programTier = program?.tiers?.find((t) => t.tier === value || t.name.toLowerCase() === value.toLowerCase());
+  if (programTier) return { label: programTier.name, tier: programTier.tier, programTier };
+  const plain = TIERS.find((t) => t.tier === value);
+  return plain && !program ? { ...plain } : undefined;
+}
+
+/** Writes a new file and opens it; never overwrites. */
+async function createAndOpen(target: vscode.Uri, text: string, what: string): Promise<vscode.Uri | undefined> {
+  if (await exists(target)) {
+    void vscode.window.showErrorMessage(
+      `${vscode.workspace.asRelativePath(target)} already exists; ${what} never overwrites a file. Choose another name.`,
+    );
+    return undefined;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  const document = await vscode.workspace.openTextDocument(target);
+  await vscode.window.showTextDocument(document, { preview: false });
+  return target;
+}
+
+/** New Charter… → "A partner program": its location, then the program skeleton. */
+async function newProgram(args: NewCharterArgs, folder: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  let target = typeof args.uri === "string" ? vscode.Uri.file(args.uri) : args.uri;
+  target ??= await vscode.window.showSaveDialog({
+    title: "New Partner Program: location (its charters go in this folder and below)",
+    saveLabel: "Create Program",
+    defaultUri: folder ? vscode.Uri.joinPath(folder, "partner.partner-program.yaml") : undefined,
+    filters: { "Partner programs": ["yaml", "yml"] },
+  });
+  if (!target) return undefined;
+  if (!/\.partner-program\.ya?ml$/.test(target.path)) {
+    target = target.with({ path: `${target.path.replace(/\.ya?ml$/, "")}.partner-program.yaml` });
+  }
+  const id = slugify(target.path.replace(/^.*\//, "").replace(/\.partner-program\.ya?ml$/, "")) || "partner-program";
+  return createAndOpen(target, programSkeleton(id), "New Charter");
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -74,24 +140,33 @@ async function pickFolder(): Promise<vscode.Uri | undefined> {
  * `partner-charter init` and opens it. Never overwrites a file. Returns the new file's Uri.
  */
 export async function newCharter(args: NewCharterArgs = {}): Promise<vscode.Uri | undefined> {
-  let tier = args.tier;
-  if (tier !== undefined && !isTier(tier)) {
-    void vscode.window.showErrorMessage(`Unknown tier "${String(tier)}": use integration, partnership or strategic.`);
-    return undefined;
+  const given = typeof args.uri === "string" ? vscode.Uri.file(args.uri) : args.uri;
+  const folder = given ? undefined : await pickFolder();
+  if (args.kind === "program") return newProgram(args, folder);
+  // Inside a program's folder, its tiers are offered by their names (the folder chosen, else the given file's).
+  const place = given ?? (folder ? vscode.Uri.joinPath(folder, "new.partner.yaml") : undefined);
+  const program = place?.scheme === "file" ? programForNewCharter(place.fsPath) : undefined;
+  let kind: KindPick | undefined;
+  if (args.tier !== undefined) {
+    kind = tierNamed(String(args.tier), program);
+    if (!kind) {
+      const offered = program?.tiers
+        ? program.tiers.map((t) => t.name).join(", ")
+        : "integration, partnership or strategic";
+      void vscode.window.showErrorMessage(`Unknown tier "${String(args.tier)}": use ${offered}.`);
+      return undefined;
+    }
+  } else {
+    kind = await vscode.window.showQuickPick([...tierPicks(program), PROGRAM_PICK], {
+      title: "New Partner Charter (1/3): tier, or a partner program",
+      placeHolder: "How deep is the partnership? Start low; a charter can move up a tier later.",
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    if (!kind) return undefined;
+    if (kind.program) return newProgram(args, folder);
   }
-  if (!tier) {
-    const picked = await vscode.window.showQuickPick(
-      TIERS.map((t) => ({ ...t })),
-      {
-        title: "New Partner Charter (1/3): tier",
-        placeHolder: "How deep is the partnership? Start low; a charter can move up a tier later.",
-        matchOnDescription: true,
-        matchOnDetail: true,
-      },
-    );
-    if (!picked) return undefined;
-    tier = picked.tier;
-  }
+  const tier = kind.tier!;
 
   let partnerName = args.partnerName;
   if (partnerName !== undefined) {
@@ -113,10 +188,9 @@ export async function newCharter(args: NewCharterArgs = {}): Promise<vscode.Uri 
   partnerName = partnerName.trim();
 
   let target: vscode.Uri | undefined;
-  if (args.uri) {
-    target = typeof args.uri === "string" ? vscode.Uri.file(args.uri) : args.uri;
+  if (given) {
+    target = given;
   } else {
-    const folder = await pickFolder();
     const fileName = `${slugify(partnerName)}.partner.yaml`;
     target = await vscode.window.showSaveDialog({
       title: "New Partner Charter (3/3): location",
@@ -129,17 +203,11 @@ export async function newCharter(args: NewCharterArgs = {}): Promise<vscode.Uri 
   if (!/\.partner\.ya?ml$/.test(target.path)) {
     target = target.with({ path: `${target.path.replace(/\.ya?ml$/, "")}.partner.yaml` });
   }
-  if (await exists(target)) {
-    void vscode.window.showErrorMessage(
-      `${vscode.workspace.asRelativePath(target)} already exists; New Charter never overwrites a file. Choose another name.`,
-    );
-    return undefined;
-  }
-
   const today = todayIso(vscode.workspace.getConfiguration("partnerCharter").get<string>("today"));
-  const text = charterSkeleton({ tier, partnerName, today });
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  const document = await vscode.workspace.openTextDocument(target);
-  await vscode.window.showTextDocument(document, { preview: false });
-  return target;
+  const input = { tier, partnerName, today };
+  // The program of the chosen location (it may differ from the folder's when the dialog went elsewhere).
+  const home = target.scheme === "file" ? programForNewCharter(target.fsPath) : undefined;
+  const homeTier = home?.tiers?.find((t) => t.tier === tier);
+  const text = home && homeTier ? programCharterSkeleton(input, home, homeTier) : charterSkeleton(input);
+  return createAndOpen(target, text, "New Charter");
 }

@@ -4,6 +4,10 @@ import type { Audience } from "../../core/src/render";
 import type { CharterView } from "./protocol";
 import { PREVIEW_VIEW_TYPE } from "./constants";
 import { messageHtml, previewHtml } from "./preview-html";
+import { programPage } from "../../core/src/program/program-page";
+import { renderProgramHtml } from "../../core/src/render/program-page";
+import { isCharterFileName, isProgramFileName, searchFolderSync } from "../../core/src/workspace";
+import { todayIso } from "./new-charter";
 
 /** How long typing must pause before the preview asks the server again. */
 export const PREVIEW_DEBOUNCE_MS = 200;
@@ -104,6 +108,7 @@ export class CharterPreview implements vscode.Disposable {
 
   async update(): Promise<void> {
     if (this.disposed) return;
+    if (isProgramFileName(path.basename(this.uri.path)) && this.uri.scheme === "file") return this.updateProgram();
     const ticket = ++this.sequence;
     let view: CharterView | null;
     try {
@@ -133,6 +138,19 @@ export class CharterPreview implements vscode.Disposable {
     this.lastView = view.parseOk ? view : (this.lastGood ?? view);
     this.stale = render.stale;
     this.setHtml(render.html);
+    this.renderedOnce?.();
+  }
+
+  /** A program file: its page (the decision, the tiers side by side, each tier's charters with their health). */
+  private updateProgram(): void {
+    try {
+      const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString())?.getText();
+      const today = todayIso(vscode.workspace.getConfiguration("partnerCharter").get<string>("today"));
+      const search = (folder: string): string[] => searchFolderSync(folder, isCharterFileName);
+      this.setHtml(renderProgramHtml(programPage(this.uri.fsPath, { today, text, search })));
+    } catch (error) {
+      this.setHtml(messageHtml(`The program could not be rendered: ${(error as Error).message}`, this.cspSource));
+    }
     this.renderedOnce?.();
   }
 

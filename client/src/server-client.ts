@@ -11,7 +11,7 @@ import {
   type ServerOptions,
 } from "vscode-languageclient/node";
 import { SHOW_SECTION_COMMAND, type ShowSectionArgs } from "../../core/src/navigation/lenses";
-import { CHARTER_FILES, CONFIG_FILES } from "../../core/src/workspace/file-kinds";
+import { CHARTER_FILES, CONFIG_FILES, PROGRAM_FILES } from "../../core/src/workspace/file-kinds";
 import { LANGUAGE_ID } from "./constants";
 import {
   DIFF_REQUEST,
@@ -106,7 +106,9 @@ export function createLanguageClient(
       // The server reads the `partnerCharter` settings; config files and charters on disk
       // change its results (rules, duplicate ids, workspace validation).
       configurationSection: "partnerCharter",
-      fileEvents: [CONFIG_FILES.glob, CHARTER_FILES.glob].map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
+      fileEvents: [CONFIG_FILES.glob, CHARTER_FILES.glob, PROGRAM_FILES.glob].map((glob) =>
+        vscode.workspace.createFileSystemWatcher(glob),
+      ),
     },
     outputChannel: output,
     traceOutputChannel: output,

@@ -15,7 +15,14 @@ export {
 } from "./parse/parse-charter";
 export { LineIndex } from "./text/line-index";
 export { validateCharterData, SUPPORTED_API_VERSIONS, type SchemaProblem } from "./schema/validate-charter";
-export { charterSchema, schemaAt, deref, pathLabel, type SchemaNode } from "./schema/charter-schema";
+export {
+  charterSchema,
+  schemaAt,
+  deref,
+  pathLabel,
+  type SchemaNode,
+  type SchemaDocument,
+} from "./schema/charter-schema";
 export { didYouMean } from "./schema/did-you-mean";
 export { RULES, RULES_BY_ID, RULE_IDS, ruleDocUrl, DOCS_BASE_URL, isSuppressible } from "./rules";
 export type { AnyRule, Rule, RuleMeta, RuleContext, RuleCategory } from "./rules/rule";
@@ -42,3 +49,13 @@ export * from "./navigation";
 export * from "./render";
 export * from "./diff";
 export * from "./portfolio";
+export * from "./program/program";
+export * from "./program/program-schema";
+export * from "./program/analyze-program";
+export * from "./program/discover-program";
+export * from "./program/program-findings";
+export * from "./program/requirements";
+export * from "./program/membership";
+export * from "./program/ecosystem";
+export * from "./program/skeleton";
+export * from "./program/program-page";

@@ -13,8 +13,10 @@ import {
   type Finding,
   type Portfolio,
   type PortfolioEntry,
+  programMember,
 } from "../../core/src";
-import { isInSkippedFolder } from "../../core/src/workspace";
+import { isInSkippedFolder, isProgramFileName } from "../../core/src/workspace";
+import { ProgramCache } from "./program-cache";
 import { ClosedFileQueue, type Cancellation, type Progress } from "./closed-file-queue";
 import { ConfigCache } from "./config-cache";
 import { IdIndex } from "./id-index";
@@ -61,13 +63,14 @@ interface ClosedResult {
   stamp: string;
   duplicates: string;
   findings: Finding[];
-  portfolio: PortfolioEntry;
+  portfolio: PortfolioEntry | undefined;
 }
 
 export class Charters {
   settings: ServerSettings = DEFAULT_SETTINGS;
   readonly folders: WorkspaceFolders;
   readonly configs: ConfigCache;
+  readonly programs: ProgramCache;
 
   private readonly ids = new IdIndex();
   private readonly scheduler: OpenDocumentScheduler;
@@ -96,6 +99,12 @@ export class Charters {
       rootFor: (file) => this.folders.rootFor(file),
       settings: () => this.settings,
       publish: (uri, findings) => publisher.publish(uri, findings),
+    });
+    this.programs = new ProgramCache({
+      documents,
+      rootFor: (file) => this.folders.rootFor(file),
+      rulesFor: (file) => this.configs.rulesFor(file),
+      today: () => this.today(),
     });
     this.scheduler = new OpenDocumentScheduler({
       enabled,
@@ -159,8 +168,40 @@ export class Charters {
   /** A config file was created, changed or deleted: every charter may be affected. */
   configChanged(configPath?: string): void {
     this.configs.reload(configPath);
+    this.programs.invalidate();
     this.generation++;
     void this.recheckAll();
+  }
+
+  /**
+   * A program file was edited, created, changed on disk or deleted: every charter that belongs
+   * to it (its folder and below), open or closed, is checked again, and the other program files
+   * of its folder (a conflict may have appeared or gone).
+   */
+  programChanged(file: string): void {
+    this.programs.invalidate();
+    this.generation++;
+    const folder = path.dirname(file) + path.sep;
+    const below = (key: string): boolean => key.startsWith(folder);
+    for (const [key, uri] of this.open) if (below(key) && key !== file) this.scheduler.schedule(uri, 0);
+    if (this.enabled) this.queue.enqueue(this.known.keys().filter((key) => below(key) && !this.open.has(key)));
+  }
+
+  /** The analysis of a file's text: a program file as its own kind, a charter against its program. */
+  private analyzeText(text: string, file: string | undefined, key: string): CharterAnalysis {
+    const rules = this.configs.rulesFor(file);
+    if (file && isProgramFileName(path.basename(file))) return this.programs.analysis(file, text);
+    const program = file ? this.programs.settingFor(file) : {};
+    const analysis = analyzeCharter(text, { today: this.today(), rules, program });
+    const member = file ? programMember(file, analysis, program) : undefined;
+    for (const programFile of this.programs.updateMember(key, member)) this.refresh(programFile);
+    return analysis;
+  }
+
+  /** The findings that come from other files: duplicate ids of a charter; a program's conflict and capacity. */
+  private crossFile(key: string): Finding[] | undefined {
+    if (isProgramFileName(path.basename(key))) return this.programs.crossFileFindings(key);
+    return this.ids.duplicatesFor(key);
   }
 
   /** Validation turned off: every diagnostic disappears. */
@@ -177,13 +218,16 @@ export class Charters {
   private updateIndex(key: string, uri: string, file: string | undefined, analysis: CharterAnalysis): void {
     this.known.rename(key, uri);
     // Untitled documents have no place in the workspace: they never collide.
-    const affected = this.ids.update(key, uri, file ? analysis.id : undefined);
+    // Program ids need not be unique (duplicate-id is about charters).
+    const id = file && !isProgramFileName(path.basename(file)) ? analysis.id : undefined;
+    const affected = this.ids.update(key, uri, id);
     for (const other of affected) this.refresh(other);
   }
 
   private removeFile(key: string): void {
     this.closedResults.delete(key);
     this.queue.drop(key);
+    for (const programFile of this.programs.updateMember(key, undefined)) this.refresh(programFile);
     if (!this.known.remove(key)) return;
     for (const other of this.ids.remove(key)) this.refresh(other);
   }
@@ -232,7 +276,7 @@ export class Charters {
     const cached = this.openAnalyses.get(key);
     if (cached && cached.version === document.version && cached.stamp === stamp) return cached;
     const file = uriToPath(document.uri);
-    const analysis = analyzeCharter(document.getText(), { today: this.today(), rules: this.configs.rulesFor(file) });
+    const analysis = this.analyzeText(document.getText(), file, key);
     const entry: OpenAnalysis = { version: document.version, stamp, analysis };
     if (this.open.has(key)) {
       this.openAnalyses.set(key, entry);
@@ -244,7 +288,7 @@ export class Charters {
   /** What the open document's analysed version contributes to the portfolio (once per version). */
   private openPortfolioEntry(key: string, version: number | undefined): PortfolioEntry | undefined {
     const entry = this.openAnalyses.get(key);
-    if (!entry || entry.version !== version) return undefined;
+    if (!entry || entry.version !== version || isProgramFileName(path.basename(key))) return undefined;
     return (entry.portfolio ??= portfolioEntry(entry.analysis));
   }
 
@@ -261,7 +305,7 @@ export class Charters {
   /** The findings of the document's current version, with suppressions and duplicates applied. */
   resultFor(document: TextDocument): CharterResult {
     const entry = this.analysisFor(document);
-    const duplicates = this.ids.duplicatesFor(fileKey(document.uri));
+    const duplicates = this.crossFile(fileKey(document.uri));
     const signature = JSON.stringify(duplicates ?? null);
     if (entry.finished?.duplicates !== signature) {
       entry.finished = { duplicates: signature, result: finishCharter(entry.analysis, duplicates) };
@@ -287,15 +331,16 @@ export class Charters {
     const stamp = `${this.stamp()}|${stat.mtimeMs}|${stat.size}`;
     const cached = this.closedResults.get(key);
     if (cached && cached.stamp === stamp && this.known.has(key)) {
-      const duplicates = JSON.stringify(this.ids.duplicatesFor(key) ?? null);
+      const duplicates = JSON.stringify(this.crossFile(key) ?? null);
       if (cached.duplicates === duplicates)
         return this.known.show(key, uri, cached.findings, undefined, cached.portfolio);
     }
     const analysis = this.analyzeFile(file, true)!;
     this.updateIndex(key, uri, file, analysis);
-    const duplicates = this.ids.duplicatesFor(key);
+    const duplicates = this.crossFile(key);
     const result = finishCharter(analysis, duplicates);
-    const portfolio = portfolioEntry(analysis);
+    // a program file is not a row of the portfolio (its tiers name the rows of its charters)
+    const portfolio = isProgramFileName(path.basename(key)) ? undefined : portfolioEntry(analysis);
     this.closedResults.set(key, {
       stamp,
       duplicates: JSON.stringify(duplicates ?? null),
@@ -309,9 +354,8 @@ export class Charters {
   private analyzeFile(file: string, unreadable: boolean): CharterAnalysis | undefined {
     const read = readCharterText(file);
     if ("finding" in read && !unreadable) return undefined;
-    const rules = this.configs.rulesFor(file);
-    if ("finding" in read) return unreadableAnalysis(read.finding, rules);
-    return analyzeCharter(read.text, { today: this.today(), rules });
+    if ("finding" in read) return unreadableAnalysis(read.finding, this.configs.rulesFor(file));
+    return this.analyzeText(read.text, file, fileKey(pathToUri(file)));
   }
 
   /** A charter file on disk was created or changed (not open in the editor). */
@@ -322,12 +366,14 @@ export class Charters {
     if (this.open.has(key)) return; // the editor's text wins
     this.known.add(key, uri);
     this.queue.enqueue([key]);
+    if (isProgramFileName(path.basename(file))) this.programChanged(file);
   }
 
   fileDeleted(uri: string): void {
     const key = fileKey(uri);
     if (this.open.has(key)) return;
     this.removeFile(key);
+    if (isProgramFileName(path.basename(key))) this.programChanged(key);
   }
 
   /** Validates these closed files; resolves when all are done, or once the pass is cancelled. */
@@ -387,7 +433,11 @@ export class Charters {
     const analysis = this.analyzeFile(file, false);
     if (!analysis) return undefined;
     const key = fileKey(pathToUri(file));
-    const duplicates = this.ids.idOf(key)?.value === analysis.id?.value ? this.ids.duplicatesFor(key) : undefined;
+    const duplicates = isProgramFileName(path.basename(file))
+      ? this.crossFile(key)
+      : this.ids.idOf(key)?.value === analysis.id?.value
+        ? this.ids.duplicatesFor(key)
+        : undefined;
     return finishCharter(analysis, duplicates);
   }
 

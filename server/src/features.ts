@@ -17,7 +17,17 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { charterView, isRecord, type CharterResult, type CharterView, type Finding, type Range } from "../../core/src";
+import {
+  charterSchema,
+  charterView,
+  isRecord,
+  programSchema,
+  type CharterResult,
+  type CharterView,
+  type Finding,
+  type Range,
+  type SchemaDocument,
+} from "../../core/src";
 import {
   charterLenses,
   charterOutline,
@@ -30,7 +40,7 @@ import {
   SHOW_SECTION_COMMAND,
   type ShowSectionArgs,
 } from "../../core/src/navigation";
-import { isCharterFileName } from "../../core/src/workspace/file-kinds";
+import { isCharterFileName, isProgramFileName } from "../../core/src/workspace/file-kinds";
 import type { Charters } from "./charters";
 import { toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges, toSymbolInformation } from "./convert";
 import { baseName, uriToPath } from "./uris";
@@ -107,12 +117,26 @@ export class Features {
     return document && this.isCharter(document) ? document : undefined;
   }
 
+  /** A charter only (not a program file): the features that read the charter format. */
+  private charterOnly(params: unknown): TextDocument | undefined {
+    const document = this.charterDocument(params);
+    return document && !isProgramFileName(baseName(document.uri)) ? document : undefined;
+  }
+
+  /** The schema of a document: a program file's, else the charter's. */
+  private schemaOf(document: TextDocument): SchemaDocument {
+    return isProgramFileName(baseName(document.uri)) ? programSchema : charterSchema;
+  }
+
   completion(params: unknown): CompletionList {
     const position = requestPosition(params);
     const document = this.charterDocument(params);
     if (!document) return { isIncomplete: false, items: [] };
     const snippets = this.client().snippets;
-    const candidates = completionsAt(document.getText(), position, { today: this.charters.today() });
+    const candidates = completionsAt(document.getText(), position, {
+      today: this.charters.today(),
+      schema: this.schemaOf(document),
+    });
     return { isIncomplete: false, items: candidates.map((candidate) => toCompletionItem(candidate, snippets)) };
   }
 
@@ -120,11 +144,12 @@ export class Features {
     const position = requestPosition(params);
     const document = this.charterDocument(params);
     if (!document) return null;
-    const info = hoverAt(this.charters.analysisFor(document).analysis.parsed, position);
+    const info = hoverAt(this.charters.analysisFor(document).analysis.parsed, position, this.schemaOf(document));
     return info ? { contents: { kind: "markdown", value: info.markdown }, range: info.range } : null;
   }
 
   documentSymbols(params: unknown): DocumentSymbol[] | SymbolInformation[] {
+    // A program's outline is its keys, with each tier under its own name.
     const document = this.charterDocument(params);
     if (!document) return [];
     const outline = charterOutline(this.charters.analysisFor(document).analysis.parsed);
@@ -139,7 +164,7 @@ export class Features {
   }
 
   codeLenses(params: unknown): CodeLens[] {
-    const document = this.charterDocument(params);
+    const document = this.charterOnly(params);
     if (!document) return [];
     const { analysis } = this.charters.analysisFor(document);
     return charterLenses(analysis.parsed, analysis.facts).map((lens) => {
@@ -276,6 +301,7 @@ export class Features {
     const document = this.getDocument(uri);
     let result: CharterResult | undefined;
     let version: number | undefined;
+    if (isProgramFileName(baseName(uri))) return null; // the page of a charter
     if (document && this.isCharter(document)) {
       result = this.charters.resultFor(document);
       version = document.version;

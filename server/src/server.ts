@@ -24,7 +24,13 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { DEFAULT_HORIZON, isRecord, type Finding } from "../../core/src";
 import { SHOW_SECTION_COMMAND } from "../../core/src/navigation";
-import { WORKSPACE_GLOBS, isCharterFileName, isConfigFileName, isInSkippedFolder } from "../../core/src/workspace";
+import {
+  WORKSPACE_GLOBS,
+  isCharterFileName,
+  isConfigFileName,
+  isInSkippedFolder,
+  isProgramFileName,
+} from "../../core/src/workspace";
 import { Charters } from "./charters";
 import { toDiagnostic } from "./convert";
 import { FIX_ALL_KIND, Features, type ClientSupport } from "./features";
@@ -96,8 +102,10 @@ process.on("unhandledRejection", (reason) =>
 );
 process.on("uncaughtException", (error) => logError(`Uncaught exception: ${error.stack ?? String(error)}`));
 
+/** A charter or a program file: both are validated (each as its own kind). */
 function isCharterDocument(document: TextDocument): boolean {
-  return document.languageId === "partner-charter" || isCharterFileName(baseName(document.uri));
+  const name = baseName(document.uri);
+  return document.languageId === "partner-charter" || isCharterFileName(name) || isProgramFileName(name);
 }
 
 function isConfigDocument(uri: string): boolean {
@@ -342,7 +350,7 @@ connection.onDidChangeWatchedFiles(
         configsChanged = true;
         if (change.type === FileChangeType.Deleted) charters.configs.known.delete(file);
         else charters.configs.known.add(file);
-      } else if (isCharterFileName(name)) {
+      } else if (isCharterFileName(name) || isProgramFileName(name)) {
         if (change.type === FileChangeType.Deleted) charters.fileDeleted(change.uri);
         else if (!charters.isOpen(change.uri)) changed.push({ uri: change.uri, file });
       }
@@ -382,6 +390,26 @@ function configEdited(uri: string): void {
   );
 }
 
+const programTimers = new Map<string, NodeJS.Timeout>();
+
+/** A program file's text changed in the editor: its charters are checked again once typing pauses. */
+function programEdited(uri: string): void {
+  const file = uriToPath(uri);
+  if (!file) return;
+  clearTimeout(programTimers.get(file));
+  programTimers.set(
+    file,
+    setTimeout(() => {
+      programTimers.delete(file);
+      try {
+        charters.programChanged(file);
+      } catch (error) {
+        logError(`Applying ${file} failed: ${(error as Error)?.stack ?? String(error)}`);
+      }
+    }, DEBOUNCE_MS),
+  );
+}
+
 documents.onDidOpen(
   safely("open", (event) => {
     if (isCharterDocument(event.document)) charters.opened(event.document.uri);
@@ -394,6 +422,7 @@ documents.onDidChangeContent(
     if (isCharterDocument(event.document)) {
       if (charters.isOpen(uri)) charters.changed(uri);
       else charters.opened(uri);
+      if (isProgramFileName(baseName(uri))) programEdited(uri);
     } else if (isConfigDocument(uri)) configEdited(uri);
   }),
 );
@@ -404,7 +433,9 @@ documents.onDidClose(
     if (charters.isOpen(uri)) {
       // A charter of the workspace goes back to its text on disk; anything else is forgotten.
       const file = uriToPath(uri);
-      charters.closed(uri, !!file && isCharterFileName(baseName(uri)) && charters.folders.contains(file));
+      const program = isProgramFileName(baseName(uri));
+      charters.closed(uri, !!file && (isCharterFileName(baseName(uri)) || program) && charters.folders.contains(file));
+      if (file && program) charters.programChanged(file); // the text on disk applies again
     } else if (isConfigDocument(uri)) {
       clearTimeout(configTimers.get(fileKey(uri)));
       configTimers.delete(fileKey(uri));

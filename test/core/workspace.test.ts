@@ -58,7 +58,7 @@ describe("workspace: file kinds", () => {
     assert.equal(CHARTER_FILES.glob, "**/*.partner.{yaml,yml}");
     assert.equal(PROGRAM_FILES.glob, "**/*.partner-program.{yaml,yml}");
     assert.equal(CONFIG_FILES.glob, "**/.partner-charter.{yaml,yml}");
-    assert.deepEqual(WORKSPACE_GLOBS, [CHARTER_FILES.glob, CONFIG_FILES.glob]);
+    assert.deepEqual(WORKSPACE_GLOBS, [CHARTER_FILES.glob, CONFIG_FILES.glob, PROGRAM_FILES.glob]);
   });
 
   it("action.yml selects the changed charters with the same pattern", () => {
@@ -77,18 +77,20 @@ describe("workspace: file kinds", () => {
     );
   });
 
-  it("the extension manifest recognises the same charters and config files", () => {
+  it("the extension manifest recognises the same charters, program files and config files", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
     const [language] = manifest.contributes.languages;
-    assert.deepEqual(language.extensions, CHARTER_FILES.suffixes);
+    assert.deepEqual(language.extensions, [...CHARTER_FILES.suffixes, ...PROGRAM_FILES.suffixes]);
     assert.deepEqual(
       language.filenamePatterns,
-      CHARTER_FILES.suffixes.map((suffix) => `*${suffix}`),
+      [...CHARTER_FILES.suffixes, ...PROGRAM_FILES.suffixes].map((suffix) => `*${suffix}`),
     );
     const schemaOf = (fileMatch: string): string | undefined =>
       manifest.contributes.yamlValidation.find((entry: { fileMatch: string }) => entry.fileMatch === fileMatch)?.url;
     for (const suffix of CHARTER_FILES.suffixes)
       assert.equal(schemaOf(`*${suffix}`), "./schemas/partner-charter.schema.json");
+    for (const suffix of PROGRAM_FILES.suffixes)
+      assert.equal(schemaOf(`*${suffix}`), "./schemas/partner-program.schema.json");
     for (const name of CONFIG_FILE_NAMES) assert.equal(schemaOf(name), "./schemas/partner-charter-config.schema.json");
     const explorer = manifest.contributes.menus["explorer/context"][0].when as string;
     const when = new RegExp(/resourceFilename =~ \/(.+)\/$/.exec(explorer)![1]!);

@@ -38,7 +38,11 @@ describe("language server: workspace validation", function () {
     const globs = (watcher.registerOptions as { watchers: { globPattern: string }[] }).watchers.map(
       (w) => w.globPattern,
     );
-    assert.deepEqual(globs, ["**/*.partner.{yaml,yml}", "**/.partner-charter.{yaml,yml}"]);
+    assert.deepEqual(globs, [
+      "**/*.partner.{yaml,yml}",
+      "**/.partner-charter.{yaml,yml}",
+      "**/*.partner-program.{yaml,yml}",
+    ]);
   });
 
   it("publishes diagnostics for closed files found on disk at start, reporting progress", async () => {

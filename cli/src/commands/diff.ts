@@ -1,8 +1,19 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkFiles, decodeCharterBytes, localToday } from "../../../core/src";
+import {
+  analyzeProgram,
+  checkFiles,
+  decodeCharterBytes,
+  localToday,
+  parseCharter,
+  chartersOfProgram,
+  readCharterText,
+} from "../../../core/src";
+import { isCharterFileName, isProgramFileName, searchFolderSync } from "../../../core/src/workspace";
 import {
   diffCharters,
+  diffPrograms,
+  formatProgramDiff,
   formatDiffJson,
   formatDiffMarkdown,
   formatDiffText,
@@ -26,6 +37,10 @@ introduced or fixed. BASE and HEAD are files or git:REV:PATH (read with "git sho
 in the current folder's repository; PATH is relative to the repository root, or to the
 current folder when it starts with ./). A BASE that does not exist (a charter new in this
 pull request) shows HEAD as a new charter.
+
+For two versions of a partner program (*.partner-program.yaml): the requirement changes of
+each tier, by the program's tier names ("Premier: minimum exit criteria 2 → 3"), and the
+charters of the program (its folder and below) that the change would break.
 
 Options:
   --format F          text | markdown | json (default: text)
@@ -98,9 +113,44 @@ export function runDiff(args: string[], context: CommandContext): number {
   const [baseArg, headArg] = positionals as [string, string];
   const base = readVersion(baseArg, context.cwd, "BASE");
   const head = readVersion(headArg, context.cwd, "HEAD");
+  if (isProgramFileName(path.basename(head.file))) {
+    writeOutput(
+      formatProgramDiff(programDiff(baseArg, base, headArg, head, context.cwd), format),
+      values.output,
+      context.cwd,
+    );
+    return 0;
+  }
   const diff = diffCharters(analyze(baseArg, base, today, configFile), analyze(headArg, head, today, configFile));
   const text =
     format === "json" ? formatDiffJson(diff) : format === "markdown" ? formatDiffMarkdown(diff) : formatDiffText(diff);
   writeOutput(text, values.output, context.cwd);
   return 0;
+}
+
+/** A version's text: read from git, or from the file. */
+function textOf(version: Version): string | undefined {
+  if (version.missing) return undefined;
+  if (version.text !== undefined) return version.text;
+  const read = readCharterText(version.file);
+  if ("finding" in read) throw new UsageError(`Cannot read "${version.file}": ${read.finding.message}`);
+  return read.text;
+}
+
+/** Two versions of a program, and the charters that belong to HEAD's program file (its folder and below). */
+function programDiff(baseArg: string, base: Version, headArg: string, head: Version, cwd: string) {
+  const program = (version: Version) => {
+    const text = textOf(version);
+    return text === undefined ? undefined : analyzeProgram(text, version.file, { today: localToday() }).ref;
+  };
+  const headProgram = program(head)!;
+  const charters = chartersOfProgram(head.file, (folder) => searchFolderSync(folder, isCharterFileName)).flatMap(
+    (file) => {
+      const read = readCharterText(file);
+      return "finding" in read
+        ? []
+        : [{ label: path.relative(cwd, file).split(path.sep).join("/"), data: parseCharter(read.text).data }];
+    },
+  );
+  return diffPrograms({ label: baseArg, program: program(base) }, { label: headArg, program: headProgram }, charters);
 }

@@ -54,11 +54,14 @@ export function runPortfolio(args: string[], context: CommandContext): number {
   const files = collectCharterFiles(positionals, { cwd: context.cwd });
   const result = checkFiles(files, { today, configFile, retain: "findings", summarize: portfolioEntry });
   const portfolio = buildPortfolio(
-    result.charters.map(({ file, result: charter, summary }) => ({
-      file: relativePath(context.cwd, file),
-      entry: summary as PortfolioEntry,
-      findings: charter.findings,
-    })),
+    // program files are checked with the charters (their tiers name the rows'), not rows themselves
+    result.charters
+      .filter((outcome) => !outcome.program)
+      .map(({ file, result: charter, summary }) => ({
+        file: relativePath(context.cwd, file),
+        entry: summary as PortfolioEntry,
+        findings: charter.findings,
+      })),
     { today, horizon },
   );
   const color = values.output === undefined && format === "stylish" && colorAllowed(process.stdout);

@@ -1,7 +1,15 @@
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { charterView, checkFiles, localToday } from "../../../core/src";
-import { AUDIENCES, type Audience, renderCharterHtml, renderCharterMarkdown } from "../../../core/src/render";
+import { charterView, checkFiles, localToday, programPage } from "../../../core/src";
+import {
+  AUDIENCES,
+  type Audience,
+  renderCharterHtml,
+  renderCharterMarkdown,
+  renderProgramHtml,
+  renderProgramMarkdown,
+} from "../../../core/src/render";
+import { isCharterFileName, isProgramFileName, searchFolderSync } from "../../../core/src/workspace";
 import { chooseFormat, configOption, DOCUMENT_OPTIONS, existingFile, parseCommandArgs } from "../args";
 import { UsageError } from "../errors";
 import { writeOutput } from "../output";
@@ -54,6 +62,13 @@ export function runRender(args: string[], context: CommandContext): number {
   const today = parseDateOption("--today", values.today) ?? localToday();
   const configFile = configOption(values.config, context.cwd);
   const file = existingFile(positionals[0]!, context.cwd);
+  if (isProgramFileName(path.basename(file))) {
+    // The program's page: its decision, its tiers side by side, and the charters of each tier.
+    const search = (folder: string): string[] => searchFolderSync(folder, isCharterFileName);
+    const page = programPage(file, { today, configFile, search });
+    writeOutput(format === "html" ? renderProgramHtml(page) : renderProgramMarkdown(page), values.output, context.cwd);
+    return 0;
+  }
   const { result } = checkFiles([file], { today, configFile }).charters[0]!;
   const view = charterView(result, { uri: pathToFileURL(file).href, fileName: path.basename(file), today });
   const page =

@@ -1,6 +1,10 @@
 import { effectiveOptions, type RulesConfig } from "../config/rules-config";
 import { charterFacts, isRecord, readsAsCharter, type CharterFacts } from "../facts";
 import type { Charter } from "../model/charter";
+import type { Program, ProgramSetting } from "../program/program";
+import { tierAt } from "../program/program";
+import { judgingProgram } from "../program/membership";
+import type { ProgramLabel } from "../model/charter-view";
 import { locate, parseCharter, rangeAt, type ParsedCharter } from "../parse/parse-charter";
 import { RULES, RULES_BY_ID } from "../rules";
 import type { AnyRule, Report } from "../rules/rule";
@@ -22,6 +26,11 @@ export interface CheckOptions {
   today: string;
   /** Severity and options per rule (config file layered over editor settings). */
   rules?: RulesConfig;
+  /**
+   * The partner program the charter belongs to (the nearest `*.partner-program.yaml`, loaded
+   * once per program file: `loadProgram`). Absent: no program applies.
+   */
+  program?: ProgramSetting;
 }
 
 export interface CharterAnalysis {
@@ -37,6 +46,8 @@ export interface CharterAnalysis {
   facts?: CharterFacts;
   /** The file reads as a charter, so it has a health score (`charterHealth`). */
   scored: boolean;
+  /** The program the charter belongs to, as its page names it (when a program applies). */
+  program?: ProgramLabel;
 }
 
 export interface CharterResult extends CharterAnalysis {
@@ -49,7 +60,13 @@ function within(inner: readonly (string | number)[], outer: readonly (string | n
   return outer.length <= inner.length && outer.every((segment, i) => String(segment) === String(inner[i]));
 }
 
-function schemaFindings(parsed: ParsedCharter, problems: SchemaProblem[], today: string): Finding[] {
+/** The schema's findings; `sectionFixes`: a missing charter section gets its skeleton as a quick fix. */
+export function schemaFindings(
+  parsed: ParsedCharter,
+  problems: SchemaProblem[],
+  today: string,
+  sectionFixes = true,
+): Finding[] {
   const severity = defaultSeverity("schema");
   return problems.map((problem) => {
     // A missing key is reported on its parent's key (the document head for top-level keys).
@@ -58,7 +75,7 @@ function schemaFindings(parsed: ParsedCharter, problems: SchemaProblem[], today:
       : rangeAt(parsed, problem.path, problem.anchor);
     const finding: Finding = { rule: "schema", severity, message: problem.message, range };
     const fixes = [];
-    if (problem.missingKey) {
+    if (problem.missingKey && sectionFixes) {
       const fix = sectionSkeletonFix(parsed, problem.path, today);
       if (fix) fixes.push(fix);
     }
@@ -79,9 +96,10 @@ function schemaFindings(parsed: ParsedCharter, problems: SchemaProblem[], today:
 
 interface RuleRun {
   parsed: ParsedCharter;
-  /** The charter as the rules read it: without the nodes in `unread`'s mapping entries. */
-  charter: Charter;
-  facts: CharterFacts;
+  /** The file's data as the rules read it: without the nodes in `unread`'s mapping entries. */
+  data: unknown;
+  /** The charter's facts; absent for a program file. */
+  facts?: CharterFacts;
   options: CheckOptions;
   /** The nodes no rule reads: those the schema reported and the undecided (`TODO`) values. */
   unread: readonly NodePath[];
@@ -96,8 +114,7 @@ interface RuleFinding {
 }
 
 function runRule(rule: AnyRule, run: RuleRun, sink: RuleFinding[]): void {
-  if (!rule.check) return;
-  const { parsed, charter, facts, options } = run;
+  const { parsed, facts, options } = run;
   const found: RuleFinding[] = [];
   const report = (item: Report): void => {
     const finding: Finding = {
@@ -119,7 +136,11 @@ function runRule(rule: AnyRule, run: RuleRun, sink: RuleFinding[]): void {
     found.push({ finding, at: item.at });
   };
   try {
-    rule.check({ charter, facts, today: options.today, options: effectiveOptions(rule, options.rules), report });
+    const context = { today: options.today, options: effectiveOptions(rule, options.rules), report };
+    if (facts) {
+      const program = options.program ?? {};
+      rule.check?.({ ...context, charter: run.data as Charter, facts, program });
+    } else rule.checkProgram?.({ ...context, program: run.data as Program });
   } catch (error) {
     // A rule bug must never take the whole check down or lose the other findings. A rule that
     // reads a node the schema reported may trip over it: that node's finding is the schema's.
@@ -303,29 +324,55 @@ export function analyzeCharter(text: string, options: CheckOptions): CharterAnal
   if (!isRecord(data)) return analysis;
   const charter = data as Charter;
   analysis.charter = charter;
-  const flagged = problems.map((problem) => problem.path);
-  if (typeof charter.id === "string" && !flagged.some((bad) => within(bad, ["id"]) || bad.length === 0)) {
-    analysis.id = { value: charter.id, range: rangeAt(parsed, ["id"], "value") };
+  analysis.id = validId(parsed, charter.id, problems);
+  const program = judgingProgram(charter.program, options.program ?? {});
+  if (program) {
+    const tier = tierAt(program, charter.tier);
+    analysis.program = {
+      title: program.title,
+      companyName: program.companyName,
+      tierName: tier?.name,
+      ...(tier?.maxPartners !== undefined ? { maxPartners: tier.maxPartners } : {}),
+    };
   }
-  const undecided = facts.placeholders.filter((placeholder) => placeholder.exact).map(({ path }) => path);
+  analysis.findings.push(...ruleFindings(parsed, problems, facts.placeholders, { data, facts, options }));
+  return analysis;
+}
+
+/** The file's `id` with the range of its value, when the schema let it through. */
+export function validId(
+  parsed: ParsedCharter,
+  id: unknown,
+  problems: readonly SchemaProblem[],
+): { value: string; range: Range } | undefined {
+  if (typeof id !== "string" || problems.some(({ path }) => within(path, ["id"]) || path.length === 0))
+    return undefined;
+  return { value: id, range: rangeAt(parsed, ["id"], "value") };
+}
+
+/**
+ * Runs the rules of a file (a charter's, or with no `facts` a program file's) on its data
+ * without the unread nodes: those the schema flagged, the keys they misspell, the `TODO`s.
+ */
+export function ruleFindings(
+  parsed: ParsedCharter,
+  problems: readonly SchemaProblem[],
+  placeholders: readonly { path: NodePath; exact: boolean }[],
+  input: { data: unknown; facts?: CharterFacts; options: CheckOptions },
+): Finding[] {
+  const { data, facts, options } = input;
+  const flagged = problems.map((problem) => problem.path);
+  const undecided = placeholders.filter((placeholder) => placeholder.exact).map(({ path }) => path);
   const unread = [...flagged, ...misspelt(problems), ...undecided];
-  const run: RuleRun = {
-    parsed,
-    charter: withoutEntries(data, unread) as Charter,
-    facts,
-    options,
-    unread,
-    flagged,
-  };
+  const run: RuleRun = { parsed, data: withoutEntries(data, unread), facts, options, unread, flagged };
   const found: RuleFinding[] = [];
   for (const rule of RULES) {
-    if (!rule.check || isRuleOff(rule.meta.id, options.rules)) continue;
+    if (!(facts ? rule.check : rule.checkProgram) || isRuleOff(rule.meta.id, options.rules)) continue;
     // An ended charter is history: progress against today is not judged.
-    if (rule.meta.judgesProgress && facts.ended) continue;
+    if (rule.meta.judgesProgress && facts?.ended) continue;
     runRule(rule, run, found);
   }
-  analysis.findings.push(...resolveOverlaps(found.map(({ finding }) => finding)));
-  return analysis;
+  return resolveOverlaps(found.map(({ finding }) => finding));
 }
 
 /**

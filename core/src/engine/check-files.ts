@@ -10,6 +10,13 @@ import { decodeCharterBytes } from "./decode";
 import { megabytes, readProblemWords, readRegularFile, sizeWords } from "./read-file";
 import { LineIndex } from "../text/line-index";
 import { duplicateIdFindings } from "./workspace";
+import { isRecord } from "../facts/read";
+import { analyzeProgram, type ProgramAnalysis } from "../program/analyze-program";
+import { ProgramFinder, programSetting } from "../program/discover-program";
+import type { ProgramMember, ProgramSetting } from "../program/program";
+import { programConflictFindings, tierCapacityFindings, type ProgramEntry } from "../program/program-findings";
+import { isProgramFileName } from "../workspace/file-kinds";
+import { rangeAt } from "../parse/parse-charter";
 
 /**
  * Checking files on disk (CLI, benchmarks): read, decode, find each file's config, analyze,
@@ -45,8 +52,10 @@ export interface FilesCheckOptions {
 export interface FileOutcome {
   file: string;
   result: CharterResult;
-  /** What `FilesCheckOptions.summarize` returned for the file. */
+  /** What `FilesCheckOptions.summarize` returned for the file (not for program files). */
   summary?: unknown;
+  /** A partner program file (`*.partner-program.yaml`), checked as its own kind. */
+  program?: boolean;
 }
 
 export interface FilesCheckResult {
@@ -86,6 +95,10 @@ export interface FileJob {
   text?: string;
   today: string;
   rules: RulesConfig | undefined;
+  /** The program the charter is judged against (plain data; discovered once per folder in the plan). */
+  program?: ProgramSetting;
+  /** A program file: analysed in the plan (its tiers are what the charters are judged against), not by a worker. */
+  programFile?: true;
 }
 
 /**
@@ -119,12 +132,16 @@ export interface FileSummary {
   id?: CharterAnalysis["id"];
   charter?: { id?: unknown; title?: unknown };
   scored: boolean;
+  /** What the cross-file program rules need of the charter, when it belongs to a program. */
+  member?: ProgramMember;
 }
 
 /** The main thread's part before the per-file work: each file's config (discovered once per folder), as jobs in input order. */
 export interface CheckPlan {
   jobs: FileJob[];
   configs: LoadedConfig[];
+  /** Every program file read, by absolute path: those among the files and those found above a charter. */
+  programs: Map<string, ProgramAnalysis>;
 }
 
 export function planCheck(files: readonly string[], options: FilesCheckOptions): CheckPlan {
@@ -149,31 +166,60 @@ export function planCheck(files: readonly string[], options: FilesCheckOptions):
     }
     return loaded;
   };
+  const read = (file: string): { text: string } | { finding: Finding } => {
+    const override = options.overrides?.get(file);
+    return override !== undefined ? { text: override } : readCharterText(file);
+  };
+  // Each program file is read and analysed once, whether it is among the files or only found above a charter.
+  const programs = new Map<string, ProgramAnalysis>();
+  const programAt = (file: string): ProgramAnalysis => {
+    let analysis = programs.get(file);
+    if (!analysis) {
+      const rules = mergeRulesConfigs(options.baseRules, configFor(file)?.rules);
+      const text = read(file);
+      analysis =
+        "finding" in text
+          ? { ...unreadableAnalysis(text.finding, rules), ref: { file } }
+          : analyzeProgram(text.text, file, { today: options.today, rules });
+      programs.set(file, analysis);
+    }
+    return analysis;
+  };
+  const finder = new ProgramFinder({ root: options.root, extraFiles: options.overrides?.keys() });
   const jobs = files.map((file): FileJob => {
     const rules = mergeRulesConfigs(options.baseRules, configFor(file)?.rules);
-    return { file, text: options.overrides?.get(file), today: options.today, rules };
+    if (isProgramFileName(path.basename(file))) {
+      programAt(path.resolve(file));
+      // The other program files of its folder, for program-conflict.
+      for (const sibling of finder.programFilesFor(file)) programAt(sibling);
+      return { file, today: options.today, rules, programFile: true };
+    }
+    const program = programSetting(finder.programFilesFor(file), (found) => programAt(found).ref);
+    return { file, text: options.overrides?.get(file), today: options.today, rules, program };
   });
-  return { jobs, configs: [...configs.values()] };
+  return { jobs, configs: [...configs.values()], programs };
 }
 
 /** The per-file work: read (unless the job holds the text), decode, analyze. */
 export function analyzeFile(job: FileJob): CharterAnalysis {
   const read = job.text !== undefined ? { text: job.text } : readCharterText(job.file);
   if ("finding" in read) return unreadableAnalysis(read.finding, job.rules);
-  return analyzeCharter(read.text, { today: job.today, rules: job.rules });
+  return analyzeCharter(read.text, { today: job.today, rules: job.rules, program: job.program ?? {} });
 }
 
 /** The per-file work of a report over many files (`retain: "findings"`), in any thread. */
 export function summarizeFile(job: FileJob): FileSummary {
-  return summaryOf(analyzeFile(job));
+  return summaryOf(job, analyzeFile(job));
 }
 
 /** What a report over many files keeps of an analysis: plain data, no parsed document. */
-function summaryOf(analysis: CharterAnalysis): FileSummary {
+function summaryOf(job: FileJob, analysis: CharterAnalysis): FileSummary {
   const { parsed, charter, findings, id, scored } = analysis;
   const summary: FileSummary = { text: parsed.text, findings, syntaxFindings: parsed.syntaxFindings, scored };
   if (id) summary.id = id;
   if (charter) summary.charter = { id: charter.id, title: charter.title };
+  const member = job.program && programMember(job.file, analysis, job.program);
+  if (member) summary.member = member;
   return summary;
 }
 
@@ -197,13 +243,41 @@ export function fileAnalysis(summary: FileSummary, rules: RulesConfig | undefine
   return analysis;
 }
 
-/** The main thread's part after the per-file work: the cross-file findings over all files, then each file finished, in input order. */
-export function finishCheck(plan: CheckPlan, analyses: readonly CharterAnalysis[]): FilesCheckResult {
-  const duplicates = duplicateIdFindings(plan.jobs.map(({ file }, i) => ({ file, id: analyses[i]!.id })));
+/**
+ * The main thread's part after the per-file work: the cross-file findings over all files
+ * (`duplicate-id` among charters, `program-conflict` and `tier-capacity` over the programs and
+ * their members), then each file finished, in input order. `analyses[i]` is job i's analysis
+ * (for a program file, the plan's own).
+ */
+export function finishCheck(
+  plan: CheckPlan,
+  analyses: readonly CharterAnalysis[],
+  members: readonly ProgramMember[],
+): FilesCheckResult {
+  const charterIds = plan.jobs.flatMap(({ file, programFile }, i) =>
+    programFile ? [] : [{ file, id: analyses[i]!.id }],
+  );
+  const entries = [...plan.programs.values()].map(programEntry);
+  const crossFile = [
+    duplicateIdFindings(charterIds),
+    programConflictFindings(entries),
+    tierCapacityFindings(entries, members),
+  ];
+  const extra = (file: string, program?: boolean): Finding[] =>
+    crossFile.flatMap((findings) => findings.get(program ? path.resolve(file) : file) ?? []);
   return {
-    charters: plan.jobs.map(({ file }, i) => ({ file, result: finishCharter(analyses[i]!, duplicates.get(file)) })),
+    charters: plan.jobs.map(({ file, programFile }, i) => ({
+      file,
+      result: finishCharter(analyses[i]!, extra(file, programFile)),
+      ...(programFile ? { program: true } : {}),
+    })),
     configs: plan.configs,
   };
+}
+
+/** A program file's analysis as the plan holds it. */
+function programAnalysis(plan: CheckPlan, job: FileJob): CharterAnalysis {
+  return plan.programs.get(path.resolve(job.file))!;
 }
 
 /**
@@ -212,33 +286,84 @@ export function finishCheck(plan: CheckPlan, analyses: readonly CharterAnalysis[
  */
 export type SummarizeFiles = (jobs: readonly FileJob[]) => Promise<FileSummary[]>;
 
-/** `checkFiles` with the per-file work handed to `summarize` (e.g. worker threads); always slim. */
+/** `checkFiles` with the per-file work of the charters handed to `summarize` (e.g. worker threads); always slim. */
 export async function checkFilesWith(
   files: readonly string[],
   options: FilesCheckOptions,
   summarize: SummarizeFiles,
 ): Promise<FilesCheckResult> {
   const plan = planCheck(files, options);
-  const summaries = await summarize(plan.jobs);
-  return finishCheck(
-    plan,
-    summaries.map((summary, i) => fileAnalysis(summary, plan.jobs[i]!.rules)),
-  );
+  const summaries = await summarize(plan.jobs.filter((job) => !job.programFile));
+  const members: ProgramMember[] = [];
+  let next = 0;
+  const analyses = plan.jobs.map((job) => {
+    if (job.programFile) return programAnalysis(plan, job);
+    const summary = summaries[next++]!;
+    if (summary.member) members.push(summary.member);
+    return fileAnalysis(summary, job.rules);
+  });
+  return finishCheck(plan, analyses, members);
 }
 
 export function checkFiles(files: readonly string[], options: FilesCheckOptions): FilesCheckResult {
   const plan = planCheck(files, options);
   const { summarize } = options;
   const extras: unknown[] = [];
+  const members: ProgramMember[] = [];
   const analyses = plan.jobs.map((job) => {
+    if (job.programFile) {
+      extras.push(undefined);
+      return programAnalysis(plan, job);
+    }
     const analysis = analyzeFile(job);
     // `summarize` sees the whole analysis, before `retain` slims it
     if (summarize) extras.push(summarize(analysis));
-    return options.retain === "findings" ? fileAnalysis(summaryOf(analysis), job.rules) : analysis;
+    const summary = summaryOf(job, analysis);
+    if (summary.member) members.push(summary.member);
+    return options.retain === "findings" ? fileAnalysis(summary, job.rules) : analysis;
   });
-  const result = finishCheck(plan, analyses);
+  const result = finishCheck(plan, analyses, members);
   if (!summarize) return result;
   return { ...result, charters: result.charters.map((outcome, i) => ({ ...outcome, summary: extras[i] })) };
+}
+
+/** What the cross-file program rules need of a charter that belongs to a program. */
+export function programMember(
+  file: string,
+  analysis: CharterAnalysis,
+  setting: ProgramSetting,
+): ProgramMember | undefined {
+  const programFile = setting.program?.file;
+  const charter = analysis.charter;
+  if (!programFile || !charter) return undefined;
+  const tier = typeof charter.tier === "string" ? charter.tier : undefined;
+  return {
+    file,
+    programFile,
+    tier,
+    ended: charter.status === "ended",
+    tierRange: tier ? rangeAt(analysis.parsed, ["tier"], "value") : undefined,
+  };
+}
+
+/** A program file as the cross-file rules read it: its id's range and each tier's `maxPartners` range. */
+export function programEntry(analysis: ProgramAnalysis): ProgramEntry {
+  const { parsed, ref } = analysis;
+  const capacityRanges: ProgramEntry["capacityRanges"] = {};
+  const data = parsed.data;
+  if (isRecord(data) && Array.isArray(data.tiers)) {
+    data.tiers.forEach((tier, index) => {
+      if (isRecord(tier) && typeof tier.tier === "string" && typeof tier.maxPartners === "number") {
+        capacityRanges[tier.tier] = rangeAt(parsed, ["tiers", index, "maxPartners"], "value");
+      }
+    });
+  }
+  return {
+    file: ref.file,
+    ref,
+    idRange: analysis.id?.range ?? rangeAt(parsed, [], "key"),
+    capacityRanges,
+  };
 }
 
 /** The analysis of a file that could not be read: its one finding, no charter, no score. */

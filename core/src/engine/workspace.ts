@@ -27,7 +27,7 @@ function filePath(file: string): string {
 }
 
 /** How a message names `file` to the reader of `from`: relative to `from`'s folder, with `/` separators. */
-function fileName(file: string, from: string): string {
+export function fileName(file: string, from: string): string {
   const target = filePath(file);
   const own = filePath(from);
   if (!path.isAbsolute(target) || !path.isAbsolute(own)) return target;

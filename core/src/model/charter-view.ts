@@ -27,6 +27,17 @@ export interface CharterView {
   today: string;
   /** The charter's facts (phase lengths, balance, signature states, milestones…). */
   facts: CharterFacts;
+  /** The partner program the charter belongs to (its nearest program file), as the page names it. */
+  program?: ProgramLabel;
+}
+
+/** What a page says of a charter's program: its title, our company, the program's name for the charter's tier. */
+export interface ProgramLabel {
+  title?: string;
+  companyName?: string;
+  tierName?: string;
+  /** How many partnerships the charter's tier can serve at once (the tier's `maxPartners`). */
+  maxPartners?: number;
 }
 
 export function charterView(
@@ -45,6 +56,7 @@ export function charterView(
     today: where.today,
     // An analysis of unreadable YAML has no facts: those of no data (nothing stated).
     facts: result.facts ?? charterFacts(result.charter, { today: where.today, rules: result.rules }),
+    ...(result.program ? { program: result.program } : {}),
   };
 }
 
@@ -56,14 +68,6 @@ export const OUR_COMPANY = "our company";
  * charter's `company.name` (format 1.1), then the program's `company.name`, then the words
  * "our company". Read leniently: a `company` of the wrong shape reads as absent.
  */
-export function ourCompanyName(view: Pick<CharterView, "charter">): string {
-  return text(record(record(view.charter).company).name) ?? programCompanyName(view) ?? OUR_COMPANY;
-}
-
-/**
- * The seam for partner programs (a later issue): a charter in a program's folder takes the
- * program file's `company` when it states none. No program is known to a view yet.
- */
-function programCompanyName(_view: Pick<CharterView, "charter">): string | undefined {
-  return undefined;
+export function ourCompanyName(view: Pick<CharterView, "charter" | "program">): string {
+  return text(record(record(view.charter).company).name) ?? view.program?.companyName ?? OUR_COMPANY;
 }

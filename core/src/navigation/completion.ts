@@ -1,6 +1,6 @@
 import { RULES } from "../rules";
-import { charterSchema, deref, schemaAt, type SchemaNode } from "../schema/charter-schema";
-import type { Position, Range } from "../types";
+import { charterSchema, deref, schemaAt, type SchemaDocument, type SchemaNode } from "../schema/charter-schema";
+import type { Position, Range, NodePath } from "../types";
 import { cursorSlot, splitLines, type CursorSlot } from "./cursor";
 import { allowedValues, documentation, isArraySchema, isObjectSchema, itemSchema, valueKind } from "./schema-info";
 import { documentSnippet, escapeSnippetText, itemSnippet, keySnippet, type SnippetOptions } from "./snippets";
@@ -28,7 +28,10 @@ export interface CompletionCandidate {
   range: Range;
 }
 
-export type CompletionOptions = SnippetOptions;
+export type CompletionOptions = SnippetOptions & {
+  /** The file's schema: the charter's (default), or a program file's (`programSchema`). */
+  schema?: SchemaDocument;
+};
 
 function pad(index: number): string {
   return String(index).padStart(3, "0");
@@ -185,11 +188,14 @@ export function completionsAt(
   if (rules) return rules;
   const slot = cursorSlot(text, position);
   if (!slot) return [];
-  if (slot.kind === "value") return valueCandidates(schemaAt(slot.path), slot.replace, slot.spaceBefore);
+  const schema = options.schema ?? charterSchema;
+  const at = (path: NodePath): SchemaNode | undefined => schemaAt(path, schema);
+  if (schema !== charterSchema && isFieldsList(slot.path)) return charterPathCandidates(slot.replace);
+  if (slot.kind === "value") return valueCandidates(at(slot.path), slot.replace, slot.spaceBefore);
   if (slot.kind === "sequence") {
-    return itemSnippetCandidates(schemaAt(slot.path), slot.itemCol, false, slot.replace, options);
+    return itemSnippetCandidates(at(slot.path), slot.itemCol, false, slot.replace, options);
   }
-  const node = schemaAt(slot.path);
+  const node = at(slot.path);
   if (isArraySchema(node) && !slot.afterDash && !slot.flow) {
     return itemSnippetCandidates(node, slot.keyCol, false, slot.replace, options);
   }
@@ -200,10 +206,16 @@ export function completionsAt(
   const candidates = keyCandidates(slot, node!, options);
   // (A "-" glued to the key, `-x`, leaves no column for the item's dash: no item snippet there.)
   if (slot.afterDash && slot.presentKeys.length === 0 && !slot.hasColon && slot.keyCol >= 2) {
-    const list = schemaAt(slot.path.slice(0, -1));
+    const list = at(slot.path.slice(0, -1));
     candidates.push(...itemSnippetCandidates(list, slot.keyCol - 2, true, slot.replace, options));
   }
-  if (slot.path.length === 0 && slot.presentKeys.length === 0 && !slot.hasColon && !slot.flow) {
+  if (
+    schema === charterSchema &&
+    slot.path.length === 0 &&
+    slot.presentKeys.length === 0 &&
+    !slot.hasColon &&
+    !slot.flow
+  ) {
     for (const snippet of snippetsOf(charterSchema)) {
       candidates.push({
         label: snippet.label ?? "Partner charter",
@@ -219,4 +231,37 @@ export function completionsAt(
     }
   }
   return candidates;
+}
+
+/** The cursor is in a program tier's `requires.fields` (an item of it, or the list itself). */
+function isFieldsList(path: NodePath): boolean {
+  const keys = path.map(String);
+  return keys[0] === "tiers" && keys[2] === "requires" && keys[3] === "fields";
+}
+
+/** Every field of the charter format in dot notation (`governance.partnerManager`), for `requires.fields`. */
+function charterPathCandidates(range: Range): CompletionCandidate[] {
+  const paths: { path: string; node: SchemaNode }[] = [];
+  const visit = (node: SchemaNode | undefined, prefix: string, depth: number): void => {
+    let current = deref(node);
+    if (current?.items) current = deref(current.items);
+    for (const [key, child] of Object.entries(current?.properties ?? {})) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      const resolved = deref(child);
+      if (!resolved) continue;
+      paths.push({ path, node: resolved });
+      if (depth < 4) visit(resolved, path, depth + 1);
+    }
+  };
+  visit(charterSchema, "", 0);
+  return paths.map(({ path, node }, index) => ({
+    label: path,
+    kind: "value" as const,
+    detail: valueKind(node),
+    documentation: documentation(node),
+    sortText: `0_${pad(index)}`,
+    insertText: path,
+    snippet: false,
+    range,
+  }));
 }

@@ -1,5 +1,5 @@
 import type { ParsedCharter } from "../parse/parse-charter";
-import { pathLabel, schemaAt, type SchemaNode } from "../schema/charter-schema";
+import { charterSchema, pathLabel, schemaAt, type SchemaDocument, type SchemaNode } from "../schema/charter-schema";
 import type { NodePath, Position, Range } from "../types";
 import { allowedValues, documentation, isRequired } from "./schema-info";
 import { nodeAt } from "./tree";
@@ -16,10 +16,10 @@ export interface HoverInfo {
 }
 
 /** The documented node for a path: list items fall back to their list's documentation. */
-function documentedAt(path: NodePath): { node: SchemaNode | undefined; path: NodePath } {
+function documentedAt(path: NodePath, schema: SchemaDocument): { node: SchemaNode | undefined; path: NodePath } {
   let current = [...path];
   for (;;) {
-    const node = schemaAt(current);
+    const node = schemaAt(current, schema);
     if (!node) return { node: undefined, path: current };
     if (documentation(node) || current.length === 0 || typeof current[current.length - 1] !== "number") {
       return { node, path: current };
@@ -33,19 +33,24 @@ function keyName(path: NodePath): string {
   return typeof last === "string" ? last : pathLabel(path);
 }
 
-function keyHeader(path: NodePath): string {
+function keyHeader(path: NodePath, schema: SchemaDocument): string {
   const key = keyName(path);
   const parent = path.slice(0, -1);
-  const required = typeof path[path.length - 1] === "string" && isRequired(parent, key);
+  const required = typeof path[path.length - 1] === "string" && isRequired(parent, key, schema);
   const where = path.length > 1 ? ` · \`${pathLabel(path)}\`` : "";
   return `**${key}**${required ? " (required)" : ""}${where}`;
 }
 
-export function hoverAt(parsed: ParsedCharter, position: Position): HoverInfo | undefined {
+/** `schema`: the charter's, or a program file's (`programSchema`). */
+export function hoverAt(
+  parsed: ParsedCharter,
+  position: Position,
+  schema: SchemaDocument = charterSchema,
+): HoverInfo | undefined {
   const offset = parsed.lines.offset(position);
   const at = nodeAt(parsed, offset);
   if (!at) return undefined;
-  const { node, path } = documentedAt(at.path);
+  const { node, path } = documentedAt(at.path, schema);
   if (!node) return undefined;
   const keyDoc = documentation(node);
   if (at.part === "value" && at.value !== null && at.value !== undefined) {
@@ -59,5 +64,5 @@ export function hoverAt(parsed: ParsedCharter, position: Position): HoverInfo | 
     }
   }
   if (!keyDoc) return undefined;
-  return { markdown: [keyHeader(path), keyDoc].join("\n\n"), range: at.range };
+  return { markdown: [keyHeader(path, schema), keyDoc].join("\n\n"), range: at.range };
 }

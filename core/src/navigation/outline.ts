@@ -85,6 +85,14 @@ function itemName(path: NodePath, value: unknown): { name: string; detail?: stri
   if (/^valueProposition\.\w+\.\*$/.test(generic)) {
     return { name: text(item.benefit) ?? `benefit ${index}`, detail: text(item.detail) };
   }
+  if (generic === "tiers.*") {
+    // A program's tier: its own name, with its level and what it provides.
+    const provides = Array.isArray(item.provides) ? item.provides.length : 0;
+    return {
+      name: text(item.name) ?? `tier ${index}`,
+      detail: [text(item.tier), provides ? `provides ${provides}` : ""].filter(Boolean).join(" · "),
+    };
+  }
   if (generic === "measurement.metrics.*") {
     return {
       name: text(item.name) ?? `metric ${index}`,

@@ -1,4 +1,4 @@
-import { deref, schemaAt, type SchemaNode } from "../schema/charter-schema";
+import { deref, schemaAt, type SchemaDocument, type SchemaNode } from "../schema/charter-schema";
 import type { NodePath } from "../types";
 
 /**
@@ -49,8 +49,8 @@ export function allowedValues(node: SchemaNode | undefined): AllowedValue[] {
 }
 
 /** True when the key is required in the mapping at `mappingPath`. */
-export function isRequired(mappingPath: NodePath, key: string): boolean {
-  return schemaAt(mappingPath)?.required?.includes(key) ?? false;
+export function isRequired(mappingPath: NodePath, key: string, schema?: SchemaDocument): boolean {
+  return schemaAt(mappingPath, schema)?.required?.includes(key) ?? false;
 }
 
 /** A short, plain description of what a value must be: "text", "a date", "one of: …". */

@@ -9,7 +9,7 @@ import {
   type PortfolioEntry,
   type PortfolioMilestone,
   type PortfolioTotals,
-  type ProgramTier,
+  type PortfolioTier,
 } from "./types";
 
 /** One charter file for the portfolio: its entry (from its analysis) and its final findings. */
@@ -25,10 +25,10 @@ export interface PortfolioOptions {
   /** Days ahead that count as "coming up" (decisions due, launches). */
   horizon: number;
   /**
-   * The program tier a charter belongs to, with its name and capacity (the partner program
-   * wires it; undefined: no charter is in a program).
+   * The program tier of a charter whose entry does not carry one (its program was not
+   * discovered with it, e.g. a caller that assembles the rows itself).
    */
-  programTierOf?: (charter: PortfolioCharter) => ProgramTier | undefined;
+  programTierOf?: (charter: PortfolioCharter) => PortfolioTier | undefined;
 }
 
 export const DEFAULT_HORIZON = 30;
@@ -63,7 +63,7 @@ function row(input: PortfolioInput, options: PortfolioOptions): PortfolioCharter
     errors: counts.errors,
     warnings: counts.warnings,
   };
-  const tier = options.programTierOf?.(result);
+  const tier = entry.programTier ?? options.programTierOf?.(result);
   if (tier) result.programTier = tier;
   return result;
 }

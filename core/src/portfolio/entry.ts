@@ -50,7 +50,16 @@ export function portfolioEntry(analysis: CharterAnalysis): PortfolioEntry {
   }));
   const next = facts.nextMilestone;
   const review = milestones.find((milestone) => milestone.kind === "review");
+  const tierName = analysis.program?.tierName;
   return {
+    ...(tierName
+      ? {
+          programTier: {
+            name: tierName,
+            ...(analysis.program?.maxPartners !== undefined ? { maxPartners: analysis.program.maxPartners } : {}),
+          },
+        }
+      : {}),
     charter: true,
     id: analysis.id?.value,
     title: decided(data.title),

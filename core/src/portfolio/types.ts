@@ -30,7 +30,7 @@ export interface PortfolioPhase {
 }
 
 /** What the program says about a charter's tier (filled in when charters belong to a program). */
-export interface ProgramTier {
+export interface PortfolioTier {
   /** The program's own name for the tier ("Premier"). */
   name: string;
   /** How many partnerships the tier can serve at once. */
@@ -62,18 +62,20 @@ export interface PortfolioEntry {
   launchOpen: string[];
   /** Signatures whose digest no longer matches the charter. */
   outdatedSignatures: { party?: string; name?: string; line: number }[];
+  /** The charter's tier as its partner program names it, with the tier's capacity. */
+  programTier?: PortfolioTier;
 }
 
 /** One row of the portfolio: a charter file. */
 export interface PortfolioCharter extends Omit<
   PortfolioEntry,
-  "charter" | "reviewOverdue" | "launchOpen" | "outdatedSignatures"
+  "charter" | "reviewOverdue" | "launchOpen" | "outdatedSignatures" | "programTier"
 > {
   /** The file, as the caller names it (relative to the current folder in the CLI). */
   file: string;
   /** The editor's URI of the file (language server only). */
   uri?: string;
-  programTier?: ProgramTier;
+  programTier?: PortfolioTier;
   /** Health score 0–100; null when the file does not read as a charter ("—"). */
   health: number | null;
   errors: number;

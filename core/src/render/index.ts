@@ -8,3 +8,10 @@ export { renderModel, companyNames, type RenderModel } from "./view-model";
 export { AUDIENCES, DRAFT_MARK, type Audience } from "./view-types";
 export { escapeMarkdown, markdownCell, markdownCode, markdownMessage, markdownTable } from "./markdown-escape";
 export * from "./format";
+export {
+  renderProgramHtml,
+  renderProgramMarkdown,
+  requirementPhrases,
+  type ProgramPage,
+  type ProgramPageCharter,
+} from "./program-page";

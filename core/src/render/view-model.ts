@@ -225,7 +225,8 @@ export function renderModel(view: CharterView, audience: Audience = "internal"):
     title: text(data.title) ?? view.fileName,
     partner: text(partner.name),
     website: text(partner.website),
-    tier: tierLabel(data.tier),
+    // A program names its tiers: "Premier (…)", with the level in the format's words.
+    tier: view.program?.tierName ? `${view.program.tierName} (${tierLabel(data.tier)})` : tierLabel(data.tier),
     status: text(data.status),
     owner: text(data.owner),
     updated: text(data.updated),

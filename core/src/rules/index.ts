@@ -3,6 +3,7 @@ import { charterRules } from "./charter";
 import { crawlWalkRunRules } from "./crawl-walk-run";
 import { launchRules } from "./launch";
 import { leverageRules } from "./leverage";
+import { programRules } from "./program";
 import type { AnyRule } from "./rule";
 import { skinInTheGameRules } from "./skin-in-the-game";
 import { structureRules } from "./structure";
@@ -24,6 +25,7 @@ export const RULES: readonly AnyRule[] = [
   ...charterRules,
   ...launchRules,
   ...buildVsPartnerRules,
+  ...programRules,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, AnyRule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

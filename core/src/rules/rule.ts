@@ -1,5 +1,6 @@
 import type { CharterFacts } from "../facts";
 import type { Charter } from "../model/charter";
+import type { Program, ProgramSetting } from "../program/program";
 import type { Anchor, NodePath, Severity } from "../types";
 
 /**
@@ -18,6 +19,7 @@ export type RuleCategory =
   | "Charter"
   | "Launch"
   | "Build vs partner"
+  | "Partner program"
   | "Configuration";
 
 /** A JSON Schema fragment describing one rule option. */
@@ -126,17 +128,34 @@ export interface RuleContext<O> {
   /** "Today" as YYYY-MM-DD: injected, never read from the clock inside a rule. */
   readonly today: string;
   readonly options: O;
+  /** The partner program the charter belongs to (the nearest program file), if any. */
+  readonly program: ProgramSetting;
+  report(report: Report): void;
+}
+
+/** What a rule about a program file (`*.partner-program.yaml`) is given. */
+export interface ProgramRuleContext<O> {
+  /** The program as data, without the values the schema flagged or left undecided (`TODO`). */
+  readonly program: Program;
+  readonly today: string;
+  readonly options: O;
   report(report: Report): void;
 }
 
 export interface Rule<O = Record<string, never>> {
   meta: RuleMeta<O>;
   /**
-   * The check. Absent only for the structure rules whose findings the engine itself
-   * produces while parsing, validating or applying config (yaml-syntax, schema,
-   * duplicate-id, config, unused-suppression): they still need metadata for config and docs.
+   * The check. Absent only for the rules whose findings the engine itself produces while
+   * parsing, validating, applying config or comparing files (yaml-syntax, schema,
+   * duplicate-id, config, unused-suppression, program-conflict, tier-capacity), and for the
+   * rules about program files (`checkProgram`): they still need metadata for config and docs.
    */
   check?(context: RuleContext<O>): void;
+  /**
+   * The check of a program rule that reads the program file itself (`program-tiers`,
+   * `ecosystem-model`…): it runs on program files only, and `reads` are program paths.
+   */
+  checkProgram?(context: ProgramRuleContext<O>): void;
 }
 
 /** Declares a rule; the identity function gives the type checker the rule's option type. */

@@ -28,7 +28,10 @@ export interface SchemaNode {
   additionalProperties?: boolean | SchemaNode;
 }
 
-export const charterSchema = schemaJson as unknown as SchemaNode & { $defs: Record<string, SchemaNode> };
+/** A schema file: its root node and its `$defs` (the charter's, or a program file's). */
+export type SchemaDocument = SchemaNode & { $defs: Record<string, SchemaNode> };
+
+export const charterSchema = schemaJson as unknown as SchemaDocument;
 
 /** The `$defs` entry of the `TODO` placeholder, accepted beside every date, number, boolean and enum. */
 export const TODO_REF = "#/$defs/todo";
@@ -38,12 +41,12 @@ export const TODO_REF = "#/$defs/todo";
  * value that may also be `TODO` as the value itself: error messages, completion and hover
  * speak of the real values, never of the placeholder.
  */
-export function deref(node: SchemaNode | undefined): SchemaNode | undefined {
+export function deref(node: SchemaNode | undefined, root: SchemaDocument = charterSchema): SchemaNode | undefined {
   let current = node;
   for (let hops = 0; current && hops < 10; hops++) {
     if (current.$ref) {
       const name = current.$ref.replace(/^#\/\$defs\//, "");
-      const target = charterSchema.$defs[name];
+      const target = root.$defs[name];
       // Keep annotations written beside the $ref (a property's own description wins).
       current = target ? { ...target, ...withoutRef(current) } : undefined;
     } else if (current.anyOf?.some(isTodo)) {
@@ -76,13 +79,16 @@ export function refName(node: SchemaNode | undefined): string | undefined {
   return node?.$ref?.replace(/^#\/\$defs\//, "");
 }
 
-/** The schema that describes the value at `path`, or undefined when the path is not in the format. */
-export function schemaAt(path: NodePath): SchemaNode | undefined {
-  let node: SchemaNode | undefined = deref(charterSchema);
+/**
+ * The schema that describes the value at `path` (in the charter's schema, or `root`'s), or
+ * undefined when the path is not in the format.
+ */
+export function schemaAt(path: NodePath, root: SchemaDocument = charterSchema): SchemaNode | undefined {
+  let node: SchemaNode | undefined = deref(root, root);
   for (const segment of path) {
     if (!node) return undefined;
-    if (typeof segment === "number") node = deref(node.items);
-    else node = deref(node.properties?.[segment]);
+    if (typeof segment === "number") node = deref(node.items, root);
+    else node = deref(node.properties?.[segment], root);
   }
   return node;
 }

@@ -10,6 +10,7 @@ import {
   refName,
   schemaAt,
   truncate,
+  type SchemaDocument,
   type SchemaNode,
 } from "./charter-schema";
 import { didYouMean } from "./did-you-mean";
@@ -57,8 +58,19 @@ export function validateCharterData(data: unknown): SchemaProblem[] {
   }
   if (validateGenerated(data)) return [];
   const errors = (validateGenerated.errors ?? []) as ErrorObject[];
-  return translateErrors(errors, data);
+  return translateErrors(errors, data, CHARTER_FILE);
 }
+
+/**
+ * The file a validator checks: its schema (key names, enums, descriptions for the messages) and
+ * what a reader calls it ("at the top level of a charter").
+ */
+export interface SchemaFile {
+  schema: SchemaDocument;
+  noun: string;
+}
+
+const CHARTER_FILE: SchemaFile = { schema: charterSchema, noun: "charter" };
 
 function instancePath(pointer: string, root: unknown): (string | number)[] {
   if (!pointer) return [];
@@ -94,11 +106,12 @@ function isTodoBranch(error: ErrorObject): boolean {
   return error.keyword === "const" && (error.params as { allowedValue?: unknown }).allowedValue === "TODO";
 }
 
-function isPercent(path: NodePath): boolean {
-  return refName(schemaAtRaw(path)) === "percent";
+function isPercent(path: NodePath, file: SchemaFile): boolean {
+  return refName(schemaAtRaw(path, file)) === "percent";
 }
 
-function translateErrors(allErrors: ErrorObject[], root: unknown): SchemaProblem[] {
+/** ajv's errors as one plain sentence per problem (the charter's validator, and the program's). */
+export function translateErrors(allErrors: ErrorObject[], root: unknown, file: SchemaFile): SchemaProblem[] {
   const errors = allErrors.filter((error) => !isTodoBranch(error));
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
@@ -113,13 +126,13 @@ function translateErrors(allErrors: ErrorObject[], root: unknown): SchemaProblem
   const explained = new Set<string>();
   for (const error of errors) {
     const path = instancePath(error.instancePath, root);
-    if (isPercent(path)) {
+    if (isPercent(path, file)) {
       if (!explained.has(error.instancePath)) push(percentProblem(path, valueAt(root, path), root));
       explained.add(error.instancePath);
       continue;
     }
     if (wrongType.has(error.instancePath) && error.keyword !== "type") continue;
-    const problem = translateOne(error, path, root);
+    const problem = translateOne(error, path, root, file);
     if (problem) push(problem);
   }
   return problems;
@@ -150,6 +163,7 @@ interface ErrorContext {
   root: unknown;
   /** The place in words, at the start of a sentence. */
   name: string;
+  file: SchemaFile;
 }
 
 type Translator = (context: ErrorContext) => SchemaProblem | undefined;
@@ -158,10 +172,10 @@ function atValue(path: NodePath, message: string, suggestion?: string): SchemaPr
   return suggestion === undefined ? { path, anchor: "value", message } : { path, anchor: "value", suggestion, message };
 }
 
-const translateRequired: Translator = ({ error, path, root }) => {
+const translateRequired: Translator = ({ error, path, root, file }) => {
   const missing = (error.params as { missingProperty: string }).missingProperty;
   const missingPath = [...path, missing];
-  const about = schemaAt(missingPath)?.description;
+  const about = schemaAt(missingPath, file.schema)?.description;
   const where = sentenceStart(fieldName(path, root));
   return {
     path: missingPath,
@@ -172,11 +186,12 @@ const translateRequired: Translator = ({ error, path, root }) => {
 };
 
 /** `{ value: 50,000 }`: the comma ends the number, and `000` becomes a key (read as "0"). */
-function thousandsKey(extra: string, path: NodePath, root: unknown): SchemaProblem | undefined {
+function thousandsKey(extra: string, path: NodePath, root: unknown, file: SchemaFile): SchemaProblem | undefined {
   if (!/^\d+$/.test(extra) || valueAt(root, [...path, extra]) !== null) return undefined;
   const section = valueAt(root, path) as Record<string, unknown>;
   const numberKey = Object.keys(section).find(
-    (key) => typeof section[key] === "number" && /number|integer/.test(String(schemaAt([...path, key])?.type)),
+    (key) =>
+      typeof section[key] === "number" && /number|integer/.test(String(schemaAt([...path, key], file.schema)?.type)),
   );
   if (!numberKey) return undefined;
   const read = section[numberKey] as number;
@@ -188,13 +203,13 @@ function thousandsKey(extra: string, path: NodePath, root: unknown): SchemaProbl
   };
 }
 
-const translateAdditional: Translator = ({ error, path, node, root }) => {
+const translateAdditional: Translator = ({ error, path, node, root, file }) => {
   const extra = (error.params as { additionalProperty: string }).additionalProperty;
-  const thousands = thousandsKey(extra, path, root);
+  const thousands = thousandsKey(extra, path, root, file);
   if (thousands) return thousands;
-  const allowed = Object.keys(deref(node)?.properties ?? {});
+  const allowed = Object.keys(deref(node, file.schema)?.properties ?? {});
   const suggestion = didYouMean(extra, allowed);
-  const where = path.length === 0 ? "at the top level of a charter" : `in ${fieldName(path, root)}`;
+  const where = path.length === 0 ? `at the top level of a ${file.noun}` : `in ${fieldName(path, root)}`;
   const comma = /\s/.test(extra)
     ? " Inside { … } a comma starts a new key: put text that contains a comma in quotes."
     : "";
@@ -232,7 +247,7 @@ function enumProblem(path: NodePath, value: unknown, node: SchemaNode | undefine
 
 const translateEnum: Translator = ({ path, value, node, name }) => enumProblem(path, value, node, name);
 
-const translateConst: Translator = ({ error, path, value, name }) => {
+const translateConst: Translator = ({ error, path, value, name, file }) => {
   const expected = String((error.params as { allowedValue: unknown }).allowedValue);
   const top = path.length === 1 ? path[0] : undefined;
   if (top === "apiVersion") {
@@ -240,7 +255,11 @@ const translateConst: Translator = ({ error, path, value, name }) => {
     return atValue(path, message, expected);
   }
   if (top === "kind") {
-    const message = `kind must be "${expected}"; found ${shortValue(value)}. ("Program" is for *.partner-program.yaml files.)`;
+    const other =
+      file.schema === charterSchema
+        ? `"Program" is for *.partner-program.yaml files`
+        : `"Charter" is for *.partner.yaml files`;
+    const message = `kind must be "${expected}"; found ${shortValue(value)}. (${other}.)`;
     return atValue(path, message, expected);
   }
   return atValue(path, `${name} must be "${expected}".`);
@@ -301,8 +320,8 @@ const translateFormat: Translator = ({ error, path, value, name }) => {
     : atValue(path, `${name} is not a valid ${format}.`);
 };
 
-const translatePattern: Translator = ({ path, value, name }) => {
-  if (refName(schemaAtRaw(path)) === "slug" || (path.length === 1 && path[0] === "id")) {
+const translatePattern: Translator = ({ path, value, name, file }) => {
+  if (refName(schemaAtRaw(path, file)) === "slug" || (path.length === 1 && path[0] === "id")) {
     return atValue(
       path,
       `${name} must be a slug of lowercase letters, digits and hyphens, such as acme-cloudco; found ${shortValue(value)}.`,
@@ -325,6 +344,14 @@ const limit =
       `${name} must be ${(error.params as { limit: number }).limit} or ${bound}; found ${shortValue(value)}.`,
     );
 
+const listLength =
+  (bound: "at least" | "at most"): Translator =>
+  ({ error, path, value, name }) =>
+    atValue(
+      path,
+      `${name} must list ${bound} ${(error.params as { limit: number }).limit}; it lists ${Array.isArray(value) ? value.length : 0}.`,
+    );
+
 /** The branch errors of anyOf/oneOf/if say it better: those keywords produce no problem of their own. */
 const silent: Translator = () => undefined;
 
@@ -340,23 +367,30 @@ const TRANSLATORS: Record<string, Translator> = {
   exclusiveMinimum: limit("more"),
   maximum: limit("less"),
   exclusiveMaximum: limit("less"),
+  minItems: listLength("at least"),
+  maxItems: listLength("at most"),
   anyOf: silent,
   oneOf: silent,
   if: silent,
 };
 
-function translateOne(error: ErrorObject, path: (string | number)[], root: unknown): SchemaProblem | undefined {
+function translateOne(
+  error: ErrorObject,
+  path: (string | number)[],
+  root: unknown,
+  file: SchemaFile,
+): SchemaProblem | undefined {
   const name = sentenceStart(fieldName(path, root));
   const translate = TRANSLATORS[error.keyword];
-  const context = { error, path, value: valueAt(root, path), node: schemaAt(path), root, name };
+  const context = { error, path, value: valueAt(root, path), node: schemaAt(path, file.schema), root, name, file };
   if (translate) return translate(context);
   return atValue(path, `${name} is not valid here (${truncate(error.message ?? error.keyword)}).`);
 }
 
 /** The schema node at a path without following the last $ref (to know which $def it names). */
-function schemaAtRaw(path: NodePath): SchemaNode | undefined {
-  if (path.length === 0) return charterSchema;
-  const parent = schemaAt(path.slice(0, -1));
+function schemaAtRaw(path: NodePath, file: SchemaFile): SchemaNode | undefined {
+  if (path.length === 0) return file.schema;
+  const parent = schemaAt(path.slice(0, -1), file.schema);
   const last = path[path.length - 1];
   return typeof last === "number" ? parent?.items : parent?.properties?.[last as string];
 }

@@ -42,10 +42,10 @@ export function isConfigFileName(name: string): boolean {
   return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
 }
 
-/** What the language server searches for in a workspace: charters and config files. */
+/** What the language server searches for in a workspace: charters, program files and config files. */
 export function isWorkspaceFileName(name: string): boolean {
-  return isCharterFileName(name) || isConfigFileName(name);
+  return isCharterFileName(name) || isProgramFileName(name) || isConfigFileName(name);
 }
 
-/** What the language server watches and searches in a workspace: charters, then config files. */
-export const WORKSPACE_GLOBS: readonly string[] = [CHARTER_FILES.glob, CONFIG_FILES.glob];
+/** What the language server watches and searches in a workspace: charters, config files, then program files. */
+export const WORKSPACE_GLOBS: readonly string[] = [CHARTER_FILES.glob, CONFIG_FILES.glob, PROGRAM_FILES.glob];

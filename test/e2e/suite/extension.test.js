@@ -497,6 +497,97 @@ suite("Partner Charter in VS Code", () => {
     assert.doesNotMatch(html, /acquireVsCodeApi/);
   });
 
+  test("changing a tier's requirement in the program makes the finding appear on a closed charter of that tier", async () => {
+    const { getModel } = await api();
+    const root = workspaceRoot().fsPath;
+    const programText = [
+      "apiVersion: partner-charter/v1",
+      "kind: Program",
+      "id: northwind-network",
+      "title: Northwind Network",
+      "owner: head-of-partnerships@acme.example",
+      "tiers:",
+      "  - tier: integration",
+      "    name: Registered",
+      "    graduation: { to: partnership, criteria: [three shared customers live] }",
+      "  - tier: partnership",
+      "    name: Select",
+      "    provides: [dedicated-channel, regular-syncs]",
+      "    requires:",
+      "      minExitCriteria: 1",
+      "",
+    ].join("\n");
+    fs.mkdirSync(path.join(root, "network"), { recursive: true });
+    fs.writeFileSync(path.join(root, "network", "northwind.partner-program.yaml"), programText);
+    // A closed charter of the Select tier (partnership) with one exit criterion: never opened in an editor.
+    const charterText = fs
+      .readFileSync(path.join(root, "acme.partner.yaml"), "utf8")
+      .replace(/^id: .*$/m, "id: network-northwind");
+    fs.writeFileSync(path.join(root, "network", "northwind.partner.yaml"), charterText);
+    const charterUri = fileUri("network/northwind.partner.yaml");
+    await vscode.commands.executeCommand("partnerCharter.validateWorkspace");
+    await waitFor("the charter judged against the program's Select tier", async () => {
+      const view = await getModel(charterUri);
+      return view && view.program && view.program.tierName === "Select";
+    });
+    assert.ok(
+      vscode.languages.getDiagnostics(charterUri).every((d) => codeOf(d) !== "tier-requirements"),
+      "one exit criterion meets the program as it is",
+    );
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === charterUri.toString()),
+      "the charter stays closed",
+    );
+
+    const editor = await show("network/northwind.partner-program.yaml");
+    const line = editor.document.getText().split("\n").indexOf("      minExitCriteria: 1");
+    await editor.edit((edit) => edit.replace(new vscode.Range(line, 23, line, 24), "2"));
+    const finding = await waitFor("tier-requirements on the closed charter in the Problems panel", () =>
+      vscode.languages.getDiagnostics(charterUri).find((d) => codeOf(d) === "tier-requirements"),
+    );
+    assert.match(finding.message, /^Select requires at least 2 exit criteria; this charter lists 1\./);
+
+    // Back as it was: the finding goes.
+    await editor.edit((edit) => edit.replace(new vscode.Range(line, 23, line, 24), "1"));
+    await waitFor("the finding to go", () =>
+      vscode.languages.getDiagnostics(charterUri).every((d) => codeOf(d) !== "tier-requirements"),
+    );
+    await editor.document.save();
+    await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
+    fs.rmSync(path.join(root, "network"), { recursive: true, force: true });
+  });
+
+  test("New Charter… offers a partner program, and under one its tier names with a skeleton that meets the tier", async () => {
+    const programUri = fileUri("programs/acme.partner-program.yaml");
+    const createdProgram = await vscode.commands.executeCommand("partnerCharter.newCharter", {
+      kind: "program",
+      uri: programUri,
+    });
+    assert.strictEqual(createdProgram.toString(), programUri.toString());
+    const programText = fs.readFileSync(programUri.fsPath, "utf8");
+    assert.match(programText, /^kind: Program$/m);
+    assert.match(programText, /^ {4}name: Select$/m);
+    const charterUri = fileUri("programs/globex.partner.yaml");
+    const created = await vscode.commands.executeCommand("partnerCharter.newCharter", {
+      tier: "Select",
+      partnerName: "Globex",
+      uri: charterUri,
+    });
+    assert.strictEqual(created.toString(), charterUri.toString());
+    const text = fs.readFileSync(charterUri.fsPath, "utf8");
+    assert.match(text, /^program: acme$/m);
+    assert.match(text, /^tier: partnership # Select/m);
+    assert.match(text, /type: engineering, detail: TODO — Select asks for this/);
+    const unknown = await vscode.commands.executeCommand("partnerCharter.newCharter", {
+      tier: "Gold",
+      partnerName: "Initech",
+      uri: fileUri("programs/initech.partner.yaml"),
+    });
+    assert.strictEqual(unknown, undefined, "a tier the program does not offer is refused");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    fs.rmSync(path.join(workspaceRoot().fsPath, "programs"), { recursive: true, force: true });
+  });
+
   test("a crashed language server is restarted automatically", async function () {
     const { client, getModel } = await api();
     // languageclient keeps the server's child process in a private field; without it, skip
