@@ -20,9 +20,21 @@ export function writeCorpus(temp: TempDir, files: number): void {
   }
   // a config in one folder: its charters are checked with its rules
   temp.write("team-1/.partner-charter.yaml", "rules:\n  duplicate-id: warning\n");
+  // a partner program over one folder: its charters are judged against its tiers (in any thread),
+  // and tier-capacity counts them across files (on the main thread)
+  temp.write("team-2/network.partner-program.yaml", fs.readFileSync(PROGRAM_EXAMPLE, "utf8"));
   // a file that is no UTF-8 text: one located finding, in any thread
   fs.writeFileSync(path.join(temp.dir, "team-3", "latin1.partner.yaml"), Buffer.from("id: caf\xe9\n", "latin1"));
 }
+
+const PROGRAM_EXAMPLE = path.join(
+  __dirname,
+  "..",
+  "..",
+  "examples",
+  "acme-partner-network",
+  "acme-partner-network.partner-program.yaml",
+);
 
 /** The path of the corpus's charter number `i`. */
 export function corpusFile(i: number): string {
@@ -33,7 +45,9 @@ export function corpusFile(i: number): string {
 export function assertCorpusReport(json: string): void {
   const report = JSON.parse(json) as { files: { diagnostics: { rule: string; severity: string }[] }[] };
   const rules = new Set(report.files.flatMap((file) => file.diagnostics.map((finding) => finding.rule)));
-  for (const rule of ["duplicate-id", "yaml-syntax", "schema"]) assert.ok(rules.has(rule), `a ${rule} finding`);
+  for (const rule of ["duplicate-id", "yaml-syntax", "schema", "tier-capacity"]) {
+    assert.ok(rules.has(rule), `a ${rule} finding`);
+  }
   const duplicates = report.files.flatMap((file) =>
     file.diagnostics.filter((finding) => finding.rule === "duplicate-id"),
   );

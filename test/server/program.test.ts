@@ -132,7 +132,7 @@ describe("language server: partner programs", function () {
     const symbols = await server.client.request<DocumentSymbol[]>("textDocument/documentSymbol", {
       textDocument: { uri },
     });
-    const tiers = symbols.find((symbol) => symbol.name === "tiers");
+    const tiers = symbols.find((symbol) => symbol.name === "Tiers");
     assert.deepEqual(
       tiers?.children?.map((child) => child.name),
       ["Registered", "Select", "Premier"],
