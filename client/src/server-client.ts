@@ -101,6 +101,8 @@ export function createLanguageClient(
       configurationSection: "partnerCharter",
       fileEvents: [CONFIG_FILES.glob, CHARTER_FILES.glob].map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
     },
+    // The extension contributes snippets/partner-charter.json: the server offers no snippet of its own.
+    initializationOptions: { clientSnippets: true },
     outputChannel: output,
     traceOutputChannel: output,
     errorHandler: crashPolicy,

@@ -17,7 +17,7 @@ export { LineIndex } from "./text/line-index";
 export { validateCharterData, SUPPORTED_API_VERSIONS, type SchemaProblem } from "./schema/validate-charter";
 export { charterSchema, schemaAt, deref, pathLabel, type SchemaNode } from "./schema/charter-schema";
 export { didYouMean } from "./schema/did-you-mean";
-export { RULES, RULES_BY_ID, RULE_IDS, ruleDocUrl, DOCS_BASE_URL, isSuppressible } from "./rules";
+export { RULES, RULES_BY_ID, RULE_IDS, ruleDocPath, isSuppressible } from "./rules";
 export type { AnyRule, Rule, RuleMeta, RuleContext, RuleCategory } from "./rules/rule";
 export * from "./config/rules-config";
 export * from "./config/config-file";

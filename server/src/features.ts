@@ -43,6 +43,13 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.partnerCharter`;
 
 export interface ClientSupport {
   snippets: boolean;
+  /** The client contributes the snippets itself (`initializationOptions.clientSnippets`, set by our extension). */
+  clientSnippets: boolean;
+  /** `CodeAction` literals (`codeActionLiteralSupport`); else only fix-free answers. */
+  codeActionLiterals: boolean;
+  /** Diagnostics with `relatedInformation` / `codeDescription` (publishDiagnostics capabilities). */
+  relatedInformation: boolean;
+  codeDescription: boolean;
   documentChanges: boolean;
   hierarchicalSymbols: boolean;
   foldingLimit?: number;
@@ -109,8 +116,11 @@ export class Features {
     const position = requestPosition(params);
     const document = this.charterDocument(params);
     if (!document) return { isIncomplete: false, items: [] };
-    const snippets = this.client().snippets;
-    const candidates = completionsAt(document.getText(), position, { today: this.charters.today() });
+    const { snippets, clientSnippets } = this.client();
+    const candidates = completionsAt(document.getText(), position, {
+      today: this.charters.today(),
+      snippets: !clientSnippets,
+    });
     return { isIncomplete: false, items: candidates.map((candidate) => toCompletionItem(candidate, snippets)) };
   }
 
@@ -157,7 +167,8 @@ export class Features {
   codeActions(params: unknown): CodeAction[] {
     const range = requestRange(params);
     const document = this.charterDocument(params);
-    if (!document || !this.charters.enabled) return [];
+    // A client without CodeAction literals could take only commands: every action here is an edit.
+    if (!document || !this.charters.enabled || !this.client().codeActionLiterals) return [];
     const context =
       isRecord(params) && isRecord(params.context) ? (params.context as CodeActionParams["context"]) : undefined;
     const only = Array.isArray(context?.only) ? context.only.filter((kind) => typeof kind === "string") : undefined;
@@ -184,7 +195,7 @@ export class Features {
     return (
       given.find(
         (d) => d && d.code === finding.rule && d.message === finding.message && sameRange(d.range, finding.range),
-      ) ?? toDiagnostic(finding, document.uri)
+      ) ?? toDiagnostic(finding, document.uri, this.client())
     );
   }
 
@@ -239,7 +250,7 @@ export class Features {
       {
         title: `Fix all safe problems in this charter (${fixed.length})`,
         kind: FIX_ALL_KIND,
-        diagnostics: fixed.map((finding) => toDiagnostic(finding, document.uri)),
+        diagnostics: fixed.map((finding) => toDiagnostic(finding, document.uri, this.client())),
         edit: this.workspaceEdit(document, edits),
       },
     ];

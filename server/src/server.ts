@@ -87,7 +87,7 @@ const charters = new Charters(
   {
     publish(uri: string, findings: readonly Finding[], version?: number) {
       void connection
-        .sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(finding, uri)) })
+        .sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(finding, uri, clientSupport())) })
         .catch((error: unknown) => logError(`Publishing diagnostics for ${uri} failed: ${String(error)}`));
     },
     log,
@@ -96,8 +96,14 @@ const charters = new Charters(
   workDoneProgress(connection, () => capabilities.window?.workDoneProgress ?? false),
 );
 
+/** The client brings its own snippets (our VS Code extension): the server offers none. */
+let clientSnippets = false;
 const clientSupport = (): ClientSupport => ({
   snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport ?? false,
+  clientSnippets,
+  codeActionLiterals: capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+  relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? false,
+  codeDescription: capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport ?? false,
   documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges ?? false,
   hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false,
   foldingLimit: capabilities.textDocument?.foldingRange?.rangeLimit,
@@ -151,6 +157,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   } else if (roots.length === 0 && params.rootPath) roots.push(params.rootPath);
   charters.folders.set(roots);
   pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  clientSnippets = (params.initializationOptions as { clientSnippets?: unknown } | undefined)?.clientSnippets === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -3,6 +3,7 @@ import { isCommentLine, scanYamlLine } from "../text/yaml-scan";
 import {
   enclosingFrames,
   framesPath,
+  mappingKeyColumn,
   pushItem,
   readYamlLine,
   siblingKeys,
@@ -28,6 +29,11 @@ export type CursorSlot =
       presentKeys: string[];
       /** Column the key starts at (block style), for the indentation of nested lines. */
       keyCol: number;
+      /**
+       * The line is indented differently from the keys of its section: the completion replaces
+       * the line's indentation too (`replace` starts at column 0) and writes `indent` first.
+       */
+      indent?: string;
       /** The line already has `key:` after the word: insert the name only. */
       hasColon: boolean;
       /** Inside a one-line `{ … }` mapping. */
@@ -147,17 +153,29 @@ function keyOrItem(block: BlockLine): CursorSlot | undefined {
     // On an empty line deeper than a key whose value is a list: a new list item goes here.
     return { kind: "sequence", path, replace: wordRange, itemCol: top.seqCol };
   }
-  return {
+  const hasColon = /^\s*:(\s|$)/.test(lineText.slice(end));
+  const slot: CursorSlot = {
     kind: "key",
     path,
     prefix: lineText.slice(start, end),
     replace: wordRange,
-    presentKeys: siblingKeys(block.lines, line, block.keyCol, block.dashLine),
+    presentKeys: [],
     keyCol: block.keyCol,
-    hasColon: /^\s*:(\s|$)/.test(lineText.slice(end)),
+    hasColon,
     flow: false,
     afterDash: block.dashLine,
   };
+  if (!block.dashLine && top.kind !== "item") {
+    // The section follows from the column its keys are written at, whatever this line's indentation.
+    const column = mappingKeyColumn(block.lines, line, top.col);
+    if (column !== undefined && column !== start && lineText.slice(end).trim() === "") {
+      slot.keyCol = column;
+      slot.indent = " ".repeat(column);
+      slot.replace = range(line, 0, end);
+    }
+  }
+  slot.presentKeys = siblingKeys(block.lines, line, slot.keyCol, block.dashLine);
+  return slot;
 }
 
 export function cursorSlot(text: string, position: Position): CursorSlot | undefined {
