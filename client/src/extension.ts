@@ -4,6 +4,7 @@ import {
   registerFileCommands,
   registerPreviewCommands,
   registerRestart,
+  registerShowRuleDocumentation,
   registerReviewCommands,
   registerValidateWorkspace,
   watchSettings,
@@ -91,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
     ...registerFileCommands(commands),
     ...registerReviewCommands(commands),
     registerRestart(commands),
+    registerShowRuleDocumentation(),
     watchSettings(commands),
   );
   void vscode.commands.executeCommand("setContext", ACTIVE_CONTEXT_KEY, true);

@@ -101,8 +101,9 @@ export function createLanguageClient(
       configurationSection: "partnerCharter",
       fileEvents: [CONFIG_FILES.glob, CHARTER_FILES.glob].map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
     },
-    // The extension contributes snippets/partner-charter.json: the server offers no snippet of its own.
-    initializationOptions: { clientSnippets: true },
+    // The extension contributes snippets/partner-charter.json (the server then offers no snippet
+    // of its own) and implements "Show documentation for RULE" (commands.ts).
+    initializationOptions: { clientSnippets: true, showDocumentationCommand: true },
     outputChannel: output,
     traceOutputChannel: output,
     errorHandler: crashPolicy,

@@ -28,9 +28,11 @@ import {
   hoverAt,
   safeFixEdits,
 } from "../../core/src/navigation";
+import { SHOW_RULE_DOCUMENTATION_COMMAND } from "../../core/src/model/editor-commands";
 import { isCharterFileName } from "../../core/src/workspace/file-kinds";
 import type { Charters } from "./charters";
 import { toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges, toSymbolInformation } from "./convert";
+import { ruleDocUri } from "./rule-docs";
 import { baseName, uriToPath } from "./uris";
 
 /**
@@ -45,6 +47,8 @@ export interface ClientSupport {
   snippets: boolean;
   /** The client contributes the snippets itself (`initializationOptions.clientSnippets`, set by our extension). */
   clientSnippets: boolean;
+  /** The client implements SHOW_RULE_DOCUMENTATION_COMMAND (`initializationOptions.showDocumentationCommand`). */
+  showDocumentationCommand: boolean;
   /** `CodeAction` literals (`codeActionLiteralSupport`); else only fix-free answers. */
   codeActionLiterals: boolean;
   /** Diagnostics with `relatedInformation` / `codeDescription` (publishDiagnostics capabilities). */
@@ -183,7 +187,11 @@ export class Features {
           given.some((d) => d && d.code === finding.rule && d.range && sameRange(d.range, finding.range)),
       );
       const targets: QuickFixTargets = { document, relevant, given };
-      actions.push(...this.ruleFixes(targets), ...this.suppressionActions(targets));
+      actions.push(
+        ...this.ruleFixes(targets),
+        ...this.documentationActions(targets),
+        ...this.suppressionActions(targets),
+      );
     }
     // "Fix all" only when asked for (source actions menu, fix on save).
     if (only && wants(FIX_ALL_KIND)) actions.push(...this.fixAll(document, result.findings));
@@ -209,6 +217,24 @@ export class Features {
         edit: this.workspaceEdit(targets.document, fix.edits),
       })),
     );
+  }
+
+  /** "Show documentation for RULE" once per rule, for a client that implements the command. */
+  private documentationActions(targets: QuickFixTargets): CodeAction[] {
+    if (!this.client().showDocumentationCommand) return [];
+    return [...new Set(targets.relevant.map((finding) => finding.rule))].flatMap((rule) => {
+      const href = ruleDocUri(rule);
+      if (!href) return [];
+      const title = `Show documentation for ${rule}`;
+      return [
+        {
+          title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: targets.relevant.filter((f) => f.rule === rule).map((f) => this.diagnosticFor(targets, f)),
+          command: { title, command: SHOW_RULE_DOCUMENTATION_COMMAND, arguments: [href] },
+        },
+      ];
+    });
   }
 
   /** "Disable RULE for this line" once per rule and line, "…for this file" once per rule (suppressible rules only). */

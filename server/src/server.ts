@@ -87,7 +87,11 @@ const charters = new Charters(
   {
     publish(uri: string, findings: readonly Finding[], version?: number) {
       void connection
-        .sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(finding, uri, clientSupport())) })
+        .sendDiagnostics({
+          uri,
+          version,
+          diagnostics: findings.map((finding) => toDiagnostic(finding, uri, clientSupport())),
+        })
         .catch((error: unknown) => logError(`Publishing diagnostics for ${uri} failed: ${String(error)}`));
     },
     log,
@@ -98,9 +102,12 @@ const charters = new Charters(
 
 /** The client brings its own snippets (our VS Code extension): the server offers none. */
 let clientSnippets = false;
+/** The client implements "Show documentation for RULE" (our VS Code extension). */
+let showDocumentationCommand = false;
 const clientSupport = (): ClientSupport => ({
   snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport ?? false,
   clientSnippets,
+  showDocumentationCommand,
   codeActionLiterals: capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
   relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? false,
   codeDescription: capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport ?? false,
@@ -157,7 +164,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   } else if (roots.length === 0 && params.rootPath) roots.push(params.rootPath);
   charters.folders.set(roots);
   pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
-  clientSnippets = (params.initializationOptions as { clientSnippets?: unknown } | undefined)?.clientSnippets === true;
+  const own = params.initializationOptions as
+    { clientSnippets?: unknown; showDocumentationCommand?: unknown } | undefined;
+  clientSnippets = own?.clientSnippets === true;
+  showDocumentationCommand = own?.showDocumentationCommand === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

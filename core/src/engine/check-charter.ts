@@ -66,9 +66,16 @@ function schemaFindings(parsed: ParsedCharter, problems: SchemaProblem[], today:
       const [fix] = resolveFixes(parsed, [
         {
           title: `Change to "${problem.suggestion}"`,
-          safe: true,
+          // A misspelt key renamed changes no agreed term; a value (a tier, the apiVersion) is one.
+          safe: problem.anchor === "key",
           edits: [{ kind: "replace", at: problem.path, anchor: problem.anchor, text: problem.suggestion }],
         },
+      ]);
+      if (fix) fixes.push(fix);
+    }
+    if (problem.unknownKey && locate(parsed, problem.path)) {
+      const [fix] = resolveFixes(parsed, [
+        { title: `Remove "${problem.unknownKey}"`, safe: false, edits: [{ kind: "remove", at: problem.path }] },
       ]);
       if (fix) fixes.push(fix);
     }

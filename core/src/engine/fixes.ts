@@ -88,6 +88,57 @@ function insertEdit(parsed: ParsedCharter, into: NodePath, key: string, yaml: st
   return undefined;
 }
 
+/** Whether a value node is empty: absent (`key:`), null, `""`/blank, `[]` or `{}`. */
+function isEmptyValue(node: unknown): boolean {
+  if (node === undefined || node === null) return true;
+  if (isScalar(node)) return node.value === null || (typeof node.value === "string" && node.value.trim() === "");
+  if (isMap(node) || isSeq(node)) return node.items.length === 0;
+  return false;
+}
+
+/** Offset just past the `:` after a block mapping key (the key ends at `keyEnd`). */
+function colonEnd(parsed: ParsedCharter, keyEnd: number): number | undefined {
+  const match = /^[ \t]*:/.exec(parsed.text.slice(keyEnd));
+  return match ? keyEnd + match[0].length : undefined;
+}
+
+/** `fill`: the key's value written in place of an empty one, or the key inserted when absent. */
+function fillEdit(parsed: ParsedCharter, at: NodePath, yaml: string): TextEdit | undefined {
+  const key = at[at.length - 1];
+  if (typeof key !== "string") return undefined;
+  const located = locate(parsed, at);
+  if (!located) return insertEdit(parsed, at.slice(0, -1), key, yaml);
+  if (!isEmptyValue(located.node)) return undefined;
+  const parent = locate(parsed, at.slice(0, -1))?.node;
+  const keyRange = (located.pair?.key as { range?: number[] } | undefined)?.range;
+  if (!isMap(parent) || parent.flow || !keyRange) return undefined;
+  const from = colonEnd(parsed, keyRange[1]!);
+  if (from === undefined) return undefined;
+  const valueRange = (located.node as { range?: number[] } | undefined)?.range;
+  const to = valueRange && valueRange[1]! > valueRange[0]! ? valueRange[1]! : from;
+  const keyColumn = parsed.lines.position(keyRange[0]!).character;
+  const text = renderEntry(key, yaml, " ".repeat(keyColumn)).trimEnd();
+  // The entry's text after `key:` (a line break and the indented lines, or ` value`).
+  const afterColon = text.slice(text.indexOf(":", keyColumn + key.length) + 1);
+  return { range: parsed.lines.range(from, to), newText: afterColon };
+}
+
+/** `remove`: the whole lines of a block mapping entry that starts its line (not the first entry of a `- ` item). */
+function removeEdit(parsed: ParsedCharter, at: NodePath): TextEdit | undefined {
+  const located = locate(parsed, at);
+  const parent = locate(parsed, at.slice(0, -1))?.node ?? (at.length === 1 ? parsed.doc?.contents : undefined);
+  const keyRange = (located?.pair?.key as { range?: number[] } | undefined)?.range;
+  if (!located || !keyRange || !isMap(parent) || parent.flow) return undefined;
+  const start = parsed.lines.position(keyRange[0]!);
+  if (parsed.lines.lineText(start.line).slice(0, start.character).trim() !== "") return undefined;
+  const valueEnd = (located.node as { range?: number[] } | undefined)?.range?.[1] ?? keyRange[1]!;
+  // A block value's range ends at the start of the next line already.
+  const last = parsed.lines.position(Math.max(keyRange[1]!, valueEnd - 1)).line;
+  const end =
+    last + 1 >= parsed.lines.lineCount ? parsed.lines.position(parsed.text.length) : { line: last + 1, character: 0 };
+  return { range: { start: { line: start.line, character: 0 }, end }, newText: "" };
+}
+
 function resolveEdit(parsed: ParsedCharter, edit: StructuralEdit): TextEdit[] | undefined {
   switch (edit.kind) {
     case "replace": {
@@ -106,6 +157,14 @@ function resolveEdit(parsed: ParsedCharter, edit: StructuralEdit): TextEdit[] | 
       return replaceItemEdits(parsed, edit.at, edit.value);
     case "append-item":
       return appendItemEdits(parsed, edit.to, edit.value);
+    case "fill": {
+      const filled = fillEdit(parsed, edit.at, edit.yaml);
+      return filled && [filled];
+    }
+    case "remove": {
+      const removed = removeEdit(parsed, edit.at);
+      return removed && [removed];
+    }
   }
 }
 

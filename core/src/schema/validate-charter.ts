@@ -29,6 +29,8 @@ export interface SchemaProblem {
   message: string;
   /** For a missing key: report on the parent instead of on the (absent) key itself. */
   missingKey?: string;
+  /** The key the format does not know (its entry may be removed). */
+  unknownKey?: string;
   /** For an enum or key near-miss: the suggested replacement. */
   suggestion?: string;
 }
@@ -202,6 +204,7 @@ const translateAdditional: Translator = ({ error, path, node, root }) => {
     path: [...path, extra],
     anchor: "key",
     suggestion,
+    unknownKey: extra,
     message: suggestion
       ? `Unknown key "${extra}" ${where}: did you mean "${suggestion}"?`
       : `Unknown key "${extra}" ${where}.${comma} Allowed keys: ${allowedList(allowed)}.`,
