@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
 import { locate, rangeAt, type ParsedCharter } from "../parse/parse-charter";
 import type { FixReport, StructuralEdit } from "../rules/rule";
 import { pathLabel } from "../schema/charter-schema";
@@ -49,6 +49,21 @@ function insertAtLine(parsed: ParsedCharter, line: number, text: string): TextEd
   return { range: { start: at, end: at }, newText: text };
 }
 
+/** `key: value` added at the end of a `{ … }` mapping: only a one-line value fits there. */
+function insertIntoFlowMap(parsed: ParsedCharter, map: YAMLMap, key: string, yaml: string): TextEdit | undefined {
+  if (yaml.includes("\n") || yaml.includes("#")) return undefined;
+  const last = map.items[map.items.length - 1] as Pair<Node, Node> | undefined;
+  const end = nodeValueEnd(last?.value) ?? nodeValueEnd(last?.key);
+  if (end !== undefined) {
+    const at = parsed.lines.position(end);
+    return { range: { start: at, end: at }, newText: `, ${key}: ${yaml}` };
+  }
+  const start = nodeStart(map);
+  const close = nodeValueEnd(map);
+  if (start === undefined || close === undefined) return undefined;
+  return { range: parsed.lines.range(start, close), newText: `{ ${key}: ${yaml} }` };
+}
+
 function insertEdit(parsed: ParsedCharter, into: NodePath, key: string, yaml: string): TextEdit | undefined {
   // Walk up to the nearest section that exists, nesting the new key inside the missing ones.
   const target = [...into];
@@ -68,8 +83,8 @@ function insertEdit(parsed: ParsedCharter, into: NodePath, key: string, yaml: st
   ) {
     return insertAtLine(parsed, parsed.lines.lineCount, renderEntry(entryKey, entryYaml, ""));
   }
+  if (isMap(container) && container.flow) return insertIntoFlowMap(parsed, container, entryKey, entryYaml);
   if (isMap(container)) {
-    if (container.flow) return undefined;
     const first = container.items[0] as Pair<Node, Node> | undefined;
     const firstStart = nodeStart(first?.key);
     const end = nodeValueEnd(container);

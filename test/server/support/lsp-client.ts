@@ -132,6 +132,8 @@ export interface StartOptions {
   workspace: string;
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
+  /** Sent as `initializationOptions` (our extension sends `{ clientSnippets, showDocumentationCommand }`). */
+  initializationOptions?: unknown;
   /** Extra arguments for node (e.g. --inspect). */
   nodeArgs?: string[];
 }
@@ -218,6 +220,7 @@ export class LspClient {
       rootUri: uriOf(options.workspace),
       workspaceFolders: [{ uri: uriOf(options.workspace), name: path.basename(options.workspace) }],
       capabilities: options.capabilities ?? CLIENT_CAPABILITIES,
+      initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

@@ -19,6 +19,7 @@ export interface SessionOptions {
   /** The `partnerCharter` settings; default: today fixed at TODAY. */
   settings?: Record<string, unknown>;
   capabilities?: StartOptions["capabilities"];
+  initializationOptions?: StartOptions["initializationOptions"];
 }
 
 export interface ServerSession {
@@ -54,6 +55,7 @@ export function useServer(options: SessionOptions = {}): ServerSession {
       workspace,
       settings: options.settings ?? { today: TODAY },
       capabilities: options.capabilities,
+      initializationOptions: options.initializationOptions,
     });
   });
 
