@@ -229,6 +229,25 @@ describe("language server: editing (completion, quick fixes, documentation)", fu
       assert.match(text, /^tier: strategic$/m);
     });
 
+    it("schema: a number where text belongs is put in quotes", async () => {
+      const text = VALID.replace('{ name: MSPs live, target: "120" }', "{ name: MSPs live, target: 120 }");
+      const { text: after } = await fix(withId("quote-number", text), "schema", 'Put "120" in quotes');
+      assert.match(after, /\{ name: MSPs live, target: "120" \}/);
+    });
+
+    it("unused-suppression: only the unused rule goes from a comment that still suppresses another", async () => {
+      const partly = VALID.replace(
+        /^tier: strategic$/m,
+        "# partner-charter-disable-next-line exit-criteria, schema\ntier: stratgic",
+      );
+      const { text } = await fix(
+        withId("unused-part", partly),
+        "unused-suppression",
+        "Remove exit-criteria from the suppression comment",
+      );
+      assert.match(text, /^# partner-charter-disable-next-line schema\ntier: stratgic$/m);
+    });
+
     it("fix-all applies only fixes that change no agreed term: a misspelt key, never the apiVersion", async () => {
       const text = withId(
         "fix-all-terms",

@@ -49,6 +49,14 @@ function within(inner: readonly (string | number)[], outer: readonly (string | n
   return outer.length <= inner.length && outer.every((segment, i) => String(segment) === String(inner[i]));
 }
 
+/** The value at `path` as written in the file, in double quotes (a plain one-line scalar only). */
+function quotedSource(parsed: ParsedCharter, path: NodePath): string | undefined {
+  const range = (locate(parsed, path)?.node as { range?: number[] } | undefined)?.range;
+  if (!range) return undefined;
+  const source = parsed.text.slice(range[0], range[1]).trim();
+  return source === "" || /[\n"'#]/.test(source) ? undefined : JSON.stringify(source);
+}
+
 function schemaFindings(parsed: ParsedCharter, problems: SchemaProblem[], today: string): Finding[] {
   const severity = defaultSeverity("schema");
   return problems.map((problem) => {
@@ -66,10 +74,17 @@ function schemaFindings(parsed: ParsedCharter, problems: SchemaProblem[], today:
       const [fix] = resolveFixes(parsed, [
         {
           title: `Change to "${problem.suggestion}"`,
-          // A misspelt key renamed changes no agreed term; a value (a tier, the apiVersion) is one.
-          safe: problem.anchor === "key",
+          // A misspelling corrected changes no agreed term; another value (`tier: 2`, the apiVersion) may.
+          safe: problem.spelling === true,
           edits: [{ kind: "replace", at: problem.path, anchor: problem.anchor, text: problem.suggestion }],
         },
+      ]);
+      if (fix) fixes.push(fix);
+    }
+    const quoted = problem.quote ? quotedSource(parsed, problem.path) : undefined;
+    if (quoted !== undefined) {
+      const [fix] = resolveFixes(parsed, [
+        { title: `Put ${quoted} in quotes`, safe: false, edits: [{ kind: "replace", at: problem.path, text: quoted }] },
       ]);
       if (fix) fixes.push(fix);
     }

@@ -33,6 +33,10 @@ export interface SchemaProblem {
   unknownKey?: string;
   /** For an enum or key near-miss: the suggested replacement. */
   suggestion?: string;
+  /** The suggestion corrects a misspelling (a key or an allowed word), so it changes no agreed term. */
+  spelling?: boolean;
+  /** The value is right but must be written in quotes (text that YAML reads as a number or yes/no). */
+  quote?: boolean;
 }
 
 export const SUPPORTED_API_VERSIONS = ["partner-charter/v1"] as const;
@@ -204,6 +208,7 @@ const translateAdditional: Translator = ({ error, path, node, root }) => {
     path: [...path, extra],
     anchor: "key",
     suggestion,
+    spelling: suggestion !== undefined,
     unknownKey: extra,
     message: suggestion
       ? `Unknown key "${extra}" ${where}: did you mean "${suggestion}"?`
@@ -230,7 +235,12 @@ function enumProblem(path: NodePath, value: unknown, node: SchemaNode | undefine
     : suggestion
       ? `: did you mean "${suggestion}"?`
       : ".";
-  return atValue(path, `${name} must be one of ${allowedList(allowed)}, not ${shortValue(value)}${hint}`, suggestion);
+  const problem = atValue(
+    path,
+    `${name} must be one of ${allowedList(allowed)}, not ${shortValue(value)}${hint}`,
+    suggestion,
+  );
+  return suggestion !== undefined && numbered === undefined ? { ...problem, spelling: true } : problem;
 }
 
 const translateEnum: Translator = ({ path, value, node, name }) => enumProblem(path, value, node, name);
@@ -262,7 +272,10 @@ const translateType: Translator = ({ path, value, node, name }) => {
     return atValue(path, `${name} must be a number: write ${plain}, without thousands separators.`, plain);
   }
   if ((typeof value === "number" || typeof value === "boolean") && node?.type === "string") {
-    return atValue(path, `${name} must be text, not the ${typeof value} ${value}: write it in quotes, "${value}".`);
+    return {
+      ...atValue(path, `${name} must be text, not the ${typeof value} ${value}: write it in quotes, "${value}".`),
+      quote: true,
+    };
   }
   const pair = textAsPair(value);
   if (pair && node?.type === "string") {
