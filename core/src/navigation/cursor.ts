@@ -136,19 +136,25 @@ function valueAfterKey(block: BlockLine, key: string): CursorSlot {
 
 /** A key being typed, a new list item on an empty line, or a scalar list item after `- `. */
 function keyOrItem(block: BlockLine): CursorSlot | undefined {
-  const { lead, character, lineText, line, path } = block;
+  const { lead, character, lineText, line } = block;
   const typed = block.before.slice(lead.contentCol);
   if (!/^[A-Za-z0-9_-]*$/.test(typed)) {
     // After `- ` with free text, or something that is not a key: a scalar list item at most.
     if (!block.dashLine || lead.key !== undefined) return undefined;
     const end = Math.max(character, lineText.trimEnd().length);
     const replace = range(line, lead.contentCol, end);
-    return { kind: "value", path, prefix: typed.trim(), replace, flow: false, spaceBefore: false };
+    return { kind: "value", path: block.path, prefix: typed.trim(), replace, flow: false, spaceBefore: false };
   }
   const start = block.blankSoFar ? character : lead.contentCol;
   const end = wordEnd(lineText, character);
   const wordRange = range(line, start, end);
-  const top = block.stack[block.stack.length - 1]!;
+  let top = block.stack[block.stack.length - 1]!;
+  let path = block.path;
+  if (top.kind === "key" && !top.open && !block.dashLine) {
+    // Deeper than a key whose value is on its line (`exitCriteria: [x]`): a key of the same section.
+    top = block.stack[block.stack.length - 2]!;
+    path = path.slice(0, -1);
+  }
   if (block.blankSoFar && top.kind === "key" && top.open && top.seqCol !== undefined && character >= top.seqCol) {
     // On an empty line deeper than a key whose value is a list: a new list item goes here.
     return { kind: "sequence", path, replace: wordRange, itemCol: top.seqCol };
