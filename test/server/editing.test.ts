@@ -6,13 +6,11 @@ import type {
   CompletionItem,
   CompletionList,
   Diagnostic,
-  TextDocumentEdit,
   TextEdit,
-  WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { RULE_IDS } from "../../core/src";
 import { snippetToPlainText } from "../../server/src/convert";
-import { CLIENT_CAPABILITIES } from "./support/lsp-client";
+import { CLIENT_CAPABILITIES, editsOf } from "./support/lsp-client";
 import { useServer, type ServerSession } from "./support/server-session";
 import { lineOf, replaceLine, VALID, withId, withoutSection } from "./support/samples";
 
@@ -21,16 +19,6 @@ import { lineOf, replaceLine, VALID, withId, withoutSection } from "./support/sa
  * applied and the charter checked again, fix-all, "Show documentation", and only what the
  * client declared it supports.
  */
-
-function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
-  if (!edit) return [];
-  if (edit.documentChanges) {
-    return (edit.documentChanges as TextDocumentEdit[])
-      .filter((change) => change.textDocument.uri === uri)
-      .flatMap((change) => change.edits as TextEdit[]);
-  }
-  return edit.changes?.[uri] ?? [];
-}
 
 const STRUCTURAL = new Set(["schema", "yaml-syntax"]);
 

@@ -31,7 +31,9 @@ import {
   type Registration,
   type ShowMessageParams,
   type TextDocumentContentChangeEvent,
+  type TextDocumentEdit,
   type TextEdit,
+  type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { REPO_ROOT, SERVER } from "../../support/paths";
 
@@ -126,6 +128,17 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     result = result.slice(0, start) + edit.newText + result.slice(end);
   }
   return result;
+}
+
+/** The text edits of a workspace edit for one document (documentChanges or changes). */
+export function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
+  if (!edit) return [];
+  if (edit.documentChanges) {
+    return (edit.documentChanges as TextDocumentEdit[])
+      .filter((change) => change.textDocument.uri === uri)
+      .flatMap((change) => change.edits as TextEdit[]);
+  }
+  return edit.changes?.[uri] ?? [];
 }
 
 export interface StartOptions {
