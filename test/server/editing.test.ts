@@ -236,6 +236,59 @@ describe("language server: editing (completion, quick fixes, documentation)", fu
       assert.match(text, /^# partner-charter-disable-next-line schema\ntier: stratgic$/m);
     });
 
+    /** A finding per rule, made from VALID by one change; its first quick fix must clear it. */
+    const change = (pattern: RegExp, by: string) => (text: string) => {
+      assert.match(text, pattern);
+      return text.replace(pattern, by);
+    };
+    const CASES: [rule: string, make: (text: string) => string][] = [
+      ["go-no-go-required", change(/^ {4}goNoGo:\n {6}- \{ metric: MSP onboarding time, improvement: 25% \}\n/m, "")],
+      ["go-no-go-threshold", change(/improvement: 25%/, "improvement: 5%")],
+      ["go-no-go-threshold", change(/improvement: 25%/, "adoption: 25%")],
+      ["phase-customers", change(/customers: 2\n/, "customers: 12\n")],
+      ["leverage-evidence", change(/^ {2}evidence: .*\n/m, "")],
+      ["qualification-answer", change(/^ {2}ifWeWalkAway: .*\n/m, "")],
+      ["mutual-risk", change(/^ {4}partner: the enablement fund.*\n/m, "")],
+      ["tier-provisions", change(/^ {2}partnerManager: Dana Ortiz\n/m, "")],
+      ["tier-provisions", change(/partner-sourced ARR, target: \$1.2M/, 'partner NPS, target: "40"')],
+      ["roadmap-alignment", change(/type: roadmap/, "type: engineering")],
+      ["sales-channel-only", change(/benefit: product-leverage/, "benefit: distribution")],
+      [
+        "one-sided-commitment",
+        change(
+          /^ {2}partner:\n {4}- \{ type: spend.*\n {4}- \{ type: roadmap.*\n/m,
+          "  partner:\n    - { type: co-marketing, detail: logo }\n",
+        ),
+      ],
+      [
+        "recurring-touchpoints",
+        (t) => change(/^ {2}reviewCadence: monthly\n/m, "")(change(/^ {4}reviewCadence: quarterly\n/m, "")(t)),
+      ],
+      ["three-sided-value", change(/^ {2}customers:\n {4}- \{ benefit: single-vendor.*\n/m, "  customers: []\n")],
+      ["escalation-path", change(/^ {2}escalation: .*\n/m, "")],
+      ["decision-owners", change(/^ {2}owners: .*\n/m, "")],
+      ["executive-sponsors", change(/^ {2}sponsors: .*\n/m, "  sponsors: { us: Chief Revenue Officer }\n")],
+      ["measurable-metrics", change(/^ {2}metrics:\n.*\n.*\n/m, "  metrics: []\n")],
+    ];
+    CASES.forEach(([rule, make], index) => {
+      it(`${rule}: its quick fix clears the finding and leaves valid YAML (case ${index + 1})`, async () => {
+        const text = withId(`case-${index}`, make(VALID));
+        const { uri, diagnostics } = await ed.open(text);
+        const diagnostic = diagnostics.find((d) => d.code === rule);
+        assert.ok(diagnostic, `a ${rule} finding: ${diagnostics.map((d) => d.code).join(", ")}`);
+        const [action] = (await ed.codeActions(uri, diagnostic)).filter(
+          (a) => a.edit && !a.title.startsWith("Disable"),
+        );
+        assert.ok(action, `a quick fix that edits content for ${rule}`);
+        const after = await ed.apply(uri, editsOf(action.edit, uri));
+        assert.deepEqual(structural(after), [], `no schema or yaml-syntax finding after "${action.title}"`);
+        assert.ok(
+          !after.some((d) => d.code === rule && d.message === diagnostic.message),
+          `"${action.title}" clears it`,
+        );
+      });
+    });
+
     it("fix-all applies only fixes that change no agreed term: a misspelt key, never the apiVersion", async () => {
       const text = withId(
         "fix-all-terms",

@@ -23,7 +23,7 @@ export default defineRule({
       message:
         "No recurring review: set measurement.reviewCadence (or phases.run.reviewCadence) so the partnership isn't left alone after launch.",
       at: ["measurement", "reviewCadence"],
-      fixes: [fillFix(["measurement", "reviewCadence"], today, "Add a review cadence")],
+      fixes: [fillFix(["measurement", "reviewCadence"], today, "Add a review cadence to decide (TODO)", "TODO")],
     });
   },
 });

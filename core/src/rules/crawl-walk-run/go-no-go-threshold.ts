@@ -87,6 +87,13 @@ export default defineRule<Options>({
           message: `No ${name} go/no-go criterion sets ${noun === "improvement" ? "an improvement" : "an adoption rate"}: add \`${key}: ${bar}\` or more, as ${why}.`,
           at: ["phases", name, "goNoGo"],
           anchor: "key",
+          fixes: [
+            {
+              title: `Add a criterion with ${key}: ${bar}`,
+              safe: false,
+              edits: [{ kind: "append-item", to: ["phases", name, "goNoGo"], value: { metric: "TODO", [key]: bar } }],
+            },
+          ],
         });
       }
     }

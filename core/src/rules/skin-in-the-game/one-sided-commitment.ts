@@ -41,6 +41,19 @@ export default defineRule({
       message: `Only ${weCommit ? "we put" : "the partner puts"} skin in the game (${committed}): add ${ECONOMIC_COMMITMENT} on ${whose} side.`,
       at: ["commitments", idle],
       anchor: "key",
+      fixes: [
+        {
+          title: `Add an economic commitment on ${whose} side to fill in`,
+          safe: false,
+          edits: [
+            {
+              kind: "append-item",
+              to: ["commitments", idle],
+              value: { type: "TODO", detail: `TODO — what ${weCommit ? "the partner puts" : "we put"} in` },
+            },
+          ],
+        },
+      ],
     });
   },
 });

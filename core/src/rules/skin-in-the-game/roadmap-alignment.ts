@@ -26,6 +26,19 @@ export default defineRule({
       message: `No roadmap commitment at the ${tier} tier: add a "roadmap" item naming what gets built for the partnership, or lower the tier.`,
       at: ["commitments"],
       anchor: "key",
+      fixes: [
+        {
+          title: "Add a roadmap commitment for the partner to fill in",
+          safe: false,
+          edits: [
+            {
+              kind: "append-item",
+              to: ["commitments", "partner"],
+              value: { type: "roadmap", detail: "TODO — what gets built for the partnership" },
+            },
+          ],
+        },
+      ],
     });
   },
 });

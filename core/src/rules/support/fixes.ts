@@ -12,6 +12,7 @@ export function fillFix(
   path: NodePath,
   today: string,
   title = `Add ${pathLabel(path)} with TODO placeholders`,
+  yaml = sectionSkeleton(path, today),
 ): FixReport {
-  return { title, safe: false, edits: [{ kind: "fill", at: path, yaml: sectionSkeleton(path, today) }] };
+  return { title, safe: false, edits: [{ kind: "fill", at: path, yaml }] };
 }

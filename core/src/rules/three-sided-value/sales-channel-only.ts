@@ -27,6 +27,19 @@ export default defineRule({
       message: `No product leverage for us, only ${listPhrase(benefits)}: add a "product-leverage" benefit if the partner gives us a capability we won't build.`,
       at: ["valueProposition", "us"],
       anchor: "key",
+      fixes: [
+        {
+          title: "Add a product-leverage benefit to fill in",
+          safe: false,
+          edits: [
+            {
+              kind: "append-item",
+              to: ["valueProposition", "us"],
+              value: { benefit: "product-leverage", detail: "TODO — the capability the partner gives us" },
+            },
+          ],
+        },
+      ],
     });
   },
 });
