@@ -29,11 +29,11 @@ import {
   safeFixEdits,
 } from "../../core/src/navigation";
 import { SHOW_RULE_DOCUMENTATION_COMMAND } from "../../core/src/model/editor-commands";
-import { isCharterFileName } from "../../core/src/workspace/file-kinds";
+import { isCharterFileName, isConfigFileName } from "../../core/src/workspace/file-kinds";
 import type { Charters } from "./charters";
 import { toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges, toSymbolInformation } from "./convert";
 import { ruleDocUri } from "./rule-docs";
-import { baseName, uriToPath } from "./uris";
+import { baseName, fileKey, uriToPath } from "./uris";
 
 /**
  * The request handlers: each takes the document's cached analysis (or text) and converts the
@@ -168,15 +168,32 @@ export class Features {
     return { changes: { [document.uri]: edits } };
   }
 
+  /** An open config file (`.partner-charter.yaml`) and its findings, as published. */
+  private configFindings(params: unknown): { document: TextDocument; findings: Finding[] } | undefined {
+    const uri = documentUri(params);
+    const document = this.getDocument(uri);
+    const file = uriToPath(uri);
+    if (!document || !file || !isConfigFileName(baseName(file))) return undefined;
+    return { document, findings: this.charters.configs.load(fileKey(uri)).findings };
+  }
+
   codeActions(params: unknown): CodeAction[] {
     const range = requestRange(params);
-    const document = this.charterDocument(params);
     // A client without CodeAction literals could take only commands: every action here is an edit.
-    if (!document || !this.charters.enabled || !this.client().codeActionLiterals) return [];
+    if (!this.charters.enabled || !this.client().codeActionLiterals) return [];
     const context =
       isRecord(params) && isRecord(params.context) ? (params.context as CodeActionParams["context"]) : undefined;
     const only = Array.isArray(context?.only) ? context.only.filter((kind) => typeof kind === "string") : undefined;
     const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const document = this.charterDocument(params);
+    if (!document) {
+      // A config file: its findings' fixes (a severity near miss) and their documentation.
+      const config = this.configFindings(params);
+      if (!config || !wants(CodeActionKind.QuickFix)) return [];
+      const relevant = config.findings.filter((finding) => intersects(finding.range, range));
+      const targets: QuickFixTargets = { document: config.document, relevant, given: [] };
+      return [...this.ruleFixes(targets), ...this.documentationActions(targets)];
+    }
     const result = this.charters.resultFor(document);
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {

@@ -329,6 +329,26 @@ describe("language server: editing (completion, quick fixes, documentation)", fu
     });
   });
 
+  describe("config files", () => {
+    const CONFIG = "rules:\n  exit-criteria: warn\n";
+    const server = useServer({ files: { ".partner-charter.yaml": CONFIG, "a.partner.yaml": VALID } });
+    const ed = editor(server);
+
+    it("a severity near miss in .partner-charter.yaml is corrected (warn → warning)", async () => {
+      const uri = server.uri(".partner-charter.yaml");
+      await server.client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      await server.client.open(uri, CONFIG, "yaml");
+      const published = await server.client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      const diagnostic = published.diagnostics.find((d) => d.code === "config")!;
+      const actions = await ed.codeActions(uri, diagnostic);
+      const action = actions.find((a) => a.title === 'Change to "warning"');
+      assert.ok(action, actions.map((a) => a.title).join(" | "));
+      await server.client.edit(uri, editsOf(action.edit, uri));
+      assert.equal(server.client.text(uri), "rules:\n  exit-criteria: warning\n");
+      await server.client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    });
+  });
+
   describe("a client that declares little", () => {
     const server = useServer({
       capabilities: {
