@@ -269,6 +269,15 @@ describe("language server: editing (completion, quick fixes, documentation)", fu
       ["decision-owners", change(/^ {2}owners: .*\n/m, "")],
       ["executive-sponsors", change(/^ {2}sponsors: .*\n/m, "  sponsors: { us: Chief Revenue Officer }\n")],
       ["measurable-metrics", change(/^ {2}metrics:\n.*\n.*\n/m, "  metrics: []\n")],
+      ["measurable-metrics", change(/\{ name: MSPs live, target: "120" \}/, "{ name: MSPs live }")],
+      ["crawl-first", change(/^ {2}crawl:\n( {4}.*\n)+/m, "")],
+      [
+        "moderate-leverage-untested",
+        (t) => change(/^ {2}type: requirement$/m, "  type: customer")(change(/^ {2}crawl:\n( {4}.*\n)+/m, "")(t)),
+      ],
+      ["crawl-first", change(/^ {2}walk:\n( {4}.*\n)+/m, "")],
+      ["phase-integration", change(/integration: manual/, "integration: native")],
+      ["tier-treatment", change(/^tier: strategic$/m, "tier: integration")],
     ];
     CASES.forEach(([rule, make], index) => {
       it(`${rule}: its quick fix clears the finding and leaves valid YAML (case ${index + 1})`, async () => {

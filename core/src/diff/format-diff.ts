@@ -164,8 +164,7 @@ function commitmentItems(diff: CharterDiff): DiffItem[] {
 }
 
 function findingItems({ findings }: CharterDiff): DiffItem[] {
-  const link = (finding: FindingRef): string =>
-    `**${finding.severity}** ${markdownCode(finding.rule)}`;
+  const link = (finding: FindingRef): string => `**${finding.severity}** ${markdownCode(finding.rule)}`;
   return [
     ...findings.introduced.map((finding) => ({
       text: `Introduced: ${finding.severity} ${finding.rule} (line ${finding.line}): ${finding.message}`,

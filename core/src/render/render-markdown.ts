@@ -1,7 +1,13 @@
 import { healthText } from "../facts/health";
 import type { CharterView } from "../model/charter-view";
 import { plural } from "../text/words";
-import { escapeMarkdown as md, markdownCell as cell, markdownCode, markdownMessage, markdownTable } from "./markdown-escape";
+import {
+  escapeMarkdown as md,
+  markdownCell as cell,
+  markdownCode,
+  markdownMessage,
+  markdownTable,
+} from "./markdown-escape";
 import {
   countsLine,
   DRAFT_MARK,

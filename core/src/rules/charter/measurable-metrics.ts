@@ -42,6 +42,7 @@ export default defineRule({
         message: `${which} has no target: give it a number to reach and a date (e.g. 120 by Q4), or it can never be met or missed.`,
         at: ["measurement", "metrics", index],
         severity: "warning",
+        fixes: [fillFix(["measurement", "metrics", index, "target"], today, "Add a TODO target", "TODO")],
       });
     });
   },
