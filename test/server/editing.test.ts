@@ -278,6 +278,8 @@ describe("language server: editing (completion, quick fixes, documentation)", fu
       ["crawl-first", change(/^ {2}walk:\n( {4}.*\n)+/m, "")],
       ["phase-integration", change(/integration: manual/, "integration: native")],
       ["tier-treatment", change(/^tier: strategic$/m, "tier: integration")],
+      ["yaml-syntax", change(/^tier: strategic$/m, "tier: strategic\ntier: partnership")],
+      ["yaml-syntax", change(/^ {2}evidence: CloudCo/m, '  evidence: "CloudCo')],
     ];
     CASES.forEach(([rule, make], index) => {
       it(`${rule}: its quick fix clears the finding and leaves valid YAML (case ${index + 1})`, async () => {
