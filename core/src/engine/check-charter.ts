@@ -57,14 +57,24 @@ function quotedSource(parsed: ParsedCharter, path: NodePath): string | undefined
   return source === "" || /[\n"'#]/.test(source) ? undefined : JSON.stringify(source);
 }
 
+/**
+ * Each fix is checked by parsing the edited text, so a file with thousands of schema problems
+ * (20,000 unknown keys) gets fixes for its first problems only, and the removal of an unknown
+ * key or the quoting of a value for its first few: the check stays fast.
+ */
+const MAX_FIXED_SCHEMA_PROBLEMS = 200;
+const MAX_REMOVALS = 10;
+
 function schemaFindings(parsed: ParsedCharter, problems: SchemaProblem[], today: string): Finding[] {
   const severity = defaultSeverity("schema");
-  return problems.map((problem) => {
+  let removals = 0;
+  return problems.map((problem, index) => {
     // A missing key is reported on its parent's key (the document head for top-level keys).
     const range = problem.missingKey
       ? rangeAt(parsed, problem.path.slice(0, -1), "key")
       : rangeAt(parsed, problem.path, problem.anchor);
     const finding: Finding = { rule: "schema", severity, message: problem.message, range };
+    if (index >= MAX_FIXED_SCHEMA_PROBLEMS) return finding;
     const fixes = [];
     if (problem.missingKey) {
       const fix = sectionSkeletonFix(parsed, problem.path, today);
@@ -81,14 +91,15 @@ function schemaFindings(parsed: ParsedCharter, problems: SchemaProblem[], today:
       ]);
       if (fix) fixes.push(fix);
     }
-    const quoted = problem.quote ? quotedSource(parsed, problem.path) : undefined;
+    const few = (problem.quote || problem.unknownKey !== undefined) && removals++ < MAX_REMOVALS;
+    const quoted = problem.quote && few ? quotedSource(parsed, problem.path) : undefined;
     if (quoted !== undefined) {
       const [fix] = resolveFixes(parsed, [
         { title: `Put ${quoted} in quotes`, safe: false, edits: [{ kind: "replace", at: problem.path, text: quoted }] },
       ]);
       if (fix) fixes.push(fix);
     }
-    if (problem.unknownKey && locate(parsed, problem.path)) {
+    if (problem.unknownKey && few && locate(parsed, problem.path)) {
       const [fix] = resolveFixes(parsed, [
         { title: `Remove "${problem.unknownKey}"`, safe: false, edits: [{ kind: "remove", at: problem.path }] },
       ]);
