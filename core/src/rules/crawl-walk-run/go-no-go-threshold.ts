@@ -1,5 +1,6 @@
 import type { CriterionFact, GatedPhaseName } from "../../facts";
 import { defineRule } from "../rule";
+import { appendFix } from "../support/fixes";
 
 interface Options {
   crawlImprovement: number;
@@ -88,11 +89,11 @@ export default defineRule<Options>({
           at: ["phases", name, "goNoGo"],
           anchor: "key",
           fixes: [
-            {
-              title: `Add a criterion with ${key}: ${bar}`,
-              safe: false,
-              edits: [{ kind: "append-item", to: ["phases", name, "goNoGo"], value: { metric: "TODO", [key]: bar } }],
-            },
+            appendFix(
+              ["phases", name, "goNoGo"],
+              { metric: "TODO", [key]: bar },
+              `Add a criterion with ${key}: ${bar}`,
+            ),
           ],
         });
       }

@@ -1,5 +1,6 @@
 import { listPhrase } from "../../text/words";
 import { defineRule } from "../rule";
+import { appendFix } from "../support/fixes";
 import { ECONOMIC_COMMITMENT } from "../support/text";
 
 export default defineRule({
@@ -42,17 +43,11 @@ export default defineRule({
       at: ["commitments", idle],
       anchor: "key",
       fixes: [
-        {
-          title: `Add an economic commitment on ${whose} side to fill in`,
-          safe: false,
-          edits: [
-            {
-              kind: "append-item",
-              to: ["commitments", idle],
-              value: { type: "TODO", detail: `TODO — what ${weCommit ? "the partner puts" : "we put"} in` },
-            },
-          ],
-        },
+        appendFix(
+          ["commitments", idle],
+          { type: "TODO", detail: `TODO — what ${weCommit ? "the partner puts" : "we put"} in` },
+          `Add an economic commitment on ${whose} side to fill in`,
+        ),
       ],
     });
   },

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { appendFix } from "../support/fixes";
 
 export default defineRule({
   meta: {
@@ -27,17 +28,11 @@ export default defineRule({
       at: ["commitments"],
       anchor: "key",
       fixes: [
-        {
-          title: "Add a roadmap commitment for the partner to fill in",
-          safe: false,
-          edits: [
-            {
-              kind: "append-item",
-              to: ["commitments", "partner"],
-              value: { type: "roadmap", detail: "TODO — what gets built for the partnership" },
-            },
-          ],
-        },
+        appendFix(
+          ["commitments", "partner"],
+          { type: "roadmap", detail: "TODO — what gets built for the partnership" },
+          "Add a roadmap commitment for the partner to fill in",
+        ),
       ],
     });
   },

@@ -16,3 +16,8 @@ export function fillFix(
 ): FixReport {
   return { title, safe: false, edits: [{ kind: "fill", at: path, yaml }] };
 }
+
+/** The fix that adds an item to fill in (with `TODO`s) at the end of the list at `to` (created when absent). */
+export function appendFix(to: NodePath, value: Record<string, unknown>, title: string): FixReport {
+  return { title, safe: false, edits: [{ kind: "append-item", to, value }] };
+}

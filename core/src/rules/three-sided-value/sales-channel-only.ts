@@ -1,5 +1,6 @@
 import { listPhrase } from "../../text/words";
 import { defineRule } from "../rule";
+import { appendFix } from "../support/fixes";
 
 export default defineRule({
   meta: {
@@ -28,17 +29,11 @@ export default defineRule({
       at: ["valueProposition", "us"],
       anchor: "key",
       fixes: [
-        {
-          title: "Add a product-leverage benefit to fill in",
-          safe: false,
-          edits: [
-            {
-              kind: "append-item",
-              to: ["valueProposition", "us"],
-              value: { benefit: "product-leverage", detail: "TODO — the capability the partner gives us" },
-            },
-          ],
-        },
+        appendFix(
+          ["valueProposition", "us"],
+          { benefit: "product-leverage", detail: "TODO — the capability the partner gives us" },
+          "Add a product-leverage benefit to fill in",
+        ),
       ],
     });
   },

@@ -1,7 +1,7 @@
 import { speaksOfRevenue, REVENUE_TERMS } from "../../facts/money";
 import { plural } from "../../text/words";
 import { defineRule } from "../rule";
-import { fillFix } from "../support/fixes";
+import { appendFix, fillFix } from "../support/fixes";
 import { isBlank } from "../support/text";
 
 interface Options {
@@ -59,17 +59,11 @@ export default defineRule<Options>({
             at: ["measurement", "metrics"],
             anchor: "key",
             fixes: [
-              {
-                title: "Add a partner-sourced revenue metric with a TODO target",
-                safe: false,
-                edits: [
-                  {
-                    kind: "append-item",
-                    to: ["measurement", "metrics"],
-                    value: { name: "partner-sourced ARR", target: "TODO" },
-                  },
-                ],
-              },
+              appendFix(
+                ["measurement", "metrics"],
+                { name: "partner-sourced ARR", target: "TODO" },
+                "Add a partner-sourced revenue metric with a TODO target",
+              ),
             ],
           });
         }
