@@ -12,6 +12,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -162,6 +163,10 @@ const problems = [];
 for (const file of files) {
   if (!ALLOWED.some((re) => re.test(file.rel))) problems.push(`unexpected file in the .vsix: ${file.rel}`);
   if (file.rel.endsWith(".map")) problems.push(`source map in the .vsix: ${file.rel}`);
+}
+// Every rule's page: diagnostics link to it and "Show documentation" opens it, offline.
+for (const page of readdirSync(join(root, "docs", "rules")).filter((name) => name.endsWith(".md"))) {
+  if (!files.some((f) => f.rel === `docs/rules/${page}`)) problems.push(`missing from the .vsix: docs/rules/${page}`);
 }
 for (const required of REQUIRED) {
   if (!files.some((f) => f.rel === required)) problems.push(`missing from the .vsix: ${required}`);

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { compareWithHead } from "./compare-head";
+import { SHOW_RULE_DOCUMENTATION_COMMAND } from "../../core/src/model/editor-commands";
 import { COMMANDS, isCharterDocument } from "./constants";
 import { exportHtml } from "./export-html";
 import { newCharter, type NewCharterArgs } from "./new-charter";
@@ -113,6 +114,16 @@ export function registerReviewCommands({ client, ready, models }: CommandContext
       compareWithHead(whenReady(requestDiff), targetUri(source)),
     ),
   ];
+}
+
+/** "Show documentation for RULE" (a code action): the shipped page, in VS Code's Markdown preview. */
+export function registerShowRuleDocumentation(): vscode.Disposable {
+  return vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION_COMMAND, async (href?: unknown) => {
+    if (typeof href !== "string") return undefined;
+    const page = vscode.Uri.parse(href);
+    await vscode.commands.executeCommand("markdown.showPreview", page);
+    return page;
+  });
 }
 
 export function registerRestart({

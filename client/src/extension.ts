@@ -5,6 +5,7 @@ import {
   registerPortfolio,
   registerPreviewCommands,
   registerRestart,
+  registerShowRuleDocumentation,
   registerReviewCommands,
   registerValidateWorkspace,
   watchSettings,
@@ -102,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partne
     ...registerFileCommands(commands),
     ...registerReviewCommands(commands),
     registerRestart(commands),
+    registerShowRuleDocumentation(),
     watchSettings(commands),
   );
   void vscode.commands.executeCommand("setContext", ACTIVE_CONTEXT_KEY, true);

@@ -110,6 +110,11 @@ export function createLanguageClient(
         vscode.workspace.createFileSystemWatcher(glob),
       ),
     },
+    // The extension contributes snippets/partner-charter.json (the server then offers no snippet
+    // of its own) and implements "Show documentation for RULE" (commands.ts).
+    // The extension contributes the snippets and opens rule pages itself; the Partnerships view
+    // and the dashboard redraw when the server says the portfolio changed.
+    initializationOptions: { clientSnippets: true, showDocumentationCommand: true, portfolioChanged: true },
     outputChannel: output,
     traceOutputChannel: output,
     errorHandler: crashPolicy,
@@ -121,8 +126,6 @@ export function createLanguageClient(
         return undefined;
       },
     },
-    // The Partnerships view and the dashboard redraw when the server says the portfolio changed.
-    initializationOptions: { portfolioChanged: true },
   };
   // The id "partnerCharter" makes the client honour the `partnerCharter.trace.server` setting.
   const client = new LanguageClient("partnerCharter", "Partner Charter Language Server", serverOptions, clientOptions);

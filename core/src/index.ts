@@ -24,7 +24,7 @@ export {
   type SchemaDocument,
 } from "./schema/charter-schema";
 export { didYouMean } from "./schema/did-you-mean";
-export { RULES, RULES_BY_ID, RULE_IDS, ruleDocUrl, DOCS_BASE_URL, isSuppressible } from "./rules";
+export { RULES, RULES_BY_ID, RULE_IDS, ruleDocPath, isSuppressible } from "./rules";
 export type { AnyRule, Rule, RuleMeta, RuleContext, RuleCategory } from "./rules/rule";
 export * from "./config/rules-config";
 export * from "./config/config-file";

@@ -97,6 +97,17 @@ const SECTION_SKELETONS: Record<string, () => string> = {
   governance: () => governanceSkeleton("partnership"),
 };
 
+/** The walk phase: the framework's defaults, with its dates and what is measured to decide. */
+const WALK_SKELETON = [
+  "start: TODO",
+  "end: TODO # 2 to 3 months after the start",
+  "customers: 5",
+  "integration: formal",
+  "goNoGo:",
+  "  - { metric: TODO — what invited customers adopt, adoption: 70% }",
+  "outcome: pending",
+].join("\n");
+
 /** Nested sections whose generic skeleton would be too thin to help. */
 const NESTED_SKELETONS: Record<string, string> = {
   "governance.exitCriteria": "- TODO — what result ends the partnership",
@@ -197,6 +208,13 @@ function genericSkeleton(node: SchemaNode | undefined, today: string, depth = 0)
 /** YAML for the value of the key at `path` (relative indentation, no key). */
 export function sectionSkeleton(path: NodePath, today: string): string {
   const generic = genericPath(path);
+  // The crawl phase on its own: the lines under `crawl:`, one level up.
+  if (generic === "phases.crawl")
+    return crawlSkeleton()
+      .slice(1)
+      .map((line) => line.slice(2))
+      .join("\n");
+  if (generic === "phases.walk") return WALK_SKELETON;
   return SECTION_SKELETONS[generic]?.() ?? NESTED_SKELETONS[generic] ?? genericSkeleton(schemaAt(path), today);
 }
 

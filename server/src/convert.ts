@@ -11,7 +11,7 @@ import {
   type FoldingRange,
   type SymbolInformation,
 } from "vscode-languageserver/node";
-import { ruleDocUrl, type Finding, type Severity } from "../../core/src";
+import type { Finding, Severity } from "../../core/src";
 import type {
   CompletionCandidate,
   CompletionCandidateKind,
@@ -19,6 +19,7 @@ import type {
   OutlineKind,
   OutlineNode,
 } from "../../core/src/navigation";
+import { ruleDocUri } from "./rule-docs";
 import { toUri } from "./uris";
 
 /** Core results → LSP shapes. Nothing here decides anything about partnerships. */
@@ -32,16 +33,25 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
+/** What the client declared it reads in a diagnostic; all of it when unknown (e.g. a code action's own diagnostics). */
+export interface DiagnosticSupport {
+  relatedInformation: boolean;
+  codeDescription: boolean;
+}
+
+const FULL_SUPPORT: DiagnosticSupport = { relatedInformation: true, codeDescription: true };
+
+export function toDiagnostic(finding: Finding, uri: string, support: DiagnosticSupport = FULL_SUPPORT): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Error,
     code: finding.rule,
-    codeDescription: { href: ruleDocUrl(finding.rule) },
     source: SOURCE,
     message: finding.message,
   };
-  if (finding.related?.length) {
+  const href = support.codeDescription ? ruleDocUri(finding.rule) : undefined;
+  if (href) diagnostic.codeDescription = { href };
+  if (support.relatedInformation && finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((related) => ({
       location: { uri: related.file ? toUri(related.file) : uri, range: related.range },
       message: related.message,

@@ -40,10 +40,12 @@ import {
   SHOW_SECTION_COMMAND,
   type ShowSectionArgs,
 } from "../../core/src/navigation";
-import { isCharterFileName, isProgramFileName } from "../../core/src/workspace/file-kinds";
+import { SHOW_RULE_DOCUMENTATION_COMMAND } from "../../core/src/model/editor-commands";
+import { isCharterFileName, isConfigFileName, isProgramFileName } from "../../core/src/workspace/file-kinds";
 import type { Charters } from "./charters";
 import { toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges, toSymbolInformation } from "./convert";
-import { baseName, uriToPath } from "./uris";
+import { ruleDocUri } from "./rule-docs";
+import { baseName, fileKey, uriToPath } from "./uris";
 
 /**
  * The request handlers: each takes the document's cached analysis (or text) and converts the
@@ -55,6 +57,15 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.partnerCharter`;
 
 export interface ClientSupport {
   snippets: boolean;
+  /** The client contributes the snippets itself (`initializationOptions.clientSnippets`, set by our extension). */
+  clientSnippets: boolean;
+  /** The client implements SHOW_RULE_DOCUMENTATION_COMMAND (`initializationOptions.showDocumentationCommand`). */
+  showDocumentationCommand: boolean;
+  /** `CodeAction` literals (`codeActionLiteralSupport`); else only fix-free answers. */
+  codeActionLiterals: boolean;
+  /** Diagnostics with `relatedInformation` / `codeDescription` (publishDiagnostics capabilities). */
+  relatedInformation: boolean;
+  codeDescription: boolean;
   documentChanges: boolean;
   hierarchicalSymbols: boolean;
   foldingLimit?: number;
@@ -132,10 +143,11 @@ export class Features {
     const position = requestPosition(params);
     const document = this.charterDocument(params);
     if (!document) return { isIncomplete: false, items: [] };
-    const snippets = this.client().snippets;
+    const { snippets, clientSnippets } = this.client();
     const candidates = completionsAt(document.getText(), position, {
       today: this.charters.today(),
       schema: this.schemaOf(document),
+      snippets: !clientSnippets,
     });
     return { isIncomplete: false, items: candidates.map((candidate) => toCompletionItem(candidate, snippets)) };
   }
@@ -203,14 +215,32 @@ export class Features {
     return { changes: { [document.uri]: edits } };
   }
 
+  /** An open config file (`.partner-charter.yaml`) and its findings, as published. */
+  private configFindings(params: unknown): { document: TextDocument; findings: Finding[] } | undefined {
+    const uri = documentUri(params);
+    const document = this.getDocument(uri);
+    const file = uriToPath(uri);
+    if (!document || !file || !isConfigFileName(baseName(file))) return undefined;
+    return { document, findings: this.charters.configs.load(fileKey(uri)).findings };
+  }
+
   codeActions(params: unknown): CodeAction[] {
     const range = requestRange(params);
-    const document = this.charterDocument(params);
-    if (!document || !this.charters.enabled) return [];
+    // A client without CodeAction literals could take only commands: every action here is an edit.
+    if (!this.charters.enabled || !this.client().codeActionLiterals) return [];
     const context =
       isRecord(params) && isRecord(params.context) ? (params.context as CodeActionParams["context"]) : undefined;
     const only = Array.isArray(context?.only) ? context.only.filter((kind) => typeof kind === "string") : undefined;
     const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const document = this.charterDocument(params);
+    if (!document) {
+      // A config file: its findings' fixes (a severity near miss) and their documentation.
+      const config = this.configFindings(params);
+      if (!config || !wants(CodeActionKind.QuickFix)) return [];
+      const relevant = config.findings.filter((finding) => intersects(finding.range, range));
+      const targets: QuickFixTargets = { document: config.document, relevant, given: [] };
+      return [...this.ruleFixes(targets), ...this.documentationActions(targets)];
+    }
     const result = this.charters.resultFor(document);
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
@@ -221,7 +251,11 @@ export class Features {
           given.some((d) => d && d.code === finding.rule && d.range && sameRange(d.range, finding.range)),
       );
       const targets: QuickFixTargets = { document, relevant, given };
-      actions.push(...this.ruleFixes(targets), ...this.suppressionActions(targets));
+      actions.push(
+        ...this.ruleFixes(targets),
+        ...this.documentationActions(targets),
+        ...this.suppressionActions(targets),
+      );
     }
     // "Fix all" only when asked for (source actions menu, fix on save).
     if (only && wants(FIX_ALL_KIND)) actions.push(...this.fixAll(document, result.findings));
@@ -233,7 +267,7 @@ export class Features {
     return (
       given.find(
         (d) => d && d.code === finding.rule && d.message === finding.message && sameRange(d.range, finding.range),
-      ) ?? toDiagnostic(finding, document.uri)
+      ) ?? toDiagnostic(finding, document.uri, this.client())
     );
   }
 
@@ -247,6 +281,24 @@ export class Features {
         edit: this.workspaceEdit(targets.document, fix.edits),
       })),
     );
+  }
+
+  /** "Show documentation for RULE" once per rule, for a client that implements the command. */
+  private documentationActions(targets: QuickFixTargets): CodeAction[] {
+    if (!this.client().showDocumentationCommand) return [];
+    return [...new Set(targets.relevant.map((finding) => finding.rule))].flatMap((rule) => {
+      const href = ruleDocUri(rule);
+      if (!href) return [];
+      const title = `Show documentation for ${rule}`;
+      return [
+        {
+          title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: targets.relevant.filter((f) => f.rule === rule).map((f) => this.diagnosticFor(targets, f)),
+          command: { title, command: SHOW_RULE_DOCUMENTATION_COMMAND, arguments: [href] },
+        },
+      ];
+    });
   }
 
   /** "Disable RULE for this line" once per rule and line, "…for this file" once per rule (suppressible rules only). */
@@ -288,7 +340,7 @@ export class Features {
       {
         title: `Fix all safe problems in this charter (${fixed.length})`,
         kind: FIX_ALL_KIND,
-        diagnostics: fixed.map((finding) => toDiagnostic(finding, document.uri)),
+        diagnostics: fixed.map((finding) => toDiagnostic(finding, document.uri, this.client())),
         edit: this.workspaceEdit(document, edits),
       },
     ];

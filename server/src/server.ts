@@ -116,15 +116,12 @@ const charters = new Charters(
   documents,
   {
     publish(uri: string, findings: readonly Finding[], version?: number) {
-      // Related information only to a client that declared it can show it.
-      const related = capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? false;
-      const diagnostics = findings.map((finding) => {
-        const diagnostic = toDiagnostic(finding, uri);
-        if (!related) delete diagnostic.relatedInformation;
-        return diagnostic;
-      });
       void connection
-        .sendDiagnostics({ uri, version, diagnostics })
+        .sendDiagnostics({
+          uri,
+          version,
+          diagnostics: findings.map((finding) => toDiagnostic(finding, uri, clientSupport())),
+        })
         .catch((error: unknown) => logError(`Publishing diagnostics for ${uri} failed: ${String(error)}`));
     },
     log,
@@ -134,8 +131,17 @@ const charters = new Charters(
   workDoneProgress(connection, () => capabilities.window?.workDoneProgress ?? false),
 );
 
+/** The client brings its own snippets (our VS Code extension): the server offers none. */
+let clientSnippets = false;
+/** The client implements "Show documentation for RULE" (our VS Code extension). */
+let showDocumentationCommand = false;
 const clientSupport = (): ClientSupport => ({
   snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport ?? false,
+  clientSnippets,
+  showDocumentationCommand,
+  codeActionLiterals: capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+  relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? false,
+  codeDescription: capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport ?? false,
   documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges ?? false,
   hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false,
   foldingLimit: capabilities.textDocument?.foldingRange?.rangeLimit,
@@ -203,6 +209,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   // `initializationOptions.settings`, else the options themselves (Helix), each bare or nested.
   pushedSettings = pushedSettingsOf(isRecord(options) && "settings" in options ? options.settings : options);
   portfolioNotifications = isRecord(options) && options.portfolioChanged === true;
+  clientSnippets = isRecord(options) && options.clientSnippets === true;
+  showDocumentationCommand = isRecord(options) && options.showDocumentationCommand === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

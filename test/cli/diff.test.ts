@@ -60,8 +60,8 @@ describe("partner-charter diff", () => {
     [
       "findings",
       [
-        /Introduced: \*\*error\*\* \[schema\]\(.*\) \(line \d+\): measurement.reviewCadence must be one of .*, not "fortnightly"/,
-        /Fixed: \*\*error\*\* \[schema\]/,
+        /Introduced: \*\*error\*\* `schema` \(line \d+\): measurement.reviewCadence must be one of .*, not "fortnightly"/,
+        /Fixed: \*\*error\*\* `schema`/,
       ],
     ],
     ["no-change", [/^No changes a reviewer needs to see\.$/m]],

@@ -1,24 +1,8 @@
 import * as assert from "node:assert/strict";
-import type {
-  CodeAction,
-  Diagnostic,
-  TextDocumentEdit,
-  TextEdit,
-  WorkspaceEdit,
-} from "vscode-languageserver-protocol/node";
+import type { CodeAction, Diagnostic, TextDocumentEdit } from "vscode-languageserver-protocol/node";
+import { editsOf } from "./support/lsp-client";
 import { useServer } from "./support/server-session";
 import { lineOf, replaceLine, withId, withoutSection } from "./support/samples";
-
-/** The text edits of a workspace edit for one document (documentChanges or changes). */
-function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
-  if (!edit) return [];
-  if (edit.documentChanges) {
-    return (edit.documentChanges as TextDocumentEdit[])
-      .filter((change) => change.textDocument.uri === uri)
-      .flatMap((change) => change.edits as TextEdit[]);
-  }
-  return edit.changes?.[uri] ?? [];
-}
 
 describe("language server: code actions", function () {
   this.timeout(60_000);

@@ -38,6 +38,38 @@ describe("core/navigation helpers", () => {
       assert.deepEqual(slot?.kind === "key" && slot.presentKeys, ["evidence"]);
     });
 
+    it("decides the section by its keys' column at any indentation: one space or five under a key", () => {
+      const text =
+        "id: x\ngovernance:\n \n  owners: { us: A, partner: B }\n  exitCriteria: [x]\n     e\ntier: partnership\n";
+      for (const [line, character] of [
+        [2, 1],
+        [5, 6],
+      ] as const) {
+        const slot = cursorSlot(text, { line, character });
+        assert.equal(slot?.kind, "key");
+        if (slot?.kind !== "key") continue;
+        assert.deepEqual(slot.path, ["governance"]);
+        assert.deepEqual([...slot.presentKeys].sort(), ["exitCriteria", "owners"]);
+        assert.equal(slot.keyCol, 2);
+        assert.equal(slot.indent, "  ");
+        assert.deepEqual(slot.replace.start, { line, character: 0 });
+      }
+      const keys = completionsAt(text, { line: 2, character: 1 });
+      assert.ok(keys.every((c) => c.insertText.startsWith("  ") && !/^ {2}(owners|exitCriteria)\b/.test(c.insertText)));
+      const sponsors = keys.find((c) => c.label === "sponsors")!;
+      assert.equal(sponsors.insertText, "  sponsors:\n    $0", "nested lines indented from the section's column");
+      assert.equal(sponsors.filterText, " sponsors");
+    });
+
+    it("offers no snippet when the client brings its own, and none in value position", () => {
+      const text = "id: x\n\n";
+      const all = completionsAt(text, { line: 1, character: 0 });
+      assert.ok(all.some((c) => c.kind === "snippet"));
+      assert.ok(!completionsAt(text, { line: 1, character: 0 }, { snippets: false }).some((c) => c.kind === "snippet"));
+      const values = completionsAt("tier: \n", { line: 0, character: 6 });
+      assert.ok(values.length > 0 && values.every((c) => c.kind === "value"));
+    });
+
     it("returns nothing inside comments and free text", () => {
       assert.equal(cursorSlot("# a comment\n", { line: 0, character: 5 }), undefined);
       assert.deepEqual(completionsAt("title: Acme and\n", { line: 0, character: 15 }), []);

@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { REPO_ROOT, TEST_TODAY } from "../support/paths";
+import { RULE_IDS } from "../../core/src";
 
 /**
  * The way the README installs the CLI: a release tarball made by `npm pack`, installed with
@@ -79,6 +80,8 @@ describe("the release tarball (npm pack) installs and runs", function () {
     ]) {
       assert.ok(files.includes(needed), `the tarball has ${needed}`);
     }
+    // Every rule's page: `check` and the editor name them, SARIF carries them as help.
+    for (const id of RULE_IDS) assert.ok(files.includes(`docs/rules/${id}.md`), `the tarball has docs/rules/${id}.md`);
     const unwanted = files.filter((file) => /^(core|cli|server|client|test|scripts|bench)\/|\.ts$|\.map$/.test(file));
     assert.deepEqual(unwanted, [], "no sources, tests or source maps");
   });

@@ -1,4 +1,4 @@
-import { countSeverities, plural, ruleDocUrl, type Severity } from "../../../core/src";
+import { countSeverities, plural, type Severity } from "../../../core/src";
 import { markdownCode, markdownMessage, markdownTable } from "../../../core/src/render";
 import type { Formatter } from "./formatter";
 
@@ -52,7 +52,7 @@ export const formatMarkdown: Formatter = (report) => {
         file.findings.map((finding) => [
           String(finding.range.start.line + 1),
           ICONS[finding.severity],
-          `[${finding.rule}](${ruleDocUrl(finding.rule)})`,
+          markdownCode(finding.rule),
           markdownMessage(finding.message, true),
         ]),
         ["right", "left", "left", "left"],

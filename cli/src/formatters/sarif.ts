@@ -1,7 +1,9 @@
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as sarif from "sarif";
-import { DOCS_BASE_URL, RULES, ruleDocUrl, type Finding, type Range, type Severity } from "../../../core/src";
+import { RULES, type Finding, type Range, type Severity } from "../../../core/src";
+import { rulePage, withoutRelativeLinks } from "../../../core/src/rules/docs-page";
+import type { AnyRule } from "../../../core/src/rules/rule";
 import { contentFingerprint, keyFindings } from "../baseline";
 import { relativePath } from "../report";
 import type { Formatter } from "./formatter";
@@ -16,7 +18,6 @@ import type { Formatter } from "./formatter";
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 /** The key of our `partialFingerprints` entry; bump the version if the recipe changes. */
 export const FINGERPRINT_KEY = "partnerCharterContent/v1";
-const INFORMATION_URI = DOCS_BASE_URL.replace(/\/blob\/.*$/, "");
 
 const LEVELS: Record<Severity, sarif.ReportingConfiguration.level> = {
   error: "error",
@@ -43,20 +44,27 @@ function pascalCase(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_, __, char: string) => char.toUpperCase());
 }
 
+/**
+ * Each rule with its documentation page as `help` (the same text as docs/rules/<id>.md). No
+ * `helpUri`: the pages are shipped with the package, not published at an address of their own.
+ */
+function helpMarkdown(rule: AnyRule): string {
+  return withoutRelativeLinks(rulePage(rule).replace(/^<!--.*-->\n/, "")).trim();
+}
+
 function ruleDescriptors(): sarif.ReportingDescriptor[] {
-  return RULES.map(({ meta }) => ({
-    id: meta.id,
-    name: pascalCase(meta.id),
-    shortDescription: { text: meta.summary },
-    fullDescription: { text: meta.rationale },
-    help: {
-      text: `${meta.rationale}\n\n${ruleDocUrl(meta.id)}`,
-      markdown: `${meta.rationale}\n\n[Rule documentation](${ruleDocUrl(meta.id)})`,
-    },
-    helpUri: ruleDocUrl(meta.id),
-    defaultConfiguration: { level: LEVELS[meta.defaultSeverity] },
-    properties: { category: meta.category, tags: ["partnership", meta.category] },
-  }));
+  return RULES.map((rule): sarif.ReportingDescriptor => {
+    const { meta } = rule;
+    return {
+      id: meta.id,
+      name: pascalCase(meta.id),
+      shortDescription: { text: meta.summary },
+      fullDescription: { text: meta.rationale },
+      help: { text: `${meta.summary}\n\n${meta.rationale}`, markdown: helpMarkdown(rule) },
+      defaultConfiguration: { level: LEVELS[meta.defaultSeverity] },
+      properties: { category: meta.category, tags: ["partnership", meta.category] },
+    };
+  });
 }
 
 function relatedLocations(finding: Finding, cwd: string, ownUri: string): sarif.Location[] | undefined {
@@ -109,7 +117,6 @@ export const formatSarif: Formatter = (report, context) => {
             name: "partner-charter",
             version: context.version,
             semanticVersion: /^\d+\.\d+\.\d+/.test(context.version) ? context.version : undefined,
-            informationUri: INFORMATION_URI,
             rules,
           },
         },

@@ -1,6 +1,5 @@
 import { formatAmount, leverageLabel, PHASE_LABELS, tierLabel } from "../render/format";
 import { escapeMarkdown as md, markdownCode, markdownMessage } from "../render/markdown-escape";
-import { ruleDocUrl } from "../rules";
 import { formatNumber } from "../text/numbers";
 import { plural } from "../text/words";
 import { diffIsEmpty } from "./diff-charters";
@@ -165,8 +164,7 @@ function commitmentItems(diff: CharterDiff): DiffItem[] {
 }
 
 function findingItems({ findings }: CharterDiff): DiffItem[] {
-  const link = (finding: FindingRef): string =>
-    `**${finding.severity}** [${finding.rule}](${ruleDocUrl(finding.rule)})`;
+  const link = (finding: FindingRef): string => `**${finding.severity}** ${markdownCode(finding.rule)}`;
   return [
     ...findings.introduced.map((finding) => ({
       text: `Introduced: ${finding.severity} ${finding.rule} (line ${finding.line}): ${finding.message}`,

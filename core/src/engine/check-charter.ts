@@ -60,6 +60,22 @@ function within(inner: readonly (string | number)[], outer: readonly (string | n
   return outer.length <= inner.length && outer.every((segment, i) => String(segment) === String(inner[i]));
 }
 
+/** The value at `path` as written in the file, in double quotes (a plain one-line scalar only). */
+function quotedSource(parsed: ParsedCharter, path: NodePath): string | undefined {
+  const range = (locate(parsed, path)?.node as { range?: number[] } | undefined)?.range;
+  if (!range) return undefined;
+  const source = parsed.text.slice(range[0], range[1]).trim();
+  return source === "" || /[\n"'#]/.test(source) ? undefined : JSON.stringify(source);
+}
+
+/**
+ * Each fix is checked by parsing the edited text, so a file with thousands of schema problems
+ * (20,000 unknown keys) gets fixes for its first problems only, and the removal of an unknown
+ * key or the quoting of a value for its first few: the check stays fast.
+ */
+const MAX_FIXED_SCHEMA_PROBLEMS = 200;
+const MAX_REMOVALS = 10;
+
 /** The schema's findings; `sectionFixes`: a missing charter section gets its skeleton as a quick fix. */
 export function schemaFindings(
   parsed: ParsedCharter,
@@ -68,12 +84,14 @@ export function schemaFindings(
   sectionFixes = true,
 ): Finding[] {
   const severity = defaultSeverity("schema");
-  return problems.map((problem) => {
+  let removals = 0;
+  return problems.map((problem, index) => {
     // A missing key is reported on its parent's key (the document head for top-level keys).
     const range = problem.missingKey
       ? rangeAt(parsed, problem.path.slice(0, -1), "key")
       : rangeAt(parsed, problem.path, problem.anchor);
     const finding: Finding = { rule: "schema", severity, message: problem.message, range };
+    if (index >= MAX_FIXED_SCHEMA_PROBLEMS) return finding;
     const fixes = [];
     if (problem.missingKey && sectionFixes) {
       const fix = sectionSkeletonFix(parsed, problem.path, today);
@@ -83,9 +101,24 @@ export function schemaFindings(
       const [fix] = resolveFixes(parsed, [
         {
           title: `Change to "${problem.suggestion}"`,
-          safe: true,
+          // A misspelling corrected changes no agreed term; another value (`tier: 2`, the apiVersion) may.
+          safe: problem.spelling === true,
           edits: [{ kind: "replace", at: problem.path, anchor: problem.anchor, text: problem.suggestion }],
         },
+      ]);
+      if (fix) fixes.push(fix);
+    }
+    const few = (problem.quote || problem.unknownKey !== undefined) && removals++ < MAX_REMOVALS;
+    const quoted = problem.quote && few ? quotedSource(parsed, problem.path) : undefined;
+    if (quoted !== undefined) {
+      const [fix] = resolveFixes(parsed, [
+        { title: `Put ${quoted} in quotes`, safe: false, edits: [{ kind: "replace", at: problem.path, text: quoted }] },
+      ]);
+      if (fix) fixes.push(fix);
+    }
+    if (problem.unknownKey && few && locate(parsed, problem.path)) {
+      const [fix] = resolveFixes(parsed, [
+        { title: `Remove "${problem.unknownKey}"`, safe: false, edits: [{ kind: "remove", at: problem.path }] },
       ]);
       if (fix) fixes.push(fix);
     }

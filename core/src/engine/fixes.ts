@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
 import { locate, rangeAt, type ParsedCharter } from "../parse/parse-charter";
 import type { FixReport, StructuralEdit } from "../rules/rule";
 import { pathLabel } from "../schema/charter-schema";
@@ -49,6 +49,21 @@ function insertAtLine(parsed: ParsedCharter, line: number, text: string): TextEd
   return { range: { start: at, end: at }, newText: text };
 }
 
+/** `key: value` added at the end of a `{ … }` mapping: only a one-line value fits there. */
+function insertIntoFlowMap(parsed: ParsedCharter, map: YAMLMap, key: string, yaml: string): TextEdit | undefined {
+  if (yaml.includes("\n") || yaml.includes("#")) return undefined;
+  const last = map.items[map.items.length - 1] as Pair<Node, Node> | undefined;
+  const end = nodeValueEnd(last?.value) ?? nodeValueEnd(last?.key);
+  if (end !== undefined) {
+    const at = parsed.lines.position(end);
+    return { range: { start: at, end: at }, newText: `, ${key}: ${yaml}` };
+  }
+  const start = nodeStart(map);
+  const close = nodeValueEnd(map);
+  if (start === undefined || close === undefined) return undefined;
+  return { range: parsed.lines.range(start, close), newText: `{ ${key}: ${yaml} }` };
+}
+
 function insertEdit(parsed: ParsedCharter, into: NodePath, key: string, yaml: string): TextEdit | undefined {
   // Walk up to the nearest section that exists, nesting the new key inside the missing ones.
   const target = [...into];
@@ -68,8 +83,8 @@ function insertEdit(parsed: ParsedCharter, into: NodePath, key: string, yaml: st
   ) {
     return insertAtLine(parsed, parsed.lines.lineCount, renderEntry(entryKey, entryYaml, ""));
   }
+  if (isMap(container) && container.flow) return insertIntoFlowMap(parsed, container, entryKey, entryYaml);
   if (isMap(container)) {
-    if (container.flow) return undefined;
     const first = container.items[0] as Pair<Node, Node> | undefined;
     const firstStart = nodeStart(first?.key);
     const end = nodeValueEnd(container);
@@ -86,6 +101,57 @@ function insertEdit(parsed: ParsedCharter, into: NodePath, key: string, yaml: st
     return insertAtLine(parsed, keyPos.line + 1, renderEntry(entryKey, entryYaml, indent));
   }
   return undefined;
+}
+
+/** Whether a value node is empty: absent (`key:`), null, `""`/blank, `[]` or `{}`. */
+function isEmptyValue(node: unknown): boolean {
+  if (node === undefined || node === null) return true;
+  if (isScalar(node)) return node.value === null || (typeof node.value === "string" && node.value.trim() === "");
+  if (isMap(node) || isSeq(node)) return node.items.length === 0;
+  return false;
+}
+
+/** Offset just past the `:` after a block mapping key (the key ends at `keyEnd`). */
+function colonEnd(parsed: ParsedCharter, keyEnd: number): number | undefined {
+  const match = /^[ \t]*:/.exec(parsed.text.slice(keyEnd));
+  return match ? keyEnd + match[0].length : undefined;
+}
+
+/** `fill`: the key's value written in place of an empty one, or the key inserted when absent. */
+function fillEdit(parsed: ParsedCharter, at: NodePath, yaml: string): TextEdit | undefined {
+  const key = at[at.length - 1];
+  if (typeof key !== "string") return undefined;
+  const located = locate(parsed, at);
+  if (!located) return insertEdit(parsed, at.slice(0, -1), key, yaml);
+  if (!isEmptyValue(located.node)) return undefined;
+  const parent = locate(parsed, at.slice(0, -1))?.node;
+  const keyRange = (located.pair?.key as { range?: number[] } | undefined)?.range;
+  if (!isMap(parent) || parent.flow || !keyRange) return undefined;
+  const from = colonEnd(parsed, keyRange[1]!);
+  if (from === undefined) return undefined;
+  const valueRange = (located.node as { range?: number[] } | undefined)?.range;
+  const to = valueRange && valueRange[1]! > valueRange[0]! ? valueRange[1]! : from;
+  const keyColumn = parsed.lines.position(keyRange[0]!).character;
+  const text = renderEntry(key, yaml, " ".repeat(keyColumn)).trimEnd();
+  // The entry's text after `key:` (a line break and the indented lines, or ` value`).
+  const afterColon = text.slice(text.indexOf(":", keyColumn + key.length) + 1);
+  return { range: parsed.lines.range(from, to), newText: afterColon };
+}
+
+/** `remove`: the whole lines of a block mapping entry that starts its line (not the first entry of a `- ` item). */
+function removeEdit(parsed: ParsedCharter, at: NodePath): TextEdit | undefined {
+  const located = locate(parsed, at);
+  const parent = locate(parsed, at.slice(0, -1))?.node ?? (at.length === 1 ? parsed.doc?.contents : undefined);
+  const keyRange = (located?.pair?.key as { range?: number[] } | undefined)?.range;
+  if (!located || !keyRange || !isMap(parent) || parent.flow) return undefined;
+  const start = parsed.lines.position(keyRange[0]!);
+  if (parsed.lines.lineText(start.line).slice(0, start.character).trim() !== "") return undefined;
+  const valueEnd = (located.node as { range?: number[] } | undefined)?.range?.[1] ?? keyRange[1]!;
+  // A block value's range ends at the start of the next line already.
+  const last = parsed.lines.position(Math.max(keyRange[1]!, valueEnd - 1)).line;
+  const end =
+    last + 1 >= parsed.lines.lineCount ? parsed.lines.position(parsed.text.length) : { line: last + 1, character: 0 };
+  return { range: { start: { line: start.line, character: 0 }, end }, newText: "" };
 }
 
 function resolveEdit(parsed: ParsedCharter, edit: StructuralEdit): TextEdit[] | undefined {
@@ -106,6 +172,14 @@ function resolveEdit(parsed: ParsedCharter, edit: StructuralEdit): TextEdit[] | 
       return replaceItemEdits(parsed, edit.at, edit.value);
     case "append-item":
       return appendItemEdits(parsed, edit.to, edit.value);
+    case "fill": {
+      const filled = fillEdit(parsed, edit.at, edit.yaml);
+      return filled && [filled];
+    }
+    case "remove": {
+      const removed = removeEdit(parsed, edit.at);
+      return removed && [removed];
+    }
   }
 }
 
@@ -128,7 +202,26 @@ export function resolveEdits(parsed: ParsedCharter, edits: readonly StructuralEd
  */
 export function editsKeepYamlValid(text: string, edits: readonly TextEdit[]): boolean {
   const edited = applyTextEdits(text, edits);
-  return parseDocument(edited, { uniqueKeys: true, logLevel: "silent" }).errors.length === 0;
+  // The parser's own duplicate-key check compares every key with every other (20,000 keys: seconds
+  // per fix); a set per mapping finds them in one pass.
+  const doc = parseDocument(edited, { uniqueKeys: false, logLevel: "silent" });
+  return doc.errors.length === 0 && !hasDuplicateKey(doc.contents);
+}
+
+function hasDuplicateKey(node: unknown): boolean {
+  if (isSeq(node)) return node.items.some(hasDuplicateKey);
+  if (!isMap(node)) return false;
+  const seen = new Set<string>();
+  for (const pair of node.items as Pair<unknown, unknown>[]) {
+    if (isScalar(pair.key)) {
+      // Scalar keys are the same key when their value is (a list or section as a key never is here).
+      const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
+      if (seen.has(key)) return true;
+      seen.add(key);
+    }
+    if (hasDuplicateKey(pair.value)) return true;
+  }
+  return false;
 }
 
 export function resolveFixes(parsed: ParsedCharter, fixes: readonly FixReport[]): Fix[] {

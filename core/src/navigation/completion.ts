@@ -31,6 +31,11 @@ export interface CompletionCandidate {
 export type CompletionOptions = SnippetOptions & {
   /** The file's schema: the charter's (default), or a program file's (`programSchema`). */
   schema?: SchemaDocument;
+  /**
+   * False when the client brings the snippets itself (the VS Code extension contributes
+   * snippets/partner-charter.json): no snippet candidate is offered then, so none is listed twice.
+   */
+  snippets?: boolean;
 };
 
 function pad(index: number): string {
@@ -178,11 +183,35 @@ function ruleCandidates(lineText: string, position: Position): CompletionCandida
   );
 }
 
+/**
+ * On a line indented differently from its section's keys, each key is written at the section's
+ * column: the candidate replaces the line's indentation too, and is filtered by what is typed
+ * from the start of the line.
+ */
+function reindented(
+  candidates: CompletionCandidate[],
+  slot: Extract<CursorSlot, { kind: "key" }>,
+  lineText: string,
+): CompletionCandidate[] {
+  if (slot.indent === undefined) return candidates;
+  const typedFrom = lineText.slice(0, slot.replace.end.character - slot.prefix.length);
+  return candidates.map((candidate) => ({
+    ...candidate,
+    insertText: slot.indent + candidate.insertText,
+    filterText: typedFrom + (candidate.filterText ?? candidate.label),
+  }));
+}
+
 export function completionsAt(
   text: string,
   position: Position,
   options: CompletionOptions = {},
 ): CompletionCandidate[] {
+  const candidates = candidatesAt(text, position, options);
+  return options.snippets === false ? candidates.filter((candidate) => candidate.kind !== "snippet") : candidates;
+}
+
+function candidatesAt(text: string, position: Position, options: CompletionOptions): CompletionCandidate[] {
   const lineText = splitLines(text)[position.line] ?? "";
   const rules = ruleCandidates(lineText, position);
   if (rules) return rules;
@@ -203,7 +232,7 @@ export function completionsAt(
     // `- ` in a list of plain values: the item's allowed values, if any.
     return slot.afterDash || slot.flow ? valueCandidates(node, slot.replace) : [];
   }
-  const candidates = keyCandidates(slot, node!, options);
+  const candidates = reindented(keyCandidates(slot, node!, options), slot, lineText);
   // (A "-" glued to the key, `-x`, leaves no column for the item's dash: no item snippet there.)
   if (slot.afterDash && slot.presentKeys.length === 0 && !slot.hasColon && slot.keyCol >= 2) {
     const list = at(slot.path.slice(0, -1));

@@ -3,6 +3,7 @@ import { isCommentLine, scanYamlLine } from "../text/yaml-scan";
 import {
   enclosingFrames,
   framesPath,
+  mappingKeyColumn,
   pushItem,
   readYamlLine,
   siblingKeys,
@@ -28,6 +29,11 @@ export type CursorSlot =
       presentKeys: string[];
       /** Column the key starts at (block style), for the indentation of nested lines. */
       keyCol: number;
+      /**
+       * The line is indented differently from the keys of its section: the completion replaces
+       * the line's indentation too (`replace` starts at column 0) and writes `indent` first.
+       */
+      indent?: string;
       /** The line already has `key:` after the word: insert the name only. */
       hasColon: boolean;
       /** Inside a one-line `{ … }` mapping. */
@@ -130,34 +136,52 @@ function valueAfterKey(block: BlockLine, key: string): CursorSlot {
 
 /** A key being typed, a new list item on an empty line, or a scalar list item after `- `. */
 function keyOrItem(block: BlockLine): CursorSlot | undefined {
-  const { lead, character, lineText, line, path } = block;
+  const { lead, character, lineText, line } = block;
   const typed = block.before.slice(lead.contentCol);
   if (!/^[A-Za-z0-9_-]*$/.test(typed)) {
     // After `- ` with free text, or something that is not a key: a scalar list item at most.
     if (!block.dashLine || lead.key !== undefined) return undefined;
     const end = Math.max(character, lineText.trimEnd().length);
     const replace = range(line, lead.contentCol, end);
-    return { kind: "value", path, prefix: typed.trim(), replace, flow: false, spaceBefore: false };
+    return { kind: "value", path: block.path, prefix: typed.trim(), replace, flow: false, spaceBefore: false };
   }
   const start = block.blankSoFar ? character : lead.contentCol;
   const end = wordEnd(lineText, character);
   const wordRange = range(line, start, end);
-  const top = block.stack[block.stack.length - 1]!;
+  let top = block.stack[block.stack.length - 1]!;
+  let path = block.path;
+  if (top.kind === "key" && !top.open && !block.dashLine) {
+    // Deeper than a key whose value is on its line (`exitCriteria: [x]`): a key of the same section.
+    top = block.stack[block.stack.length - 2]!;
+    path = path.slice(0, -1);
+  }
   if (block.blankSoFar && top.kind === "key" && top.open && top.seqCol !== undefined && character >= top.seqCol) {
     // On an empty line deeper than a key whose value is a list: a new list item goes here.
     return { kind: "sequence", path, replace: wordRange, itemCol: top.seqCol };
   }
-  return {
+  const hasColon = /^\s*:(\s|$)/.test(lineText.slice(end));
+  const slot: CursorSlot = {
     kind: "key",
     path,
     prefix: lineText.slice(start, end),
     replace: wordRange,
-    presentKeys: siblingKeys(block.lines, line, block.keyCol, block.dashLine),
+    presentKeys: [],
     keyCol: block.keyCol,
-    hasColon: /^\s*:(\s|$)/.test(lineText.slice(end)),
+    hasColon,
     flow: false,
     afterDash: block.dashLine,
   };
+  if (!block.dashLine && top.kind !== "item") {
+    // The section follows from the column its keys are written at, whatever this line's indentation.
+    const column = mappingKeyColumn(block.lines, line, top.col);
+    if (column !== undefined && column !== start && lineText.slice(end).trim() === "") {
+      slot.keyCol = column;
+      slot.indent = " ".repeat(column);
+      slot.replace = range(line, 0, end);
+    }
+  }
+  slot.presentKeys = siblingKeys(block.lines, line, slot.keyCol, block.dashLine);
+  return slot;
 }
 
 export function cursorSlot(text: string, position: Position): CursorSlot | undefined {

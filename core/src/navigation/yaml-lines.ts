@@ -214,3 +214,23 @@ export function siblingKeys(
   }
   return keys;
 }
+
+/**
+ * The column the keys of a block mapping are written at, read from the lines of that mapping
+ * around `lineNumber` (the line itself excluded): the smallest indentation deeper than
+ * `parentCol`, up to the lines that leave the mapping. Undefined when the mapping has no
+ * other line yet. YAML decides the section by this column, so completion on a line indented
+ * differently still belongs to the section, and its key is written at this column.
+ */
+export function mappingKeyColumn(lines: readonly string[], lineNumber: number, parentCol: number): number | undefined {
+  let column: number | undefined;
+  for (const step of [-1, 1]) {
+    for (let n = lineNumber + step; n >= 0 && n < lines.length; n += step) {
+      const line = readYamlLine(lines[n]!);
+      if (line.blank || line.comment) continue;
+      if (line.indent <= parentCol) break;
+      column = column === undefined ? line.indent : Math.min(column, line.indent);
+    }
+  }
+  return column;
+}

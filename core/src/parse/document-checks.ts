@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Pair } from "yaml";
 import type { LineIndex } from "../text/line-index";
-import type { Finding } from "../types";
+import type { Finding, TextEdit } from "../types";
 import { quote } from "../text/words";
 import { toFinding } from "./syntax-context";
 import { quoteValueStarting } from "./syntax-values";
@@ -91,7 +91,25 @@ function checkKeys(pairs: Pair<unknown, unknown>[], walk: Walk, section: string)
       pair.key,
       `"${key}" is written twice ${where} (first on line ${lineOf(walk, first.key) + 1}): keep one of them, or the first is lost.`,
     );
+    const removal = entryLinesRemoval(walk, pair);
+    if (removal) {
+      const finding = walk.findings[walk.findings.length - 1]!;
+      finding.fixes = [{ title: `Remove this "${key}" (keep the first)`, safe: false, edits: [removal] }];
+    }
   }
+}
+
+/** The whole lines of a block mapping entry that starts its line; undefined for any other layout. */
+function entryLinesRemoval(walk: Walk, pair: Pair<unknown, unknown>): TextEdit | undefined {
+  const start = startOf(pair.key);
+  const end = (pair.value as { range?: number[] } | null)?.range?.[1] ?? (pair.key as { range?: number[] }).range?.[1];
+  if (start === undefined || end === undefined) return undefined;
+  const from = walk.lines.position(start);
+  if (walk.lines.lineText(from.line).slice(0, from.character).trim() !== "") return undefined;
+  const last = walk.lines.position(Math.max(start, end - 1)).line;
+  const to =
+    last + 1 < walk.lines.lineCount ? { line: last + 1, character: 0 } : walk.lines.position(walk.lines.text.length);
+  return { range: { start: { line: from.line, character: 0 }, end: to }, newText: "" };
 }
 
 /**

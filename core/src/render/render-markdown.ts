@@ -1,7 +1,13 @@
 import { healthText } from "../facts/health";
 import type { CharterView } from "../model/charter-view";
 import { plural } from "../text/words";
-import { escapeMarkdown as md, markdownCell as cell, markdownMessage, markdownTable } from "./markdown-escape";
+import {
+  escapeMarkdown as md,
+  markdownCell as cell,
+  markdownCode,
+  markdownMessage,
+  markdownTable,
+} from "./markdown-escape";
 import {
   countsLine,
   DRAFT_MARK,
@@ -266,7 +272,7 @@ function findings(model: RenderModel): string[] {
   if (model.findings.length === 0) out.push("No findings: the charter meets every rule that is switched on.");
   for (const finding of model.findings) {
     out.push(
-      `- **${finding.severity}** line ${finding.line + 1} — ${markdownMessage(finding.message)} ([${finding.rule}](${finding.docUrl}))`,
+      `- **${finding.severity}** line ${finding.line + 1} — ${markdownMessage(finding.message)} (${markdownCode(finding.rule)})`,
     );
   }
   if (model.suppressed) out.push("", `${model.suppressed} suppressed by comments in the file.`);

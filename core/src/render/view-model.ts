@@ -15,7 +15,6 @@ import {
   type UnitComparison,
 } from "../facts";
 import { ourCompanyName, type CharterView } from "../model/charter-view";
-import { ruleDocUrl } from "../rules";
 import { signingBlockers } from "../signing";
 import { formatNumber } from "../text/numbers";
 import { capitalize, plural } from "../text/words";
@@ -250,7 +249,6 @@ export function renderModel(view: CharterView, audience: Audience = "internal"):
       message: finding.message,
       line: finding.range.start.line,
       character: finding.range.start.character,
-      docUrl: ruleDocUrl(finding.rule),
     })),
   };
 }

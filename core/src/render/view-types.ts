@@ -125,7 +125,6 @@ export interface FindingView {
   /** 0-based, as in the findings (the editor's convention). */
   line: number;
   character: number;
-  docUrl: string;
 }
 
 /** One party's place to sign on the partner page: its signature when present. */

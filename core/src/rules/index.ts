@@ -32,11 +32,13 @@ export const RULES_BY_ID: ReadonlyMap<string, AnyRule> = new Map(RULES.map((rule
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);
 
-/** Where each rule's documentation page lives (finding links, SARIF helpUri, LSP codeDescription). */
-export const DOCS_BASE_URL = "https://github.com/partner-charter/partner-charter/blob/main/docs/rules/";
-
-export function ruleDocUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
+/**
+ * Where each rule's documentation page is shipped, relative to the package root (the npm package
+ * and the .vsix both hold docs/rules/): the language server turns it into a file: link beside
+ * itself, so the page opens offline. No web address is made up for it.
+ */
+export function ruleDocPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
 }
 
 /** False for rules whose findings a suppression comment never silences (`meta.suppressible: false`). */

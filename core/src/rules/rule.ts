@@ -98,11 +98,23 @@ export type StructuralEdit =
    */
   | { kind: "replace-item"; at: NodePath; value: Record<string, unknown> }
   /** Add `value` as the last item of the list at `to` (the list is created when absent). */
-  | { kind: "append-item"; to: NodePath; value: unknown };
+  | { kind: "append-item"; to: NodePath; value: unknown }
+  /**
+   * Give the key at `at` the value `yaml` when it is missing or empty (`key:`, `[]`, `""`):
+   * inserted into its section (created when absent), or written in place of the empty value.
+   */
+  | { kind: "fill"; at: NodePath; yaml: string }
+  /** Remove the mapping entry at `at` (its key, its value and its lines). */
+  | { kind: "remove"; at: NodePath };
 
 export interface FixReport {
   title: string;
   edits: StructuralEdit[];
+  /**
+   * The fix changes no agreed term (a misspelt key renamed, an unused suppression removed):
+   * fix-all (`source.fixAll.partnerCharter`, e.g. on save) may apply it without review. A fix
+   * that writes or changes a value the two sides agree on (a tier, a date, a version) is never safe.
+   */
   safe?: boolean;
 }
 

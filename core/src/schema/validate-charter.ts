@@ -30,8 +30,14 @@ export interface SchemaProblem {
   message: string;
   /** For a missing key: report on the parent instead of on the (absent) key itself. */
   missingKey?: string;
+  /** The key the format does not know (its entry may be removed). */
+  unknownKey?: string;
   /** For an enum or key near-miss: the suggested replacement. */
   suggestion?: string;
+  /** The suggestion corrects a misspelling (a key or an allowed word), so it changes no agreed term. */
+  spelling?: boolean;
+  /** The value is right but must be written in quotes (text that YAML reads as a number or yes/no). */
+  quote?: boolean;
 }
 
 export const SUPPORTED_API_VERSIONS = ["partner-charter/v1"] as const;
@@ -217,6 +223,8 @@ const translateAdditional: Translator = ({ error, path, node, root, file }) => {
     path: [...path, extra],
     anchor: "key",
     suggestion,
+    spelling: suggestion !== undefined,
+    unknownKey: extra,
     message: suggestion
       ? `Unknown key "${extra}" ${where}: did you mean "${suggestion}"?`
       : `Unknown key "${extra}" ${where}.${comma} Allowed keys: ${allowedList(allowed)}.`,
@@ -242,7 +250,12 @@ function enumProblem(path: NodePath, value: unknown, node: SchemaNode | undefine
     : suggestion
       ? `: did you mean "${suggestion}"?`
       : ".";
-  return atValue(path, `${name} must be one of ${allowedList(allowed)}, not ${shortValue(value)}${hint}`, suggestion);
+  const problem = atValue(
+    path,
+    `${name} must be one of ${allowedList(allowed)}, not ${shortValue(value)}${hint}`,
+    suggestion,
+  );
+  return suggestion !== undefined && numbered === undefined ? { ...problem, spelling: true } : problem;
 }
 
 const translateEnum: Translator = ({ path, value, node, name }) => enumProblem(path, value, node, name);
@@ -278,7 +291,10 @@ const translateType: Translator = ({ path, value, node, name }) => {
     return atValue(path, `${name} must be a number: write ${plain}, without thousands separators.`, plain);
   }
   if ((typeof value === "number" || typeof value === "boolean") && node?.type === "string") {
-    return atValue(path, `${name} must be text, not the ${typeof value} ${value}: write it in quotes, "${value}".`);
+    return {
+      ...atValue(path, `${name} must be text, not the ${typeof value} ${value}: write it in quotes, "${value}".`),
+      quote: true,
+    };
   }
   const pair = textAsPair(value);
   if (pair && node?.type === "string") {

@@ -1,7 +1,7 @@
 import { isSuppressible, RULES_BY_ID, RULE_IDS } from "../rules";
 import { didYouMean } from "../schema/did-you-mean";
 import type { LineIndex } from "../text/line-index";
-import type { Finding, Range } from "../types";
+import type { Finding, Fix, Range } from "../types";
 
 /**
  * Inline suppressions, written as whole-line YAML comments:
@@ -141,8 +141,33 @@ function unsuppressible(rule: string, range: Range): Finding {
   };
 }
 
+/**
+ * The fix of an unused suppression: the comment line goes when none of its rules silenced
+ * anything, else only the unused rule names go from its list. A comment is no agreed term,
+ * so fix-all may apply it.
+ */
+function removalFix(directive: Directive, unused: readonly string[], lastLine: number): Fix {
+  const { line } = directive;
+  if (unused.length >= new Set(directive.rules).size) {
+    const end = line < lastLine ? { line: line + 1, character: 0 } : directive.range.end;
+    return {
+      title: "Remove the unused suppression comment",
+      safe: true,
+      edits: [{ range: { start: { line, character: 0 }, end }, newText: "" }],
+    };
+  }
+  const first = directive.ruleRanges[0]!;
+  const last = directive.ruleRanges[directive.ruleRanges.length - 1]!;
+  const kept = directive.rules.filter((rule) => !unused.includes(rule));
+  return {
+    title: `Remove ${unused.join(", ")} from the suppression comment`,
+    safe: true,
+    edits: [{ range: { start: first.start, end: last.end }, newText: kept.join(", ") }],
+  };
+}
+
 /** One `unused-suppression` finding per directive with windows that silenced nothing. */
-function unusedSuppressions(windows: readonly Window[]): Finding[] {
+function unusedSuppressions(windows: readonly Window[], lastLine: number): Finding[] {
   const unusedByDirective = new Map<Directive, string[]>();
   for (const window of windows) {
     if (window.used) continue;
@@ -155,6 +180,9 @@ function unusedSuppressions(windows: readonly Window[]): Finding[] {
       severity: "info",
       message: `This suppression of ${rules.join(", ")} suppresses nothing: no such finding ${where}. Remove it so it cannot hide a future finding.`,
       range: directive.range,
+      ...(directive.ruleRanges.length === directive.rules.length
+        ? { fixes: [removalFix(directive, rules, lastLine)] }
+        : {}),
     };
   });
 }
@@ -177,5 +205,5 @@ export function applySuppressions(
       suppressed.push(finding);
     } else kept.push(finding);
   }
-  return { kept, suppressed, problems: [...problems, ...unusedSuppressions(windows)] };
+  return { kept, suppressed, problems: [...problems, ...unusedSuppressions(windows, lastLine)] };
 }

@@ -205,6 +205,107 @@ suite("Partner Charter in VS Code", () => {
     await waitFor("the page scrolled to the timeline", () => preview.scrollY > 0);
   });
 
+  test("keys are suggested as you type under a section at an odd indent; accepting one leaves valid YAML", async () => {
+    const editorConfig = vscode.workspace.getConfiguration("editor", { languageId: "partner-charter" });
+    assert.strictEqual(editorConfig.get("tabSize"), 2);
+    assert.strictEqual(editorConfig.get("insertSpaces"), true);
+    assert.strictEqual(editorConfig.get("quickSuggestions").strings, "on", "suggestions while typing values");
+    const uri = fileUri("indent-host.partner.yaml");
+    const host = fs.readFileSync(fileUri("acme.partner.yaml").fsPath, "utf8").replace(/^id: .*$/m, "id: indent-host");
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(host));
+    const editor = await show("indent-host.partner.yaml");
+    const line = editor.document.getText().split("\n").indexOf("governance:") + 1;
+    assert.ok(line > 0, "the host has governance");
+    // one space on a new line under `governance:` (its keys are at column 2)
+    await editor.edit((edit) => edit.insert(new vscode.Position(line, 0), " \n"));
+    const cursor = new vscode.Position(line, 1);
+    editor.selection = new vscode.Selection(cursor, cursor);
+    const list = await waitFor("completion items", async () => {
+      const result = await vscode.commands.executeCommand("vscode.executeCompletionItemProvider", uri, cursor);
+      return result && result.items.length ? result : undefined;
+    });
+    const labelOf = (item) => (typeof item.label === "string" ? item.label : item.label.label);
+    const labels = list.items.map(labelOf);
+    assert.ok(labels.includes("partnerManager"), `partnerManager among ${labels.join(", ")}`);
+    for (const present of ["owners", "sponsors", "syncCadence", "escalation", "exitCriteria"]) {
+      assert.ok(!labels.includes(present), `${present} is already there`);
+    }
+    const item = list.items.find((candidate) => labelOf(candidate) === "partnerManager");
+    const range = item.range && item.range.replacing ? item.range.replacing : item.range;
+    const body = typeof item.insertText === "string" ? item.insertText : item.insertText.value;
+    await editor.insertSnippet(new vscode.SnippetString(body), range);
+    await editor.edit((edit) => edit.insert(editor.selection.active, "Dana Ortiz"));
+    await vscode.commands.executeCommand("leaveSnippet");
+    const text = editor.document.getText();
+    assert.match(text, /^governance:\n {2}partnerManager: Dana Ortiz\n {2}owners: \{/m, "at the section's column");
+    const YAML = require("yaml");
+    const data = YAML.parse(text);
+    assert.strictEqual(data.governance.partnerManager, "Dana Ortiz");
+    assert.strictEqual(data.governance.syncCadence, "biweekly", "the existing keys stay where they were");
+    const view = await currentModel(uri);
+    const bad = view.findings.filter((f) => f.rule === "schema" || f.rule === "yaml-syntax");
+    assert.deepStrictEqual(bad, [], "no schema or yaml-syntax finding after accepting");
+  });
+
+  test("Ctrl+. on an exit-criteria finding offers an edit that clears it without a schema error", async () => {
+    const uri = fileUri("exit-host.partner.yaml");
+    const host = fs
+      .readFileSync(fileUri("acme.partner.yaml").fsPath, "utf8")
+      .replace(/^id: .*$/m, "id: exit-host")
+      .replace(/^ {2}exitCriteria:\n( {4}- .*\n)+/m, "");
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(host));
+    const editor = await show("exit-host.partner.yaml");
+    const diagnostic = await waitFor("the exit-criteria finding", () =>
+      vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === "exit-criteria"),
+    );
+    const actions = await vscode.commands.executeCommand(
+      "vscode.executeCodeActionProvider",
+      uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const titles = (actions || []).map((a) => a.title);
+    const fix = (actions || []).find((a) => a.edit && /exit criteria/i.test(a.title));
+    assert.ok(fix, `an edit among ${JSON.stringify(titles)}`);
+    assert.ok(titles.includes("Show documentation for exit-criteria"), JSON.stringify(titles));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), "the edit applies");
+    assert.match(editor.document.getText(), /^ {2}exitCriteria:\n {4}- TODO/m);
+    await waitFor("the exit-criteria finding to go, with no schema error", () => {
+      const list = vscode.languages.getDiagnostics(uri);
+      return (
+        !list.some((d) => codeOf(d) === "exit-criteria") &&
+        !list.some((d) => codeOf(d) === "schema" || codeOf(d) === "yaml-syntax")
+      );
+    });
+  });
+
+  test("Show documentation opens the rule's shipped page offline, in the Markdown preview", async () => {
+    const uri = fileUri("acme.partner.yaml");
+    await show("acme.partner.yaml");
+    const diagnostic = await waitFor("the mutual-risk finding", () =>
+      vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === "mutual-risk"),
+    );
+    assert.strictEqual(diagnostic.code.target.scheme, "file", "the diagnostic links to a file, not a web address");
+    const actions = await vscode.commands.executeCommand("vscode.executeCodeActionProvider", uri, diagnostic.range);
+    const docAction = (actions || []).find((a) => a.title === "Show documentation for mutual-risk");
+    assert.ok(docAction && docAction.command, JSON.stringify((actions || []).map((a) => a.title)));
+    const page = vscode.Uri.parse(docAction.command.arguments[0]);
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.strictEqual(page.scheme, "file");
+    assert.ok(
+      page.fsPath.startsWith(path.join(extension.extensionPath, "docs", "rules")),
+      `${page.fsPath} is shipped with the extension`,
+    );
+    assert.ok(fs.existsSync(page.fsPath));
+    await vscode.commands.executeCommand(docAction.command.command, ...docAction.command.arguments);
+    const tab = await waitFor("the Markdown preview of mutual-risk.md", () =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .find((t) => /mutual-risk\.md/.test(t.label) && t.input instanceof vscode.TabInputWebview),
+    );
+    assert.ok(tab);
+  });
+
   test("Open Preview renders the charter in a webview tab, reused per document", async () => {
     await show("acme.partner.yaml");
     const uri = fileUri("acme.partner.yaml");

@@ -31,7 +31,9 @@ import {
   type Registration,
   type ShowMessageParams,
   type TextDocumentContentChangeEvent,
+  type TextDocumentEdit,
   type TextEdit,
+  type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { REPO_ROOT, SERVER } from "../../support/paths";
 
@@ -128,11 +130,25 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return result;
 }
 
+/** The text edits of a workspace edit for one document (documentChanges or changes). */
+export function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
+  if (!edit) return [];
+  if (edit.documentChanges) {
+    return (edit.documentChanges as TextDocumentEdit[])
+      .filter((change) => change.textDocument.uri === uri)
+      .flatMap((change) => change.edits as TextEdit[]);
+  }
+  return edit.changes?.[uri] ?? [];
+}
+
 export interface StartOptions {
   workspace: string;
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
-  /** Sent as `initializationOptions` (clients without `workspace/configuration` pass settings here). */
+  /**
+   * Sent as `initializationOptions`: settings from clients without `workspace/configuration`, or
+   * what our extension sends (`{ clientSnippets, showDocumentationCommand, portfolioChanged }`).
+   */
   initializationOptions?: unknown;
   /** Extra arguments for node (e.g. --inspect). */
   nodeArgs?: string[];

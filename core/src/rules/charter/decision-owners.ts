@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 import { isBlank, sideName } from "../support/text";
 
 export default defineRule({
@@ -17,7 +18,7 @@ export default defineRule({
       passing: "governance:\n  owners: { us: Priya Shah, partner: Tom Lee }",
     },
   },
-  check({ charter, report }) {
+  check({ charter, today, report }) {
     const governance = charter.governance;
     if (!governance) return;
     for (const side of ["us", "partner"] as const) {
@@ -26,6 +27,11 @@ export default defineRule({
         message: `No decision owner for ${sideName(side)}: name in governance.owners.${side} the one person who decides for ${side === "us" ? "us" : "the partner"}.`,
         // Resolves to the (blank) value, else `owners`, else `governance`.
         at: ["governance", "owners", side],
+        fixes: [
+          governance.owners === undefined
+            ? fillFix(["governance", "owners"], today, "Add decision owners for both sides as TODO")
+            : fillFix(["governance", "owners", side], today, `Add the decision owner for ${sideName(side)} as TODO`),
+        ],
       });
     }
   },

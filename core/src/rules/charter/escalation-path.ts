@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 import { isBlank } from "../support/text";
 
 export default defineRule({
@@ -17,7 +18,7 @@ export default defineRule({
         "governance:\n  owners: { us: Priya Shah, partner: Tom Lee }\n  escalation: [partner managers, VPs of partnerships, executive sponsors]",
     },
   },
-  check({ charter, report }) {
+  check({ charter, today, report }) {
     const governance = charter.governance;
     if (!governance) return;
     const steps = governance.escalation;
@@ -26,6 +27,7 @@ export default defineRule({
       message:
         "No escalation path: list in governance.escalation how a dispute moves up (e.g. partner managers, VPs, executive sponsors).",
       at: ["governance", "escalation"],
+      fixes: [fillFix(["governance", "escalation"], today, "Add an escalation path with TODO steps")],
     });
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 import { isBlank } from "../support/text";
 
 export default defineRule({
@@ -17,7 +18,7 @@ export default defineRule({
         "governance:\n  owners: { us: Priya Shah, partner: Tom Lee }\n  exitCriteria:\n    - fewer than 40 MSPs live by the end of Q3",
     },
   },
-  check({ charter, report }) {
+  check({ charter, today, report }) {
     const governance = charter.governance;
     if (!governance) return;
     const criteria = governance.exitCriteria;
@@ -27,6 +28,7 @@ export default defineRule({
         'No exit criteria: write down now what would end the partnership (e.g. "fewer than 40 customers live by Q3") in governance.exitCriteria.',
       // Missing: reported on `governance` (its parent's key); empty: on the empty list.
       at: ["governance", "exitCriteria"],
+      fixes: [fillFix(["governance", "exitCriteria"], today, "Add exit criteria with a TODO to decide")],
     });
   },
 });

@@ -1,5 +1,6 @@
 import { quote } from "../../text/words";
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 import { isBlank } from "../support/text";
 
 export default defineRule({
@@ -20,7 +21,7 @@ export default defineRule({
         "measurement:\n  metrics:\n    - { name: partner-sourced ARR, target: $1.2M, source: CRM partner pipeline report }\n  reviewCadence: monthly",
     },
   },
-  check({ charter, report }) {
+  check({ charter, today, report }) {
     const measurement = charter.measurement;
     if (!measurement) return;
     const metrics = measurement.metrics;
@@ -30,6 +31,7 @@ export default defineRule({
           "No success metrics: add measurement.metrics with the numbers both sides judge the partnership by (e.g. partner-sourced ARR, $1.2M).",
         // Missing: on `measurement`; empty: on the empty list.
         at: ["measurement", "metrics"],
+        fixes: [fillFix(["measurement", "metrics"], today, "Add a metric with a TODO target")],
       });
       return;
     }
@@ -40,6 +42,7 @@ export default defineRule({
         message: `${which} has no target: give it a number to reach and a date (e.g. 120 by Q4), or it can never be met or missed.`,
         at: ["measurement", "metrics", index],
         severity: "warning",
+        fixes: [fillFix(["measurement", "metrics", index, "target"], today, "Add a TODO target", "TODO")],
       });
     });
   },

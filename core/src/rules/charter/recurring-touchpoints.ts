@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 
 export default defineRule({
   meta: {
@@ -15,13 +16,14 @@ export default defineRule({
       passing: 'measurement:\n  metrics:\n    - { name: MSPs live, target: "120" }\n  reviewCadence: monthly',
     },
   },
-  check({ charter, report }) {
+  check({ charter, today, report }) {
     const measurement = charter.measurement;
     if (!measurement || measurement.reviewCadence || charter.phases?.run?.reviewCadence) return;
     report({
       message:
         "No recurring review: set measurement.reviewCadence (or phases.run.reviewCadence) so the partnership isn't left alone after launch.",
       at: ["measurement", "reviewCadence"],
+      fixes: [fillFix(["measurement", "reviewCadence"], today, "Add a review cadence to decide (TODO)", "TODO")],
     });
   },
 });

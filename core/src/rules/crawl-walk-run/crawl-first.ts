@@ -1,6 +1,7 @@
 import { PHASE_NAMES, type PhaseName } from "../../facts";
 import { capitalize } from "../../text/words";
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 
 const ADD: Record<"crawl" | "walk", string> = {
   crawl: "add a crawl pilot first (one or two customers, a go/no-go bar)",
@@ -23,7 +24,7 @@ export default defineRule({
         "phases:\n  crawl: { start: 2026-01-05, end: 2026-02-27, customers: 2 }\n  walk: { start: 2026-03-09, end: 2026-05-29, customers: 8 }",
     },
   },
-  check({ facts, report }) {
+  check({ facts, today, report }) {
     const present = (name: PhaseName): boolean => facts.phases[name].present;
     // The latest phase that exists decides which earlier phases it needs.
     const latest = [...PHASE_NAMES].reverse().find(present);
@@ -40,6 +41,7 @@ export default defineRule({
       at: ["phases", first],
       anchor: "key",
       related: [{ at: ["phases", later[0]!], anchor: "key", message: `The ${later[0]} phase starts here.` }],
+      fixes: [fillFix(["phases", first], today, `Add a ${first} phase with TODO dates`)],
     });
   },
 });

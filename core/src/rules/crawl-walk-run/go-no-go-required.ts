@@ -1,9 +1,16 @@
 import { GATED_PHASES } from "../../facts";
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 
 const BAR: Record<"crawl" | "walk", string> = {
   crawl: "the improvement pilot customers must see (e.g. `improvement: 20%`)",
   walk: "the share of invited customers who must adopt (e.g. `adoption: 70%`)",
+};
+
+/** A criterion with the framework's bar; what is measured is for the authors to decide. */
+const CRITERION: Record<"crawl" | "walk", string> = {
+  crawl: "- { metric: TODO, improvement: 20% }",
+  walk: "- { metric: TODO, adoption: 70% }",
 };
 
 export default defineRule({
@@ -23,7 +30,7 @@ export default defineRule({
         "phases:\n  crawl:\n    customers: 2\n    goNoGo:\n      - { metric: onboarding time, improvement: 25% }",
     },
   },
-  check({ facts, report }) {
+  check({ facts, today, report }) {
     for (const name of GATED_PHASES) {
       const phase = facts.phases[name];
       if (!phase.present || phase.criteria.length > 0) continue;
@@ -31,6 +38,9 @@ export default defineRule({
         message: `The ${name} phase has no go/no-go bar: add goNoGo with ${BAR[name]}.`,
         at: ["phases", name],
         anchor: "key",
+        fixes: [
+          fillFix(["phases", name, "goNoGo"], today, `Add a ${name} go/no-go criterion to fill in`, CRITERION[name]),
+        ],
       });
     }
   },

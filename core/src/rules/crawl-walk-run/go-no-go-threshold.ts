@@ -1,5 +1,6 @@
 import type { CriterionFact, GatedPhaseName } from "../../facts";
 import { defineRule } from "../rule";
+import { appendFix } from "../support/fixes";
 
 interface Options {
   crawlImprovement: number;
@@ -87,6 +88,13 @@ export default defineRule<Options>({
           message: `No ${name} go/no-go criterion sets ${noun === "improvement" ? "an improvement" : "an adoption rate"}: add \`${key}: ${bar}\` or more, as ${why}.`,
           at: ["phases", name, "goNoGo"],
           anchor: "key",
+          fixes: [
+            appendFix(
+              ["phases", name, "goNoGo"],
+              { metric: "TODO", [key]: bar },
+              `Add a criterion with ${key}: ${bar}`,
+            ),
+          ],
         });
       }
     }

@@ -54,6 +54,13 @@ export default defineRule<Options>({
       report({
         message: `${count} ${who} in ${name}, outside ${min}–${max}: ${advice}, ${why}.`,
         at: ["phases", name, "customers"],
+        fixes: [
+          {
+            title: `Set the ${name} customers to ${count < min ? min : max}`,
+            safe: false,
+            edits: [{ kind: "replace", at: ["phases", name, "customers"], text: String(count < min ? min : max) }],
+          },
+        ],
       });
     }
   },

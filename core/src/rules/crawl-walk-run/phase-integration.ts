@@ -6,10 +6,15 @@ const MISFITS = {
   crawl: {
     wrong: ["formal", "native"],
     advice: "a pilot needs a manual or lightweight integration, not a production build",
+    fits: "lightweight",
   },
-  walk: { wrong: ["manual"], advice: "walk is where the formal integration gets built" },
-  run: { wrong: ["manual", "lightweight"], advice: "run at scale needs a formal or native integration" },
-} as const satisfies Record<string, { wrong: readonly Integration[]; advice: string }>;
+  walk: { wrong: ["manual"], advice: "walk is where the formal integration gets built", fits: "formal" },
+  run: {
+    wrong: ["manual", "lightweight"],
+    advice: "run at scale needs a formal or native integration",
+    fits: "formal",
+  },
+} as const satisfies Record<string, { wrong: readonly Integration[]; advice: string; fits: Integration }>;
 
 export default defineRule({
   meta: {
@@ -29,13 +34,20 @@ export default defineRule({
     },
   },
   check({ charter, report }) {
-    for (const [name, { wrong, advice }] of Object.entries(MISFITS)) {
+    for (const [name, { wrong, advice, fits }] of Object.entries(MISFITS)) {
       const integration = charter.phases?.[name as keyof typeof MISFITS]?.integration;
       if (!integration || !(wrong as readonly string[]).includes(integration)) continue;
       report({
         message: `A ${integration} integration does not fit the ${name} phase: ${advice}.`,
         at: ["phases", name, "integration"],
         anchor: "value",
+        fixes: [
+          {
+            title: `Set the ${name} integration to ${fits}`,
+            safe: false,
+            edits: [{ kind: "replace", at: ["phases", name, "integration"], text: fits }],
+          },
+        ],
       });
     }
   },

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 import { isBlank } from "../support/text";
 
 const WHAT_TO_SHOW: Record<string, string> = {
@@ -24,7 +25,7 @@ export default defineRule({
         "leverage:\n  type: requirement\n  evidence: CloudCo's MSP program requires an identity product in the certified stack.",
     },
   },
-  check({ charter, report }) {
+  check({ charter, report, today }) {
     const leverage = charter.leverage;
     const type = leverage?.type;
     if (!leverage || !type || type === "co-marketing") return;
@@ -32,6 +33,7 @@ export default defineRule({
     report({
       message: `No evidence for the ${type} leverage: write in leverage.evidence ${WHAT_TO_SHOW[type] ?? "something the partner would recognise"}.`,
       at: ["leverage", "evidence"],
+      fixes: [fillFix(["leverage", "evidence"], today, "Add the evidence as TODO")],
       anchor: "value",
     });
   },

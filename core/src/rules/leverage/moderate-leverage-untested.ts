@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 
 export default defineRule({
   meta: {
@@ -17,7 +18,7 @@ export default defineRule({
         "leverage:\n  type: customer\n  evidence: 50+ partner support tickets ask for the integration\nphases:\n  crawl: { start: 2026-01-05, end: 2026-02-27, customers: 2 }",
     },
   },
-  check({ charter, report }) {
+  check({ charter, today, report }) {
     const type = charter.leverage?.type;
     if (type !== "competitive" && type !== "customer") return;
     if (!charter.phases || charter.phases.crawl !== undefined) return;
@@ -26,6 +27,7 @@ export default defineRule({
       at: ["phases", "crawl"],
       anchor: "key",
       related: [{ at: ["leverage", "type"], message: `The leverage type: ${type} (moderate).` }],
+      fixes: [fillFix(["phases", "crawl"], today, "Add a crawl phase with TODO dates")],
     });
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 import { isBlank } from "../support/text";
 
 export default defineRule({
@@ -16,12 +17,13 @@ export default defineRule({
       passing: "leverage:\n  type: requirement\n  ifWeWalkAway: Their MSPs lose certification.",
     },
   },
-  check({ charter, report }) {
+  check({ charter, report, today }) {
     const leverage = charter.leverage;
     if (!leverage || !isBlank(leverage.ifWeWalkAway)) return;
     report({
       message: `Ask the partner "If we don't do this partnership, what happens to you?" and write its answer in leverage.ifWeWalkAway.`,
       at: ["leverage", "ifWeWalkAway"],
+      fixes: [fillFix(["leverage", "ifWeWalkAway"], today, "Add the partner's answer as TODO")],
       anchor: "value",
     });
   },

@@ -1,5 +1,6 @@
 import { listPhrase } from "../../text/words";
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 import { isBlank, sideName } from "../support/text";
 
 export default defineRule({
@@ -18,7 +19,7 @@ export default defineRule({
       passing: "tier: strategic\ngovernance:\n  sponsors: { us: Chief Revenue Officer, partner: VP Channels }",
     },
   },
-  check({ charter, report }) {
+  check({ charter, today, report }) {
     const { tier, governance } = charter;
     if (!governance || (tier !== "partnership" && tier !== "strategic")) return;
     const sponsors = governance.sponsors;
@@ -34,6 +35,15 @@ export default defineRule({
       at: single && blankValue ? ["governance", "sponsors", single] : ["governance", "sponsors"],
       anchor: blankValue ? "value" : "key",
       severity: strategic ? "error" : undefined,
+      fixes: [
+        single
+          ? fillFix(
+              ["governance", "sponsors", single],
+              today,
+              `Add the executive sponsor for ${sideName(single)} as TODO`,
+            )
+          : fillFix(["governance", "sponsors"], today, "Add executive sponsors for both sides as TODO"),
+      ],
     });
   },
 });

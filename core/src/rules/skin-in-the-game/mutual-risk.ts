@@ -1,5 +1,6 @@
 import { listPhrase, quote } from "../../text/words";
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 import { isBlank, NOTHING_LOST_PHRASES, saysNothingIsLost } from "../support/text";
 
 const SIDES = [
@@ -27,7 +28,7 @@ export default defineRule({
         "commitments:\n  ifItFails:\n    us: 12 engineer-months and the MSP channel\n    partner: the enablement fund and a gap in its certified stack",
     },
   },
-  check({ charter, report }) {
+  check({ charter, today, report }) {
     const commitments = charter.commitments;
     if (!commitments) return;
     for (const { side, who } of SIDES) {
@@ -38,7 +39,11 @@ export default defineRule({
       } else if (saysNothingIsLost(answer)) {
         message = `${quote(answer!)} is not a stake: say what ${who} if it fails (engineer time, spend, a channel), or it's a handshake.`;
       } else continue;
-      report({ message, at: ["commitments", "ifItFails", side], anchor: "value" });
+      // A missing or empty answer gets a TODO; a stock phrase is for the authors to replace.
+      const fixes = isBlank(answer)
+        ? [fillFix(["commitments", "ifItFails", side], today, `Add what ${who} as TODO`)]
+        : undefined;
+      report({ message, at: ["commitments", "ifItFails", side], anchor: "value", fixes });
     }
   },
 });

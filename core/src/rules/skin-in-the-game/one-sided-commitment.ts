@@ -1,5 +1,6 @@
 import { listPhrase } from "../../text/words";
 import { defineRule } from "../rule";
+import { appendFix } from "../support/fixes";
 import { ECONOMIC_COMMITMENT } from "../support/text";
 
 export default defineRule({
@@ -41,6 +42,13 @@ export default defineRule({
       message: `Only ${weCommit ? "we put" : "the partner puts"} skin in the game (${committed}): add ${ECONOMIC_COMMITMENT} on ${whose} side.`,
       at: ["commitments", idle],
       anchor: "key",
+      fixes: [
+        appendFix(
+          ["commitments", idle],
+          { type: "TODO", detail: `TODO — what ${weCommit ? "the partner puts" : "we put"} in` },
+          `Add an economic commitment on ${whose} side to fill in`,
+        ),
+      ],
     });
   },
 });

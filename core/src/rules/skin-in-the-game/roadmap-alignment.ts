@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { appendFix } from "../support/fixes";
 
 export default defineRule({
   meta: {
@@ -26,6 +27,13 @@ export default defineRule({
       message: `No roadmap commitment at the ${tier} tier: add a "roadmap" item naming what gets built for the partnership, or lower the tier.`,
       at: ["commitments"],
       anchor: "key",
+      fixes: [
+        appendFix(
+          ["commitments", "partner"],
+          { type: "roadmap", detail: "TODO — what gets built for the partnership" },
+          "Add a roadmap commitment for the partner to fill in",
+        ),
+      ],
     });
   },
 });

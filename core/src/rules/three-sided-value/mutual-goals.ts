@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 import { isBlank } from "../support/text";
 
 const SIDES = [
@@ -24,7 +25,7 @@ export default defineRule({
         "goals:\n  us: 120 MSPs live in year one\n  partner: certified stack complete for all Gold MSPs\n  customers: identity set up in under one day",
     },
   },
-  check({ charter, report }) {
+  check({ charter, today, report }) {
     const goals = charter.goals;
     if (!goals) return;
     for (const { side, label } of SIDES) {
@@ -34,6 +35,7 @@ export default defineRule({
         message: `No goal for ${label}: write in goals.${side} what success looks like for ${label === "us" ? "us" : "them"}, concrete enough to check in a year.`,
         at: ["goals", side],
         anchor: "value",
+        fixes: [fillFix(["goals", side], today, `Add the goal for ${label} as TODO`)],
       });
     }
   },

@@ -1,5 +1,6 @@
 import { listPhrase } from "../../text/words";
 import { defineRule } from "../rule";
+import { appendFix } from "../support/fixes";
 
 export default defineRule({
   meta: {
@@ -27,6 +28,13 @@ export default defineRule({
       message: `No product leverage for us, only ${listPhrase(benefits)}: add a "product-leverage" benefit if the partner gives us a capability we won't build.`,
       at: ["valueProposition", "us"],
       anchor: "key",
+      fixes: [
+        appendFix(
+          ["valueProposition", "us"],
+          { benefit: "product-leverage", detail: "TODO — the capability the partner gives us" },
+          "Add a product-leverage benefit to fill in",
+        ),
+      ],
     });
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { fillFix } from "../support/fixes";
 import { isEmptyList } from "../support/text";
 
 const SIDES = [
@@ -33,7 +34,7 @@ export default defineRule({
         "valueProposition:\n  us:\n    - { benefit: distribution, detail: 400 certified MSPs }\n  partner:\n    - { benefit: retention, detail: MSPs keep certification }\n  customers:\n    - { benefit: single-vendor, detail: one bill through the marketplace }",
     },
   },
-  check({ charter, report }) {
+  check({ charter, today, report }) {
     const value = charter.valueProposition;
     if (!value) return;
     for (const { side, label, examples } of SIDES) {
@@ -43,6 +44,7 @@ export default defineRule({
         message: `No benefit for ${label} in the value proposition: add one under valueProposition.${side} (e.g. ${examples}).`,
         at: ["valueProposition", side],
         anchor: "key",
+        fixes: [fillFix(["valueProposition", side], today, `Add a benefit for ${label} with a TODO`)],
       });
     }
   },

@@ -1,6 +1,7 @@
 import { speaksOfRevenue, REVENUE_TERMS } from "../../facts/money";
 import { plural } from "../../text/words";
 import { defineRule } from "../rule";
+import { appendFix, fillFix } from "../support/fixes";
 import { isBlank } from "../support/text";
 
 interface Options {
@@ -37,7 +38,7 @@ export default defineRule<Options>({
         "tier: strategic\nmeasurement:\n  metrics:\n    - { name: partner-sourced bookings, target: EUR 400k }\ngovernance:\n  partnerManager: Dana Ortiz\n  syncCadence: biweekly",
     },
   },
-  check({ charter, options, report }) {
+  check({ charter, options, today, report }) {
     const { tier, governance, measurement } = charter;
     if (tier === "strategic") {
       if (governance && isBlank(governance.partnerManager)) {
@@ -46,6 +47,7 @@ export default defineRule<Options>({
             "No partner manager for a strategic partnership: name the person who runs it day to day in governance.partnerManager.",
           at: ["governance", "partnerManager"],
           anchor: "value",
+          fixes: [fillFix(["governance", "partnerManager"], today, "Add the partner manager as TODO")],
         });
       }
       if (measurement) {
@@ -56,6 +58,13 @@ export default defineRule<Options>({
             message: `No revenue objective${metrics.length ? ` among the ${plural(metrics.length, "metric")}` : ""} of a strategic partnership: add one, e.g. partner-sourced ARR with a money target.`,
             at: ["measurement", "metrics"],
             anchor: "key",
+            fixes: [
+              appendFix(
+                ["measurement", "metrics"],
+                { name: "partner-sourced ARR", target: "TODO" },
+                "Add a partner-sourced revenue metric with a TODO target",
+              ),
+            ],
           });
         }
       }

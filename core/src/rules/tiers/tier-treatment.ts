@@ -26,6 +26,13 @@ export default defineRule({
           "A dedicated partner manager is white-glove treatment for a self-serve partner: move the tier up, or drop it.",
         at: ["governance", "partnerManager"],
         anchor: "value",
+        fixes: [
+          {
+            title: "Remove the partner manager",
+            safe: false,
+            edits: [{ kind: "remove", at: ["governance", "partnerManager"] }],
+          },
+        ],
       });
     }
     if (governance.syncCadence === "weekly") {
@@ -34,6 +41,13 @@ export default defineRule({
           "A weekly sync is white-glove treatment for a self-serve partner: move the tier up, or sync less often.",
         at: ["governance", "syncCadence"],
         anchor: "value",
+        fixes: [
+          {
+            title: "Sync every other week",
+            safe: false,
+            edits: [{ kind: "replace", at: ["governance", "syncCadence"], text: "biweekly" }],
+          },
+        ],
       });
     }
   },
