@@ -23,4 +23,26 @@ describe("duplicate-id in every report", () => {
       assert.match(run.stdout, /also used by \.\.\/emea\/cloudco\.partner\.yaml/);
     });
   }
+
+  it("json: the finding carries the other place as related, with its path relative to the current folder", () => {
+    const run = temp.cli(["check", ".", "--format", "json"]);
+    const report = JSON.parse(run.stdout) as {
+      files: { path: string; diagnostics: { rule: string; line: number; related?: Record<string, unknown>[] }[] }[];
+    };
+    const [first, second] = ["emea/cloudco.partner.yaml", "us/cloudco-copy.partner.yaml"].map((file) => {
+      const entry = report.files.find((candidate) => candidate.path === file);
+      return entry!.diagnostics.find((diagnostic) => diagnostic.rule === "duplicate-id")!;
+    });
+    assert.deepEqual(Object.keys(first!.related![0]!).sort(), [
+      "column",
+      "endColumn",
+      "endLine",
+      "line",
+      "message",
+      "path",
+    ]);
+    assert.equal(first!.related![0]!.path, "us/cloudco-copy.partner.yaml");
+    assert.equal(first!.related![0]!.line, second!.line, "the other charter's id line");
+    assert.equal(second!.related![0]!.path, "emea/cloudco.partner.yaml");
+  });
 });
