@@ -431,6 +431,40 @@ export async function runUiChecks({ page, url, workspace, outDir, expectedHealth
       throw new Error(`editor shows:\n${editorText.slice(0, 500)}`);
   });
 
+  await test("the Partnerships view in the Explorer lists the charters, and the dashboard opens", async () => {
+    await runCommand(page, "View: Join All Editor Groups");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("F1");
+    await page.waitForSelector(".quick-input-widget input", { state: "visible", timeout: 10000 });
+    await page.keyboard.type("Focus on Partnerships View", { delay: 10 });
+    await pickRow(page, (label) => label.includes("Focus on Partnerships View"), "Focus on Partnerships View");
+    // grouped by tier (the default): a group row per tier, each charter under it once expanded
+    await page.waitForFunction(
+      () => {
+        const pane = [...document.querySelectorAll(".pane")].find((p) =>
+          /Partnerships/i.test(p.querySelector(".pane-header")?.textContent || ""),
+        );
+        return pane && pane.querySelectorAll(".monaco-list-row").length > 0;
+      },
+      null,
+      { timeout: 30000 },
+    );
+    await sleep(500);
+    await shot("12-partnerships-view.png");
+    await runCommand(page, "Partner Charter: Open Portfolio Dashboard");
+    const dashboard = await waitForFrameText(
+      page,
+      (text) => text.includes("Every partnership on") && text.includes("Needs attention"),
+      30000,
+    );
+    if (!dashboard) throw new Error("the portfolio dashboard did not show");
+    await sleep(500);
+    await shot("13-portfolio-dashboard.png");
+    for (const part of ["Timeline", "Totals", "Northwind", "Umbrella"]) {
+      if (!dashboard.text.includes(part)) throw new Error(`the dashboard lacks "${part}"`);
+    }
+  });
+
   await test('the walkthrough "Get started with partnership charters" opens with its three steps', async () => {
     // The command's row and then the walkthrough's row, in one loop: a click on the command row can
     // run the command and still time out while the list is replaced by the walkthroughs.
