@@ -38,7 +38,7 @@ import { REFUSED_METHOD, Lifecycle, refuse, throwIfCancelled } from "./lifecycle
 import { DIFF_REQUEST, ReviewRequests, SIGN_REQUEST } from "./review";
 import { DEBOUNCE_MS } from "./open-scheduler";
 import { pushedSettingsOf, readSettings } from "./settings";
-import { baseName, fileKey, uriToPath } from "./uris";
+import { baseName, uriToPath } from "./uris";
 import {
   PORTFOLIO_CHANGED_NOTIFICATION,
   PORTFOLIO_NOTIFY_MS,
@@ -379,18 +379,22 @@ connection.onDidChangeWatchedFiles(
 // -----------------------------------------------------------------------------------------
 // Documents
 
-const configTimers = new Map<string, NodeJS.Timeout>();
+const settingsTimers = new Map<string, NodeJS.Timeout>();
 
-function configEdited(uri: string): void {
+/**
+ * A file that sets how charters are checked (a config or a program file) changed in the editor:
+ * `apply` runs once typing pauses, one timer per file.
+ */
+function onceTypingPauses(uri: string, apply: (file: string) => void): void {
   const file = uriToPath(uri);
   if (!file) return;
-  clearTimeout(configTimers.get(file));
-  configTimers.set(
+  clearTimeout(settingsTimers.get(file));
+  settingsTimers.set(
     file,
     setTimeout(() => {
-      configTimers.delete(file);
+      settingsTimers.delete(file);
       try {
-        charters.configChanged(file);
+        apply(file);
       } catch (error) {
         logError(`Applying ${file} failed: ${(error as Error)?.stack ?? String(error)}`);
       }
@@ -398,24 +402,13 @@ function configEdited(uri: string): void {
   );
 }
 
-const programTimers = new Map<string, NodeJS.Timeout>();
+function configEdited(uri: string): void {
+  onceTypingPauses(uri, (file) => charters.configChanged(file));
+}
 
 /** A program file's text changed in the editor: its charters are checked again once typing pauses. */
 function programEdited(uri: string): void {
-  const file = uriToPath(uri);
-  if (!file) return;
-  clearTimeout(programTimers.get(file));
-  programTimers.set(
-    file,
-    setTimeout(() => {
-      programTimers.delete(file);
-      try {
-        charters.programChanged(file);
-      } catch (error) {
-        logError(`Applying ${file} failed: ${(error as Error)?.stack ?? String(error)}`);
-      }
-    }, DEBOUNCE_MS),
-  );
+  onceTypingPauses(uri, (file) => charters.programChanged(file));
 }
 
 documents.onDidOpen(
@@ -445,10 +438,11 @@ documents.onDidClose(
       charters.closed(uri, !!file && (isCharterFileName(baseName(uri)) || program) && charters.folders.contains(file));
       if (file && program) charters.programChanged(file); // the text on disk applies again
     } else if (isConfigDocument(uri)) {
-      clearTimeout(configTimers.get(fileKey(uri)));
-      configTimers.delete(fileKey(uri));
       const file = uriToPath(uri);
-      if (file) charters.configChanged(file); // the text on disk applies again
+      if (!file) return;
+      clearTimeout(settingsTimers.get(file));
+      settingsTimers.delete(file);
+      charters.configChanged(file); // the text on disk applies again
     }
   }),
 );
