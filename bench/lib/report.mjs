@@ -183,34 +183,30 @@ export function buildRows(raw, { debounceMs, workers }) {
   const c = raw.cli;
   if (c) {
     const section = "CLI, fresh process";
-    const three = (measure, runs, budgets = {}) => {
+    /** The wall, CPU and peak-RSS rows of one measurement, ours (`oursKey`) against the floor (`floorKey`). */
+    const wallCpuRss = (measure, runs, oursKey, floorKey) => {
       const pick = (key, field) => (runs[key] ? summarize(runs[key].map((r) => r[field])) : undefined);
-      const wall = row({
-        section,
-        measure: `${measure}: wall`,
-        unit: "ms",
-        ours: pick("ours", "wallMs"),
-        floor: pick("floor", "wallMs"),
-      });
+      const of = (name, unit, field) =>
+        row({
+          section,
+          measure: `${measure}: ${name}`,
+          unit,
+          ours: pick(oursKey, field),
+          floor: pick(floorKey, field),
+        });
+      return [
+        of("wall", "ms", "wallMs"),
+        of("CPU (user + system)", "ms", "cpuMs"),
+        of("peak RSS", "MiB", "peakRssMiB"),
+      ];
+    };
+    const three = (measure, runs, budgets = {}) => {
+      const [wall, cpu, rss] = wallCpuRss(measure, runs, "ours", "floor");
       wall.pairedRatioFloor = pairedRatio(
         runs.ours.map((r) => r.wallMs),
         runs.floor.map((r) => r.wallMs),
       );
       if (budgets.wall) budgetRatio(wall, budgets.wall);
-      const cpu = row({
-        section,
-        measure: `${measure}: CPU (user + system)`,
-        unit: "ms",
-        ours: pick("ours", "cpuMs"),
-        floor: pick("floor", "cpuMs"),
-      });
-      const rss = row({
-        section,
-        measure: `${measure}: peak RSS`,
-        unit: "MiB",
-        ours: pick("ours", "peakRssMiB"),
-        floor: pick("floor", "peakRssMiB"),
-      });
       if (budgets.rss) budgetAbsolute(rss, budgets.rss, "MiB");
       rows.push(wall, cpu, rss);
       if (runs.floorWorkers && !runs.oursWorkers) {
@@ -219,8 +215,8 @@ export function buildRows(raw, { debounceMs, workers }) {
             section,
             measure: `${measure}: wall, floor CLI with ${workers} worker threads (what parallelism buys; not a budget)`,
             unit: "ms",
-            ours: pick("ours", "wallMs"),
-            floor: pick("floorWorkers", "wallMs"),
+            ours: summarize(runs.ours.map((r) => r.wallMs)),
+            floor: summarize(runs.floorWorkers.map((r) => r.wallMs)),
           }),
         );
       }
@@ -235,30 +231,9 @@ export function buildRows(raw, { debounceMs, workers }) {
         rss: Number(files) === 1000 ? 150 : undefined,
       });
       if (runs.oursWorkers) {
-        const pick = (key, field) => summarize(runs[key].map((r) => r[field]));
         const measure = `${corpus}, all cores (ours --jobs ${workers}, the floor with ${workers} worker threads)`;
-        const wall = row({
-          section,
-          measure: `${measure}: wall`,
-          unit: "ms",
-          ours: pick("oursWorkers", "wallMs"),
-          floor: pick("floorWorkers", "wallMs"),
-        });
+        const [wall, cpu, rss] = wallCpuRss(measure, runs, "oursWorkers", "floorWorkers");
         budgetRatio(wall, 1.2);
-        const cpu = row({
-          section,
-          measure: `${measure}: CPU (user + system)`,
-          unit: "ms",
-          ours: pick("oursWorkers", "cpuMs"),
-          floor: pick("floorWorkers", "cpuMs"),
-        });
-        const rss = row({
-          section,
-          measure: `${measure}: peak RSS`,
-          unit: "MiB",
-          ours: pick("oursWorkers", "peakRssMiB"),
-          floor: pick("floorWorkers", "peakRssMiB"),
-        });
         if (Number(files) === 10000) budgetRatio(rss, 1.3);
         rows.push(wall, cpu, rss);
       }

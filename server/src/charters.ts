@@ -59,6 +59,11 @@ interface OpenAnalysis {
   portfolio?: PortfolioEntry;
 }
 
+/** A partner program file, by its path or key: checked as its own kind, never a row of the portfolio. */
+function isProgramFile(file: string): boolean {
+  return isProgramFileName(path.basename(file));
+}
+
 interface ClosedResult {
   stamp: string;
   duplicates: string;
@@ -190,7 +195,7 @@ export class Charters {
   /** The analysis of a file's text: a program file as its own kind, a charter against its program. */
   private analyzeText(text: string, file: string | undefined, key: string): CharterAnalysis {
     const rules = this.configs.rulesFor(file);
-    if (file && isProgramFileName(path.basename(file))) return this.programs.analysis(file, text);
+    if (file && isProgramFile(file)) return this.programs.analysis(file, text);
     const program = file ? this.programs.settingFor(file) : {};
     const analysis = analyzeCharter(text, { today: this.today(), rules, program });
     const member = file ? programMember(file, analysis, program) : undefined;
@@ -200,7 +205,7 @@ export class Charters {
 
   /** The findings that come from other files: duplicate ids of a charter; a program's conflict and capacity. */
   private crossFile(key: string): Finding[] | undefined {
-    if (isProgramFileName(path.basename(key))) return this.programs.crossFileFindings(key);
+    if (isProgramFile(key)) return this.programs.crossFileFindings(key);
     return this.ids.duplicatesFor(key);
   }
 
@@ -219,7 +224,7 @@ export class Charters {
     this.known.rename(key, uri);
     // Untitled documents have no place in the workspace: they never collide.
     // Program ids need not be unique (duplicate-id is about charters).
-    const id = file && !isProgramFileName(path.basename(file)) ? analysis.id : undefined;
+    const id = file && !isProgramFile(file) ? analysis.id : undefined;
     const affected = this.ids.update(key, uri, id);
     for (const other of affected) this.refresh(other);
   }
@@ -288,7 +293,7 @@ export class Charters {
   /** What the open document's analysed version contributes to the portfolio (once per version). */
   private openPortfolioEntry(key: string, version: number | undefined): PortfolioEntry | undefined {
     const entry = this.openAnalyses.get(key);
-    if (!entry || entry.version !== version || isProgramFileName(path.basename(key))) return undefined;
+    if (!entry || entry.version !== version || isProgramFile(key)) return undefined;
     return (entry.portfolio ??= portfolioEntry(entry.analysis));
   }
 
@@ -340,7 +345,7 @@ export class Charters {
     const duplicates = this.crossFile(key);
     const result = finishCharter(analysis, duplicates);
     // a program file is not a row of the portfolio (its tiers name the rows of its charters)
-    const portfolio = isProgramFileName(path.basename(key)) ? undefined : portfolioEntry(analysis);
+    const portfolio = isProgramFile(key) ? undefined : portfolioEntry(analysis);
     this.closedResults.set(key, {
       stamp,
       duplicates: JSON.stringify(duplicates ?? null),
@@ -366,14 +371,14 @@ export class Charters {
     if (this.open.has(key)) return; // the editor's text wins
     this.known.add(key, uri);
     this.queue.enqueue([key]);
-    if (isProgramFileName(path.basename(file))) this.programChanged(file);
+    if (isProgramFile(file)) this.programChanged(file);
   }
 
   fileDeleted(uri: string): void {
     const key = fileKey(uri);
     if (this.open.has(key)) return;
     this.removeFile(key);
-    if (isProgramFileName(path.basename(key))) this.programChanged(key);
+    if (isProgramFile(key)) this.programChanged(key);
   }
 
   /** Validates these closed files; resolves when all are done, or once the pass is cancelled. */
@@ -433,7 +438,7 @@ export class Charters {
     const analysis = this.analyzeFile(file, false);
     if (!analysis) return undefined;
     const key = fileKey(pathToUri(file));
-    const duplicates = isProgramFileName(path.basename(file))
+    const duplicates = isProgramFile(file)
       ? this.crossFile(key)
       : this.ids.idOf(key)?.value === analysis.id?.value
         ? this.ids.duplicatesFor(key)

@@ -88,6 +88,16 @@ function describeViolations(found: AxeViolation[]): string {
     .join("\n");
 }
 
+/** No axe violation; the message lists each one (after `label`, when given). */
+function assertNoViolations(found: AxeViolation[], label?: string): void {
+  const described = describeViolations(found);
+  assert.deepEqual(
+    found.map((v) => v.id),
+    [],
+    label === undefined ? described : `${label}:\n${described}`,
+  );
+}
+
 function preview(file: string, theme: WebviewTheme, audience: "internal" | "partner") {
   const absolute = path.join(REPO_ROOT, "examples", file);
   const { result } = checkFiles([absolute], { today: TEST_TODAY }).charters[0]!;
@@ -127,11 +137,7 @@ describe("accessibility: axe-core in Chromium finds no violation", function () {
         ]);
         assert.equal(run.status, 0, run.stderr);
         const found = await violations(browser, run.stdout);
-        assert.deepEqual(
-          found.map((v) => v.id),
-          [],
-          describeViolations(found),
-        );
+        assertNoViolations(found);
       });
     }
     for (const theme of [DEFAULT_LIGHT, DEFAULT_DARK]) {
@@ -139,11 +145,7 @@ describe("accessibility: axe-core in Chromium finds no violation", function () {
         for (const audience of ["internal", "partner"] as const) {
           const page = preview(file, theme, audience);
           const found = await violations(browser, page.html, page.theme);
-          assert.deepEqual(
-            found.map((v) => v.id),
-            [],
-            `${audience}:\n${describeViolations(found)}`,
-          );
+          assertNoViolations(found, audience);
         }
       });
     }
@@ -155,11 +157,7 @@ describe("accessibility: axe-core in Chromium finds no violation", function () {
     });
     assert.equal(run.status, 0, run.stderr);
     const found = await violations(browser, run.stdout);
-    assert.deepEqual(
-      found.map((v) => v.id),
-      [],
-      describeViolations(found),
-    );
+    assertNoViolations(found);
   });
 
   for (const theme of [DEFAULT_LIGHT, DEFAULT_DARK]) {
@@ -176,11 +174,7 @@ describe("accessibility: axe-core in Chromium finds no violation", function () {
           `command:partnerCharter.openCharterAt?${encodeURIComponent(JSON.stringify([charter.file]))}`,
       });
       const found = await violations(browser, page, theme);
-      assert.deepEqual(
-        found.map((v) => v.id),
-        [],
-        describeViolations(found),
-      );
+      assertNoViolations(found);
     });
   }
 
@@ -221,11 +215,7 @@ describe("accessibility: axe-core in Chromium finds no violation", function () {
       const run = runCli(["render", "broken.partner.yaml", "--today", TEST_TODAY], { cwd: dir });
       assert.equal(run.status, 0, run.stderr);
       const found = await violations(browser, run.stdout);
-      assert.deepEqual(
-        found.map((v) => v.id),
-        [],
-        describeViolations(found),
-      );
+      assertNoViolations(found);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -394,13 +394,17 @@ describe("partner-charter sign", () => {
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    // sign holds the charter open from its read to its write: once /proc shows it open, the
-    // read is done. Stop it there, let another writer save the file, and let it go on.
+    // sign holds the charter open from its read to its write: once /proc shows it open with its
+    // offset at the end of the file, the read is done (stopped earlier, it would read the other
+    // writer's text halfway). Stop it there, let another writer save the file, and let it go on.
+    const size = Buffer.byteLength(big);
     const holdsFile = (): boolean => {
       try {
         return fs.readdirSync(`/proc/${child.pid}/fd`).some((fd) => {
           try {
-            return fs.readlinkSync(`/proc/${child.pid}/fd/${fd}`) === file;
+            if (fs.readlinkSync(`/proc/${child.pid}/fd/${fd}`) !== file) return false;
+            const position = /^pos:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${child.pid}/fdinfo/${fd}`, "utf8"));
+            return position !== null && Number(position[1]) >= size;
           } catch {
             return false;
           }
